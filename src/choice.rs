@@ -1,0 +1,136 @@
+//! The closed sets of answers a profile is made of.
+//!
+//! Each set is a plain enum with its wire names listed once, so decoding, encoding, the
+//! catalogue's conditions and the form's choices all read the same table.
+
+/// Declares a closed set of answers: the enum, its serde names and the `ALL` table.
+macro_rules! choice {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the order the form offers them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value's name in JSON, the URL fragment and the catalogue.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+
+            /// Reads a wire name; `None` for anything else.
+            pub fn from_wire(s: &str) -> Option<Self> {
+                match s { $($wire => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The wire names joined for an error message: `a, b or c`.
+            pub fn expected() -> String {
+                crate::choice::join_or(&[$($wire),+])
+            }
+        }
+    };
+}
+
+
+/// Joins names as `a, b or c` for messages.
+pub(crate) fn join_or(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => format!("`{one}`"),
+        [init @ .., last] => {
+            let head: Vec<String> = init.iter().map(|n| format!("`{n}`")).collect();
+            format!("{} or `{last}`", head.join(", "))
+        }
+    }
+}
+
+choice!(
+    /// Whether the household is registered in, or lives in, the district.
+    Residency { Hukou = "hukou", Resident = "resident", None = "none" }
+);
+choice!(
+    /// The district's five streets (街道).
+    Street { Guanghe = "guanghe", Huangtun = "huangtun", Liuhang = "liuhang", Wangyin = "wangyin", Jiezhuang = "jiezhuang" }
+);
+choice!(
+    /// Whether the home is in a town or a village.
+    Area { Urban = "urban", Rural = "rural" }
+);
+choice!(
+    /// The household's standing in social assistance.
+    HouseholdKind {
+        Ordinary = "ordinary",
+        /// 低保边缘
+        LowIncome = "low_income",
+        /// 低保
+        MinimumLiving = "minimum_living",
+        /// 分散供养特困
+        ExtremePovertyDispersed = "extreme_poverty_dispersed",
+        /// 集中供养特困
+        ExtremePovertyCentralized = "extreme_poverty_centralized",
+        /// 脱贫户 / 监测户
+        PovertyMonitored = "poverty_monitored",
+    }
+);
+choice!(
+    /// The residential compounds the list names.
+    Community { Keyuan = "keyuan", Xizha = "xizha", Yindu = "yindu", Dianyeju = "dianyeju", Yunchuang = "yunchuang" }
+);
+choice!(
+    /// A member's sex.
+    Sex { Female = "female", Male = "male" }
+);
+choice!(
+    /// A member's basic medical insurance.
+    Insurance {
+        /// 居民医保
+        Resident = "resident",
+        /// 居民医保, contribution waived (免缴费特殊群体)
+        ResidentExempt = "resident_exempt",
+        /// 职工医保
+        Employee = "employee",
+        None = "none",
+    }
+);
+choice!(
+    /// A member's disability, if any.
+    Disability {
+        None = "none", Physical = "physical", Intellectual = "intellectual", Mental = "mental",
+        Visual = "visual", Hearing = "hearing", Speech = "speech", Multiple = "multiple",
+    }
+);
+choice!(
+    /// A member's work situation, as far as the list's job measures ask.
+    Work {
+        None = "none", Construction = "construction", Agriculture = "agriculture",
+        RuralSurplusLabour = "rural_surplus_labour", LongTermUnemployed = "long_term_unemployed",
+    }
+);
+choice!(
+    /// The yes/no facts about the home.
+    HousingFlag { OldCommunity = "old_community", PipedGas = "piped_gas", Lift = "lift", Car = "car" }
+);
+choice!(
+    /// The yes/no facts about a member.
+    MemberFlag {
+        SevereDisability = "severe_disability", SelfCareLost = "self_care_lost",
+        ChildInDifficulty = "child_in_difficulty", CerebralPalsy = "cerebral_palsy",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_round_trip() {
+        for k in HouseholdKind::ALL {
+            assert_eq!(HouseholdKind::from_wire(k.as_str()), Some(*k));
+        }
+        assert_eq!(HouseholdKind::from_wire("rich"), None);
+        assert_eq!(Sex::expected(), "`female` or `male`");
+    }
+}

@@ -1,0 +1,352 @@
+//! Evaluation: a catalogue and a profile in, every applicable measure out.
+//!
+//! Evaluating a decoded profile cannot fail: every branch below is total. The result is data
+//! (conditions met, answers that met them, enum values); words belong to the page's i18n layer.
+
+use crate::catalogue::{
+    Catalogue, CheckWhy, Condition, Everyone, Item, Measure, Money, MoneyKind, Period, Ratio,
+    Scope,
+};
+use crate::choice::{
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency,
+    Sex, Street, Work,
+};
+use crate::profile::{Member, Profile, MAX_AGE};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+/// How many years ahead an age threshold may lie and still be worth telling about.
+pub const NEAR_YEARS: u8 = 5;
+
+/// Everything a profile is told.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outcome<'a> {
+    /// The catalogue's id.
+    pub catalogue: &'a str,
+    /// False when the household neither lives nor is registered in the district.
+    pub covered: bool,
+    /// Per member, in the profile's order: the measures that apply, in item order.
+    pub members: Vec<Vec<Entry<'a>>>,
+    /// The measures the household holds as a whole.
+    pub household: Vec<Entry<'a>>,
+    /// The items that serve everyone.
+    pub everyone: Vec<u8>,
+    /// Items part of which serves everyone, beside measures only some hold.
+    pub everyone_part: Vec<u8>,
+    /// The household's cash: all members' `cash` money.
+    pub cash: Cash,
+    /// Per member: that member's cash.
+    pub member_cash: Vec<Cash>,
+    /// Per member: what changing one answer would add or raise.
+    pub near_misses: Vec<Vec<NearMiss<'a>>>,
+}
+
+/// Cash per month and per year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Cash {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub month: Decimal,
+    /// 12 × the monthly cash, plus any yearly cash.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub year: Decimal,
+}
+
+/// How sure a result is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// The answers settle it.
+    Eligible,
+    /// Likely; the department confirms.
+    Check,
+}
+
+/// One measure that applies.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entry<'a> {
+    pub item: u8,
+    /// The measure's id (an item may have several).
+    pub measure: &'a str,
+    pub certainty: Certainty,
+    /// Why it is only likely, for `check`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckWhy>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub money: &'a [Money],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub ratios: &'a [Ratio],
+    /// Money of this kind is given, but the source states no amount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unstated: Option<MoneyKind>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub free: bool,
+    /// Which answers met which conditions.
+    pub reasons: Vec<Reason<'a>>,
+    pub lead: &'a [String],
+    pub partners: &'a [String],
+    pub deadline: &'a str,
+    /// The item's source text, as a citation.
+    pub source: &'a str,
+}
+
+/// One condition met, and the answer that met it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reason<'a> {
+    pub met: Cow<'a, Condition>,
+    pub answer: Answer,
+}
+
+/// An answer of the profile, as a reason cites it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    Age(u8),
+    Sex(Sex),
+    Kind(HouseholdKind),
+    Residency(Residency),
+    Insurance(Insurance),
+    Disability(Disability),
+    Member(MemberFlag),
+    Work(Work),
+    Area(Area),
+    Street(Street),
+    Community(Community),
+    Housing(HousingFlag),
+}
+
+/// A measure one changed answer away.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NearMiss<'a> {
+    pub change: Change,
+    pub item: u8,
+    pub measure: &'a str,
+    pub gain: Gain,
+    /// What the measure would then give.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub money: &'a [Money],
+}
+
+/// The one answer that would change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum Change {
+    /// On reaching this age.
+    Age { at: u8 },
+    /// On joining this medical insurance.
+    Insurance { to: Insurance },
+}
+
+/// What a near miss would bring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gain {
+    /// A measure not held now.
+    New,
+    /// More money from a measure held now.
+    More,
+}
+
+/// Evaluates a profile against a catalogue.
+pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> {
+    let covered = profile.residency != Residency::None;
+    let mut outcome = Outcome {
+        catalogue: &catalogue.id,
+        covered,
+        members: Vec::with_capacity(profile.members.len()),
+        household: Vec::new(),
+        everyone: Vec::new(),
+        everyone_part: Vec::new(),
+        cash: Cash::default(),
+        member_cash: Vec::with_capacity(profile.members.len()),
+        near_misses: Vec::with_capacity(profile.members.len()),
+    };
+    if !covered {
+        outcome.members = vec![Vec::new(); profile.members.len()];
+        outcome.member_cash = vec![Cash::default(); profile.members.len()];
+        outcome.near_misses = vec![Vec::new(); profile.members.len()];
+        return outcome;
+    }
+    for item in &catalogue.items {
+        match item.everyone {
+            Some(Everyone::Whole) => outcome.everyone.push(item.item),
+            Some(Everyone::Part) => outcome.everyone_part.push(item.item),
+            None => {}
+        }
+    }
+    outcome.household = entries(catalogue, profile, None);
+    for member in &profile.members {
+        let held = entries(catalogue, profile, Some(member));
+        let cash = cash_of(&held);
+        outcome.cash.month += cash.month;
+        outcome.cash.year += cash.year;
+        outcome.near_misses.push(near_misses(catalogue, profile, member, &held));
+        outcome.member_cash.push(cash);
+        outcome.members.push(held);
+    }
+    outcome
+}
+
+/// The measures of one scope: the household's (`member` None) or one member's.
+fn entries<'a>(catalogue: &'a Catalogue, profile: &Profile, member: Option<&Member>) -> Vec<Entry<'a>> {
+    let scope = if member.is_some() { Scope::Member } else { Scope::Household };
+    let mut out = Vec::new();
+    for item in &catalogue.items {
+        for measure in item.measures.iter().filter(|m| m.scope == scope) {
+            if let Some(entry) = entry(item, measure, profile, member) {
+                out.push(entry);
+            }
+        }
+    }
+    out
+}
+
+fn entry<'a>(item: &'a Item, measure: &'a Measure, profile: &Profile, member: Option<&Member>) -> Option<Entry<'a>> {
+    let mut reasons = met(&measure.when, profile, member)?;
+    let money: &'a [Money] = match &measure.scale {
+        None => &measure.money,
+        Some(scale) => {
+            let age = member?.age;
+            let (bracket, next) = scale.bracket(age)?;
+            reasons.push(Reason {
+                met: Cow::Owned(Condition::Age { min: Some(bracket.from), max: next.map(|n| n - 1) }),
+                answer: Answer::Age(age),
+            });
+            &bracket.money
+        }
+    };
+    Some(Entry {
+        item: item.item,
+        measure: &measure.id,
+        certainty: if measure.check.is_some() { Certainty::Check } else { Certainty::Eligible },
+        check: measure.check,
+        money,
+        ratios: &measure.ratios,
+        unstated: measure.unstated,
+        free: measure.free,
+        reasons,
+        lead: &item.lead,
+        partners: &item.partners,
+        deadline: &item.deadline,
+        source: &item.text,
+    })
+}
+
+/// The reasons a condition holds, or `None` where it does not.
+fn met<'a>(condition: &'a Condition, profile: &Profile, member: Option<&Member>) -> Option<Vec<Reason<'a>>> {
+    let leaf = |holds: bool, answer: Answer| holds.then(|| vec![Reason { met: Cow::Borrowed(condition), answer }]);
+    match condition {
+        Condition::Age { min, max } => {
+            let age = member?.age;
+            leaf(min.is_none_or(|m| age >= m) && max.is_none_or(|m| age <= m), Answer::Age(age))
+        }
+        Condition::Sex { is } => {
+            let sex = member?.sex;
+            leaf(sex == *is, Answer::Sex(sex))
+        }
+        Condition::Insurance { any_of } => {
+            let v = member?.insurance;
+            leaf(any_of.contains(&v), Answer::Insurance(v))
+        }
+        Condition::Disability { any_of } => {
+            let v = member?.disability;
+            leaf(any_of.contains(&v), Answer::Disability(v))
+        }
+        Condition::Member { flag } => leaf(member?.flag(*flag), Answer::Member(*flag)),
+        Condition::Work { any_of } => {
+            let v = member?.work;
+            leaf(any_of.contains(&v), Answer::Work(v))
+        }
+        Condition::Household { any_of } => leaf(any_of.contains(&profile.kind), Answer::Kind(profile.kind)),
+        Condition::Residency { any_of } => {
+            leaf(any_of.contains(&profile.residency), Answer::Residency(profile.residency))
+        }
+        Condition::Area { is } => leaf(profile.area == *is, Answer::Area(profile.area)),
+        Condition::Street { any_of } => {
+            let v = profile.street?;
+            leaf(any_of.contains(&v), Answer::Street(v))
+        }
+        Condition::Community { any_of } => {
+            let v = profile.community?;
+            leaf(any_of.contains(&v), Answer::Community(v))
+        }
+        Condition::Housing { flag } => leaf(profile.housing(*flag), Answer::Housing(*flag)),
+        Condition::AllOf { of } => {
+            let mut all = Vec::new();
+            for c in of {
+                all.extend(met(c, profile, member)?);
+            }
+            Some(all)
+        }
+        Condition::AnyOf { of } => of.iter().find_map(|c| met(c, profile, member)),
+    }
+}
+
+fn cash_of(entries: &[Entry<'_>]) -> Cash {
+    let mut cash = Cash::default();
+    for m in entries.iter().flat_map(|e| e.money).filter(|m| m.kind == MoneyKind::Cash) {
+        match m.period {
+            Period::Month => {
+                cash.month += m.amount;
+                cash.year += m.amount * Decimal::from(12);
+            }
+            Period::Year => cash.year += m.amount,
+            Period::Once => {}
+        }
+    }
+    cash
+}
+
+fn total(money: &[Money]) -> Decimal {
+    money.iter().map(|m| m.amount).sum()
+}
+
+/// What one changed answer would add or raise for this member: the nearest age threshold
+/// (within `NEAR_YEARS`) that brings something, and joining resident medical insurance.
+fn near_misses<'a>(catalogue: &'a Catalogue, profile: &Profile, member: &Member, held: &[Entry<'a>]) -> Vec<NearMiss<'a>> {
+    let mut thresholds = BTreeSet::new();
+    for measure in catalogue.items.iter().flat_map(|i| &i.measures).filter(|m| m.scope == Scope::Member) {
+        measure.when.age_thresholds(&mut thresholds);
+        if let Some(scale) = &measure.scale {
+            thresholds.extend(scale.brackets.iter().map(|b| b.from));
+        }
+    }
+    let horizon = member.age.saturating_add(NEAR_YEARS).min(MAX_AGE);
+    let mut out = Vec::new();
+    for at in thresholds.into_iter().filter(|t| *t > member.age && *t <= horizon) {
+        let older = Member { age: at, ..member.clone() };
+        let gains = gains(catalogue, profile, &older, held, Change::Age { at });
+        if !gains.is_empty() {
+            out.extend(gains);
+            break;
+        }
+    }
+    if member.insurance == Insurance::None {
+        let insured = Member { insurance: Insurance::Resident, ..member.clone() };
+        out.extend(gains(catalogue, profile, &insured, held, Change::Insurance { to: Insurance::Resident }));
+    }
+    out
+}
+
+fn gains<'a>(catalogue: &'a Catalogue, profile: &Profile, changed: &Member, held: &[Entry<'a>], change: Change) -> Vec<NearMiss<'a>> {
+    entries(catalogue, profile, Some(changed))
+        .into_iter()
+        .filter_map(|e| {
+            let gain = match held.iter().find(|h| h.measure == e.measure) {
+                None => Gain::New,
+                Some(h) if total(e.money) > total(h.money) => Gain::More,
+                Some(_) => return None,
+            };
+            Some(NearMiss { change, item: e.item, measure: e.measure, gain, money: e.money })
+        })
+        .collect()
+}
+
+/// Decodes a profile and evaluates it, as the command line and the JavaScript API do:
+/// the result JSON, or the message naming the faulty field.
+pub fn evaluate_json(catalogue: &Catalogue, profile_json: &str) -> Result<String, String> {
+    let profile = crate::profile::decode(profile_json).map_err(|e| e.to_string())?;
+    let outcome = evaluate(catalogue, &profile);
+    serde_json::to_string(&outcome).map_err(|e| format!("result: {e}"))
+}

@@ -1,0 +1,338 @@
+//! The resident's answers (CONTRACT section 1) and their strict decoding.
+//!
+//! Decoding walks the JSON by hand rather than through `#[derive(Deserialize)]` so that every
+//! fault is reported as exactly one message naming the field, in the contract's words:
+//! `members[0].age: must be a whole number from 0 to 130`.
+
+use crate::choice::{
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency,
+    Sex, Street, Work,
+};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The oldest age a profile may give.
+pub const MAX_AGE: u8 = 130;
+/// The most members a household may list.
+pub const MAX_MEMBERS: usize = 20;
+
+/// One household's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    pub residency: Residency,
+    pub street: Option<Street>,
+    pub area: Area,
+    pub kind: HouseholdKind,
+    pub community: Option<Community>,
+    pub old_community: bool,
+    pub piped_gas: bool,
+    pub lift: bool,
+    pub car: bool,
+    pub members: Vec<Member>,
+}
+
+/// One member's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub age: u8,
+    pub sex: Sex,
+    pub insurance: Insurance,
+    pub disability: Disability,
+    pub severe_disability: bool,
+    pub self_care_lost: bool,
+    pub child_in_difficulty: bool,
+    pub cerebral_palsy: bool,
+    pub work: Work,
+}
+
+impl Default for Member {
+    /// A fresh form's member: an adult woman with no special circumstances.
+    fn default() -> Self {
+        Member {
+            age: 60,
+            sex: Sex::Female,
+            insurance: Insurance::None,
+            disability: Disability::None,
+            severe_disability: false,
+            self_care_lost: false,
+            child_in_difficulty: false,
+            cerebral_palsy: false,
+            work: Work::None,
+        }
+    }
+}
+
+impl Default for Profile {
+    /// A fresh form: one member, every household answer at the contract's default.
+    fn default() -> Self {
+        Profile {
+            residency: Residency::Hukou,
+            street: None,
+            area: Area::Urban,
+            kind: HouseholdKind::Ordinary,
+            community: None,
+            old_community: false,
+            piped_gas: false,
+            lift: false,
+            car: false,
+            members: vec![Member::default()],
+        }
+    }
+}
+
+impl Profile {
+    /// Reads a yes/no fact about the home.
+    pub fn housing(&self, flag: HousingFlag) -> bool {
+        match flag {
+            HousingFlag::OldCommunity => self.old_community,
+            HousingFlag::PipedGas => self.piped_gas,
+            HousingFlag::Lift => self.lift,
+            HousingFlag::Car => self.car,
+        }
+    }
+
+    /// The profile as compact JSON, as the URL fragment and storage carry it.
+    pub fn to_json(&self) -> String {
+        // Serialising plain enums, bools and integers cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Member {
+    /// Reads a yes/no fact about the member.
+    pub fn flag(&self, flag: MemberFlag) -> bool {
+        match flag {
+            MemberFlag::SevereDisability => self.severe_disability,
+            MemberFlag::SelfCareLost => self.self_care_lost,
+            MemberFlag::ChildInDifficulty => self.child_in_difficulty,
+            MemberFlag::CerebralPalsy => self.cerebral_palsy,
+        }
+    }
+}
+
+/// Why a profile was refused: the field's path and what was wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileError {
+    /// The field's path, e.g. `members[0].age`; `profile` for the whole document.
+    pub field: String,
+    /// What the field must be, lowercase, no trailing period.
+    pub problem: String,
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.problem)
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+fn fault(field: impl Into<String>, problem: impl Into<String>) -> ProfileError {
+    ProfileError { field: field.into(), problem: problem.into() }
+}
+
+/// Decodes a profile from JSON text, refusing anything the contract does not allow.
+pub fn decode(text: &str) -> Result<Profile, ProfileError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| fault("profile", format!("not valid JSON ({e})")))?;
+    from_value(&value)
+}
+
+/// Decodes a profile from parsed JSON.
+pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
+    let obj = Fields::new(value, "profile", "")?;
+    obj.refuse_unknown(&[
+        "residency", "street", "area", "kind", "community", "old_community", "piped_gas", "lift",
+        "car", "members",
+    ])?;
+    let members = match obj.get("members") {
+        None => return Err(fault("members", "is required: list 1 to 20 members")),
+        Some(Value::Array(list)) if list.is_empty() => {
+            return Err(fault("members", "must list at least 1 member"))
+        }
+        Some(Value::Array(list)) if list.len() > MAX_MEMBERS => {
+            return Err(fault("members", format!("must list at most {MAX_MEMBERS} members")))
+        }
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(i, m)| member(m, &format!("members[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(_) => return Err(fault("members", "must be a list of 1 to 20 members")),
+    };
+    Ok(Profile {
+        residency: obj.choice("residency", Residency::from_wire, Residency::expected)?
+            .unwrap_or(Residency::Hukou),
+        street: obj.nullable_choice("street", Street::from_wire, Street::expected)?,
+        area: obj.choice("area", Area::from_wire, Area::expected)?.unwrap_or(Area::Urban),
+        kind: obj.choice("kind", HouseholdKind::from_wire, HouseholdKind::expected)?
+            .unwrap_or(HouseholdKind::Ordinary),
+        community: obj.nullable_choice("community", Community::from_wire, Community::expected)?,
+        old_community: obj.boolean("old_community")?,
+        piped_gas: obj.boolean("piped_gas")?,
+        lift: obj.boolean("lift")?,
+        car: obj.boolean("car")?,
+        members,
+    })
+}
+
+fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
+    let obj = Fields::new(value, path, path)?;
+    obj.refuse_unknown(&[
+        "age", "sex", "insurance", "disability", "severe_disability", "self_care_lost",
+        "child_in_difficulty", "cerebral_palsy", "work",
+    ])?;
+    let age_field = obj.path("age");
+    let age = match obj.get("age") {
+        None => return Err(fault(age_field, "is required: a whole number from 0 to 130")),
+        Some(v) => v
+            .as_u64()
+            .filter(|a| *a <= u64::from(MAX_AGE))
+            .and_then(|a| u8::try_from(a).ok())
+            .ok_or_else(|| fault(age_field, "must be a whole number from 0 to 130"))?,
+    };
+    let sex = obj
+        .choice("sex", Sex::from_wire, Sex::expected)?
+        .ok_or_else(|| fault(obj.path("sex"), format!("is required: {}", Sex::expected())))?;
+    Ok(Member {
+        age,
+        sex,
+        insurance: obj.choice("insurance", Insurance::from_wire, Insurance::expected)?
+            .unwrap_or(Insurance::None),
+        disability: obj.choice("disability", Disability::from_wire, Disability::expected)?
+            .unwrap_or(Disability::None),
+        severe_disability: obj.boolean("severe_disability")?,
+        self_care_lost: obj.boolean("self_care_lost")?,
+        child_in_difficulty: obj.boolean("child_in_difficulty")?,
+        cerebral_palsy: obj.boolean("cerebral_palsy")?,
+        work: obj.choice("work", Work::from_wire, Work::expected)?.unwrap_or(Work::None),
+    })
+}
+
+/// A JSON object being decoded, with the path prefix its fields are reported under.
+struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    prefix: &'a str,
+}
+
+impl<'a> Fields<'a> {
+    fn new(value: &'a Value, name: &str, prefix: &'a str) -> Result<Self, ProfileError> {
+        match value {
+            Value::Object(map) => Ok(Fields { map, prefix }),
+            _ => Err(fault(name, "must be a JSON object")),
+        }
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.prefix.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.prefix)
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key)
+    }
+
+    fn refuse_unknown(&self, known: &[&str]) -> Result<(), ProfileError> {
+        match self.map.keys().find(|k| !known.contains(&k.as_str())) {
+            Some(k) => Err(fault(self.path(k), "is not a known field")),
+            None => Ok(()),
+        }
+    }
+
+    fn boolean(&self, key: &str) -> Result<bool, ProfileError> {
+        match self.get(key) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(fault(self.path(key), "must be true or false")),
+        }
+    }
+
+    fn choice<T>(
+        &self,
+        key: &str,
+        read: fn(&str) -> Option<T>,
+        expected: fn() -> String,
+    ) -> Result<Option<T>, ProfileError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => read(s)
+                .map(Some)
+                .ok_or_else(|| fault(self.path(key), format!("must be one of {}", expected()))),
+            Some(_) => Err(fault(self.path(key), format!("must be one of {}", expected()))),
+        }
+    }
+
+    fn nullable_choice<T>(
+        &self,
+        key: &str,
+        read: fn(&str) -> Option<T>,
+        expected: fn() -> String,
+    ) -> Result<Option<T>, ProfileError> {
+        match self.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => read(s).map(Some).ok_or_else(|| {
+                fault(self.path(key), format!("must be null or one of {}", expected()))
+            }),
+            Some(_) => {
+                Err(fault(self.path(key), format!("must be null or one of {}", expected())))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &str) {
+        match decode(input) {
+            Ok(p) => panic!("accepted {input}: {p:?}"),
+            Err(e) => assert_eq!(e.to_string(), expected),
+        }
+    }
+
+    #[test]
+    fn defaults_fill_what_is_left_out() {
+        let p = decode(r#"{"members":[{"age":70,"sex":"male"}]}"#).unwrap();
+        let mut want = Profile::default();
+        want.members = vec![Member { age: 70, sex: Sex::Male, ..Member::default() }];
+        assert_eq!(p, want);
+    }
+
+    #[test]
+    fn each_fault_names_its_field() {
+        check(r#"{"members":[{"age":131,"sex":"male"}]}"#, "members[0].age: must be a whole number from 0 to 130");
+        check(r#"{"members":[{"age":-1,"sex":"male"}]}"#, "members[0].age: must be a whole number from 0 to 130");
+        check(r#"{"members":[{"age":7.5,"sex":"male"}]}"#, "members[0].age: must be a whole number from 0 to 130");
+        check(r#"{"members":[{"age":"7","sex":"male"}]}"#, "members[0].age: must be a whole number from 0 to 130");
+        check(r#"{"members":[{"sex":"male"}]}"#, "members[0].age: is required: a whole number from 0 to 130");
+        check(r#"{"members":[]}"#, "members: must list at least 1 member");
+        check(r#"{}"#, "members: is required: list 1 to 20 members");
+        check(r#"{"members":[{"age":1,"sex":"x"}]}"#, "members[0].sex: must be one of `female` or `male`");
+        check(r#"{"membres":[]}"#, "membres: is not a known field");
+        check(r#"{"members":[{"age":1,"sex":"male"},{"age":1,"sex":"male","agee":2}]}"#, "members[1].agee: is not a known field");
+        check(r#"{"lift":"yes","members":[{"age":1,"sex":"male"}]}"#, "lift: must be true or false");
+        check(r#"{"street":"main","members":[{"age":1,"sex":"male"}]}"#, "street: must be null or one of `guanghe`, `huangtun`, `liuhang`, `wangyin` or `jiezhuang`");
+        check(r#"[1]"#, "profile: must be a JSON object");
+        check(r#"{"members":[3]}"#, "members[0]: must be a JSON object");
+        assert!(decode("{").unwrap_err().to_string().starts_with("profile: not valid JSON"));
+    }
+
+    #[test]
+    fn twenty_members_at_most() {
+        let one = r#"{"age":1,"sex":"male"}"#;
+        let list = |n: usize| format!(r#"{{"members":[{}]}}"#, vec![one; n].join(","));
+        assert!(decode(&list(20)).is_ok());
+        check(&list(21), "members: must list at most 20 members");
+    }
+
+    #[test]
+    fn encoding_round_trips() {
+        let p = decode(r#"{"street":"wangyin","kind":"low_income","members":[{"age":9,"sex":"female","work":"none","insurance":"resident_exempt"}]}"#).unwrap();
+        assert_eq!(decode(&p.to_json()).unwrap(), p);
+    }
+}
