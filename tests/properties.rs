@@ -1,0 +1,114 @@
+//! Properties that hold for every profile, and a decoder that never panics on any input.
+//! `PROPTEST_CASES` raises the case count for a longer fuzzing run.
+#![cfg(not(target_arch = "wasm32"))]
+
+use minsheng::catalogue::Catalogue;
+use minsheng::choice::*;
+use minsheng::engine::evaluate;
+use minsheng::profile::{decode, Member, Profile};
+use proptest::prelude::*;
+use proptest::sample::select;
+use rust_decimal::Decimal;
+
+fn member() -> impl Strategy<Value = Member> {
+    (
+        (0u8..=130, select(Sex::ALL), select(Insurance::ALL), select(Disability::ALL), select(Work::ALL)),
+        any::<[bool; 4]>(),
+    )
+        .prop_map(|((age, sex, insurance, disability, work), f)| Member {
+            age,
+            sex,
+            insurance,
+            disability,
+            work,
+            severe_disability: f[0],
+            self_care_lost: f[1],
+            child_in_difficulty: f[2],
+            cerebral_palsy: f[3],
+        })
+}
+
+fn profile() -> impl Strategy<Value = Profile> {
+    (
+        (select(Residency::ALL), proptest::option::of(select(Street::ALL)), select(Area::ALL), select(HouseholdKind::ALL), proptest::option::of(select(Community::ALL))),
+        any::<[bool; 4]>(),
+        proptest::collection::vec(member(), 1..=20),
+    )
+        .prop_map(|((residency, street, area, kind, community), h, members)| Profile {
+            residency,
+            street,
+            area,
+            kind,
+            community,
+            old_community: h[0],
+            piped_gas: h[1],
+            lift: h[2],
+            car: h[3],
+            members,
+        })
+}
+
+proptest! {
+    #[test]
+    fn any_valid_profile_evaluates_and_round_trips(p in profile()) {
+        let c = Catalogue::builtin().unwrap();
+        let o = evaluate(c, &p);
+        prop_assert_eq!(o.members.len(), p.members.len());
+        prop_assert!(serde_json::to_string(&o).is_ok());
+        prop_assert_eq!(decode(&p.to_json()).unwrap(), p.clone());
+        let via_json = minsheng::engine::evaluate_json(c, &p.to_json()).unwrap();
+        prop_assert_eq!(via_json, serde_json::to_string(&o).unwrap());
+    }
+
+    #[test]
+    fn household_cash_is_the_sum_of_the_members(p in profile()) {
+        let o = evaluate(Catalogue::builtin().unwrap(), &p);
+        let month: Decimal = o.member_cash.iter().map(|c| c.month).sum();
+        let year: Decimal = o.member_cash.iter().map(|c| c.year).sum();
+        prop_assert_eq!(o.cash.month, month);
+        prop_assert_eq!(o.cash.year, year);
+        prop_assert_eq!(o.cash.year, o.cash.month * Decimal::from(12));
+    }
+
+    #[test]
+    fn a_members_result_does_not_depend_on_the_others_order(p in profile(), seed in any::<u64>()) {
+        let c = Catalogue::builtin().unwrap();
+        let mut order: Vec<usize> = (0..p.members.len()).collect();
+        // A deterministic shuffle from the seed.
+        let mut s = seed;
+        for i in (1..order.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            order.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let shuffled = Profile { members: order.iter().map(|&i| p.members[i].clone()).collect(), ..p.clone() };
+        let a = evaluate(c, &p);
+        let b = evaluate(c, &shuffled);
+        for (new, &old) in order.iter().enumerate() {
+            prop_assert_eq!(&b.members[new], &a.members[old]);
+            prop_assert_eq!(&b.near_misses[new], &a.near_misses[old]);
+        }
+        prop_assert_eq!(a.household, b.household);
+        prop_assert_eq!(a.cash, b.cash);
+    }
+
+    #[test]
+    fn the_decoder_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let text = String::from_utf8_lossy(&bytes);
+        match decode(&text) {
+            Ok(p) => prop_assert!(!p.members.is_empty()),
+            Err(e) => prop_assert!(!e.field.is_empty() && !e.problem.is_empty()),
+        }
+        let _ = minsheng::fragment::decode(&text);
+    }
+
+    #[test]
+    fn the_decoder_never_panics_on_near_misses_of_valid_json(p in profile(), cut in any::<prop::sample::Index>(), junk in "[\\[\\]{}\",:0-9a-z_ -]{0,8}") {
+        let json = p.to_json();
+        let at = cut.index(json.len() + 1);
+        let mangled = format!("{}{}{}", &json[..at], junk, &json[at..]);
+        match decode(&mangled) {
+            Ok(q) => prop_assert!(!q.members.is_empty() && q.members.len() <= 20),
+            Err(e) => prop_assert!(e.to_string().contains(": ")),
+        }
+    }
+}
