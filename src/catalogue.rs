@@ -6,8 +6,8 @@
 //! file, not new code.
 
 use crate::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency,
-    Sex, Street, Work,
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -332,7 +332,9 @@ impl Catalogue {
     /// The catalogue compiled in, read once. Its validity is proven by the native tests.
     pub fn builtin() -> Result<&'static Catalogue, &'static CatalogueError> {
         static BUILTIN: OnceLock<Result<Catalogue, CatalogueError>> = OnceLock::new();
-        BUILTIN.get_or_init(|| Catalogue::from_json(BUILTIN_JSON)).as_ref()
+        BUILTIN
+            .get_or_init(|| Catalogue::from_json(BUILTIN_JSON))
+            .as_ref()
     }
 
     /// Reads and validates a catalogue file.
@@ -344,7 +346,11 @@ impl Catalogue {
         })?;
         let catalogue: Catalogue = serde_path_to_error::deserialize(&value).map_err(|e| {
             let field = e.path().to_string();
-            CatalogueError { item: item_at(&value, &field), field, problem: e.inner().to_string() }
+            CatalogueError {
+                item: item_at(&value, &field),
+                field,
+                problem: e.inner().to_string(),
+            }
         })?;
         catalogue.validate()?;
         Ok(catalogue)
@@ -362,14 +368,21 @@ impl Catalogue {
 
     /// Checks what serde cannot: uniqueness, order, references, sums and scopes.
     pub fn validate(&self) -> Result<(), CatalogueError> {
-        let top = |field: &str, problem: String| CatalogueError { item: None, field: field.into(), problem };
+        let top = |field: &str, problem: String| CatalogueError {
+            item: None,
+            field: field.into(),
+            problem,
+        };
         if self.id.trim().is_empty() {
             return Err(top("id", "must not be empty".into()));
         }
         let mut programmes = BTreeSet::new();
         for (i, p) in self.programmes.iter().enumerate() {
             if !programmes.insert(p.number) {
-                return Err(top(&format!("programmes[{i}].number"), format!("programme {} is listed twice", p.number)));
+                return Err(top(
+                    &format!("programmes[{i}].number"),
+                    format!("programme {} is listed twice", p.number),
+                ));
             }
         }
         let mut numbers = BTreeSet::new();
@@ -389,7 +402,10 @@ impl Catalogue {
             }
             last = item.item;
             if !programmes.contains(&item.programme) {
-                return Err(at("programme", format!("names programme {}, which is not listed", item.programme)));
+                return Err(at(
+                    "programme",
+                    format!("names programme {}, which is not listed", item.programme),
+                ));
             }
             for (name, text) in [("title", &item.title), ("summary", &item.summary)] {
                 if text.zh.trim().is_empty() {
@@ -404,30 +420,52 @@ impl Catalogue {
                     return Err(at(name, "must not be empty".into()));
                 }
             }
-            if item.lead.iter().chain(&item.partners).any(|d| d.trim().is_empty()) {
+            if item
+                .lead
+                .iter()
+                .chain(&item.partners)
+                .any(|d| d.trim().is_empty())
+            {
                 return Err(at("lead", "department names must not be empty".into()));
             }
             if item.everyone.is_none() && item.measures.is_empty() {
-                return Err(at("measures", "an item must serve everyone or list measures".into()));
+                return Err(at(
+                    "measures",
+                    "an item must serve everyone or list measures".into(),
+                ));
             }
             for (m, measure) in item.measures.iter().enumerate() {
-                let at = |field: &str, problem: String| at(&format!("measures[{m}].{field}"), problem);
+                let at =
+                    |field: &str, problem: String| at(&format!("measures[{m}].{field}"), problem);
                 if !ids.insert(measure.id.as_str()) {
-                    return Err(at("id", format!("measure `{}` is listed twice", measure.id)));
+                    return Err(at(
+                        "id",
+                        format!("measure `{}` is listed twice", measure.id),
+                    ));
                 }
                 if !measure.id.starts_with(&item.item.to_string()) {
-                    return Err(at("id", format!("must start with the item number {}", item.item)));
+                    return Err(at(
+                        "id",
+                        format!("must start with the item number {}", item.item),
+                    ));
                 }
                 if measure.scope == Scope::Household && measure.when.is_about_member() {
-                    return Err(at("when", "a household measure cannot ask about a member".into()));
+                    return Err(at(
+                        "when",
+                        "a household measure cannot ask about a member".into(),
+                    ));
                 }
                 for (k, money) in measure.money.iter().enumerate() {
                     if money.amount <= Decimal::ZERO {
-                        return Err(at(&format!("money[{k}].amount"), "must be more than 0".into()));
+                        return Err(at(
+                            &format!("money[{k}].amount"),
+                            "must be more than 0".into(),
+                        ));
                     }
                 }
                 if let Some(scale) = &measure.scale {
-                    validate_scale(scale).map_err(|(field, problem)| at(&format!("scale.{field}"), problem))?;
+                    validate_scale(scale)
+                        .map_err(|(field, problem)| at(&format!("scale.{field}"), problem))?;
                 }
             }
         }
@@ -451,7 +489,10 @@ fn validate_scale(scale: &Scale) -> Result<(), (String, String)> {
         }
         previous = Some(bracket.from);
         if bracket.money.is_empty() {
-            return Err((format!("brackets[{b}].money"), "must list at least one part".into()));
+            return Err((
+                format!("brackets[{b}].money"),
+                "must list at least one part".into(),
+            ));
         }
         let sum: Decimal = bracket.money.iter().map(|m| m.amount).sum();
         if sum != bracket.total {
@@ -460,8 +501,16 @@ fn validate_scale(scale: &Scale) -> Result<(), (String, String)> {
                 format!("is {} but the parts add up to {sum}", bracket.total),
             ));
         }
-        if let Some((k, _)) = bracket.money.iter().enumerate().find(|(_, m)| m.amount <= Decimal::ZERO) {
-            return Err((format!("brackets[{b}].money[{k}].amount"), "must be more than 0".into()));
+        if let Some((k, _)) = bracket
+            .money
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.amount <= Decimal::ZERO)
+        {
+            return Err((
+                format!("brackets[{b}].money[{k}].amount"),
+                "must be more than 0".into(),
+            ));
         }
     }
     Ok(())
@@ -471,7 +520,12 @@ fn validate_scale(scale: &Scale) -> Result<(), (String, String)> {
 fn item_at(value: &Value, path: &str) -> Option<u8> {
     let rest = path.strip_prefix("items[")?;
     let index: usize = rest[..rest.find(']')?].parse().ok()?;
-    value.get("items")?.get(index)?.get("item")?.as_u64().and_then(|n| u8::try_from(n).ok())
+    value
+        .get("items")?
+        .get(index)?
+        .get("item")?
+        .as_u64()
+        .and_then(|n| u8::try_from(n).ok())
 }
 
 impl Scale {
@@ -517,7 +571,9 @@ pub fn review_json(catalogue: &Catalogue) -> Result<String, String> {
         .iter()
         .map(|i| ReviewItem {
             item: i.item,
-            programme: catalogue.programme(i.programme).map_or("", |p| p.title.as_str()),
+            programme: catalogue
+                .programme(i.programme)
+                .map_or("", |p| p.title.as_str()),
             programme_number: i.programme,
             title: &i.title,
             summary: &i.summary,
@@ -530,7 +586,13 @@ pub fn review_json(catalogue: &Catalogue) -> Result<String, String> {
             measures: &i.measures,
         })
         .collect();
-    let review = Review { id: &catalogue.id, year: catalogue.year, name: &catalogue.name, source: &catalogue.source, items };
+    let review = Review {
+        id: &catalogue.id,
+        year: catalogue.year,
+        name: &catalogue.name,
+        source: &catalogue.source,
+        items,
+    };
     serde_json::to_string_pretty(&review).map_err(|e| format!("catalogue: {e}"))
 }
 
@@ -563,33 +625,59 @@ impl Catalogue {
             };
             let start = format!("{}、{}", item.item, squeeze(&item.text));
             let Some(pos) = source.find(&start) else {
-                return Err(at("text", format!("is not a verbatim passage of the source under `{}、`", item.item)));
+                return Err(at(
+                    "text",
+                    format!(
+                        "is not a verbatim passage of the source under `{}、`",
+                        item.item
+                    ),
+                ));
             };
             let rest = &source[pos + start.len()..];
             let Some(rest) = rest.strip_prefix(item.deadline.as_str()) else {
                 let found: String = rest.chars().take(4).collect();
-                return Err(at("deadline", format!("is `{}` but the source gives `{found}…`", item.deadline)));
+                return Err(at(
+                    "deadline",
+                    format!("is `{}` but the source gives `{found}…`", item.deadline),
+                ));
             };
             if let Some(shared) = item.shares_cells_with {
                 let Some(owner) = self.item(shared) else {
-                    return Err(at("shares_cells_with", format!("names item {shared}, which is not listed")));
+                    return Err(at(
+                        "shares_cells_with",
+                        format!("names item {shared}, which is not listed"),
+                    ));
                 };
                 if owner.lead != item.lead || owner.partners != item.partners {
-                    return Err(at("lead", format!("must equal item {shared}'s, whose merged cells it shares")));
+                    return Err(at(
+                        "lead",
+                        format!("must equal item {shared}'s, whose merged cells it shares"),
+                    ));
                 }
                 continue;
             }
             let lead = item.lead.join("、");
             let Some(rest) = rest.strip_prefix(lead.as_str()) else {
-                return Err(at("lead", "does not match the source's 主办单位 cell".into()));
+                return Err(at(
+                    "lead",
+                    "does not match the source's 主办单位 cell".into(),
+                ));
             };
             let partners = item.partners.join("、");
             let next_starts = |r: &str| {
-                r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+                r.is_empty()
+                    || r.starts_with(|c: char| {
+                        c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                    })
             };
             match rest.strip_prefix(partners.as_str()) {
                 Some(r) if next_starts(r) => {}
-                _ => return Err(at("partners", "does not match the source's 协办单位 cell".into())),
+                _ => {
+                    return Err(at(
+                        "partners",
+                        "does not match the source's 协办单位 cell".into(),
+                    ))
+                }
             }
         }
         Ok(())

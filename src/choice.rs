@@ -34,7 +34,6 @@ macro_rules! choice {
     };
 }
 
-
 /// Joins names as `a, b or c` for messages.
 pub(crate) fn join_or(names: &[&str]) -> String {
     match names {

@@ -4,12 +4,11 @@
 //! (conditions met, answers that met them, enum values); words belong to the page's i18n layer.
 
 use crate::catalogue::{
-    Catalogue, CheckWhy, Condition, Everyone, Item, Measure, Money, MoneyKind, Period, Ratio,
-    Scope,
+    Catalogue, CheckWhy, Condition, Everyone, Item, Measure, Money, MoneyKind, Period, Ratio, Scope,
 };
 use crate::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency,
-    Sex, Street, Work,
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
 };
 use crate::profile::{Member, Profile, MAX_AGE};
 use rust_decimal::Decimal;
@@ -181,7 +180,9 @@ pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> 
         let cash = cash_of(&held);
         outcome.cash.month += cash.month;
         outcome.cash.year += cash.year;
-        outcome.near_misses.push(near_misses(catalogue, profile, member, &held));
+        outcome
+            .near_misses
+            .push(near_misses(catalogue, profile, member, &held));
         outcome.member_cash.push(cash);
         outcome.members.push(held);
     }
@@ -189,8 +190,16 @@ pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> 
 }
 
 /// The measures of one scope: the household's (`member` None) or one member's.
-fn entries<'a>(catalogue: &'a Catalogue, profile: &Profile, member: Option<&Member>) -> Vec<Entry<'a>> {
-    let scope = if member.is_some() { Scope::Member } else { Scope::Household };
+fn entries<'a>(
+    catalogue: &'a Catalogue,
+    profile: &Profile,
+    member: Option<&Member>,
+) -> Vec<Entry<'a>> {
+    let scope = if member.is_some() {
+        Scope::Member
+    } else {
+        Scope::Household
+    };
     let mut out = Vec::new();
     for item in &catalogue.items {
         for measure in item.measures.iter().filter(|m| m.scope == scope) {
@@ -202,7 +211,12 @@ fn entries<'a>(catalogue: &'a Catalogue, profile: &Profile, member: Option<&Memb
     out
 }
 
-fn entry<'a>(item: &'a Item, measure: &'a Measure, profile: &Profile, member: Option<&Member>) -> Option<Entry<'a>> {
+fn entry<'a>(
+    item: &'a Item,
+    measure: &'a Measure,
+    profile: &Profile,
+    member: Option<&Member>,
+) -> Option<Entry<'a>> {
     let mut reasons = met(&measure.when, profile, member)?;
     let money: &'a [Money] = match &measure.scale {
         None => &measure.money,
@@ -210,7 +224,10 @@ fn entry<'a>(item: &'a Item, measure: &'a Measure, profile: &Profile, member: Op
             let age = member?.age;
             let (bracket, next) = scale.bracket(age)?;
             reasons.push(Reason {
-                met: Cow::Owned(Condition::Age { min: Some(bracket.from), max: next.map(|n| n - 1) }),
+                met: Cow::Owned(Condition::Age {
+                    min: Some(bracket.from),
+                    max: next.map(|n| n - 1),
+                }),
                 answer: Answer::Age(age),
             });
             &bracket.money
@@ -219,7 +236,11 @@ fn entry<'a>(item: &'a Item, measure: &'a Measure, profile: &Profile, member: Op
     Some(Entry {
         item: item.item,
         measure: &measure.id,
-        certainty: if measure.check.is_some() { Certainty::Check } else { Certainty::Eligible },
+        certainty: if measure.check.is_some() {
+            Certainty::Check
+        } else {
+            Certainty::Eligible
+        },
         check: measure.check,
         money,
         ratios: &measure.ratios,
@@ -234,12 +255,26 @@ fn entry<'a>(item: &'a Item, measure: &'a Measure, profile: &Profile, member: Op
 }
 
 /// The reasons a condition holds, or `None` where it does not.
-fn met<'a>(condition: &'a Condition, profile: &Profile, member: Option<&Member>) -> Option<Vec<Reason<'a>>> {
-    let leaf = |holds: bool, answer: Answer| holds.then(|| vec![Reason { met: Cow::Borrowed(condition), answer }]);
+fn met<'a>(
+    condition: &'a Condition,
+    profile: &Profile,
+    member: Option<&Member>,
+) -> Option<Vec<Reason<'a>>> {
+    let leaf = |holds: bool, answer: Answer| {
+        holds.then(|| {
+            vec![Reason {
+                met: Cow::Borrowed(condition),
+                answer,
+            }]
+        })
+    };
     match condition {
         Condition::Age { min, max } => {
             let age = member?.age;
-            leaf(min.is_none_or(|m| age >= m) && max.is_none_or(|m| age <= m), Answer::Age(age))
+            leaf(
+                min.is_none_or(|m| age >= m) && max.is_none_or(|m| age <= m),
+                Answer::Age(age),
+            )
         }
         Condition::Sex { is } => {
             let sex = member?.sex;
@@ -258,10 +293,13 @@ fn met<'a>(condition: &'a Condition, profile: &Profile, member: Option<&Member>)
             let v = member?.work;
             leaf(any_of.contains(&v), Answer::Work(v))
         }
-        Condition::Household { any_of } => leaf(any_of.contains(&profile.kind), Answer::Kind(profile.kind)),
-        Condition::Residency { any_of } => {
-            leaf(any_of.contains(&profile.residency), Answer::Residency(profile.residency))
+        Condition::Household { any_of } => {
+            leaf(any_of.contains(&profile.kind), Answer::Kind(profile.kind))
         }
+        Condition::Residency { any_of } => leaf(
+            any_of.contains(&profile.residency),
+            Answer::Residency(profile.residency),
+        ),
         Condition::Area { is } => leaf(profile.area == *is, Answer::Area(profile.area)),
         Condition::Street { any_of } => {
             let v = profile.street?;
@@ -285,7 +323,11 @@ fn met<'a>(condition: &'a Condition, profile: &Profile, member: Option<&Member>)
 
 fn cash_of(entries: &[Entry<'_>]) -> Cash {
     let mut cash = Cash::default();
-    for m in entries.iter().flat_map(|e| e.money).filter(|m| m.kind == MoneyKind::Cash) {
+    for m in entries
+        .iter()
+        .flat_map(|e| e.money)
+        .filter(|m| m.kind == MoneyKind::Cash)
+    {
         match m.period {
             Period::Month => {
                 cash.month += m.amount;
@@ -304,9 +346,19 @@ fn total(money: &[Money]) -> Decimal {
 
 /// What one changed answer would add or raise for this member: the nearest age threshold
 /// (within `NEAR_YEARS`) that brings something, and joining resident medical insurance.
-fn near_misses<'a>(catalogue: &'a Catalogue, profile: &Profile, member: &Member, held: &[Entry<'a>]) -> Vec<NearMiss<'a>> {
+fn near_misses<'a>(
+    catalogue: &'a Catalogue,
+    profile: &Profile,
+    member: &Member,
+    held: &[Entry<'a>],
+) -> Vec<NearMiss<'a>> {
     let mut thresholds = BTreeSet::new();
-    for measure in catalogue.items.iter().flat_map(|i| &i.measures).filter(|m| m.scope == Scope::Member) {
+    for measure in catalogue
+        .items
+        .iter()
+        .flat_map(|i| &i.measures)
+        .filter(|m| m.scope == Scope::Member)
+    {
         measure.when.age_thresholds(&mut thresholds);
         if let Some(scale) = &measure.scale {
             thresholds.extend(scale.brackets.iter().map(|b| b.from));
@@ -314,8 +366,14 @@ fn near_misses<'a>(catalogue: &'a Catalogue, profile: &Profile, member: &Member,
     }
     let horizon = member.age.saturating_add(NEAR_YEARS).min(MAX_AGE);
     let mut out = Vec::new();
-    for at in thresholds.into_iter().filter(|t| *t > member.age && *t <= horizon) {
-        let older = Member { age: at, ..member.clone() };
+    for at in thresholds
+        .into_iter()
+        .filter(|t| *t > member.age && *t <= horizon)
+    {
+        let older = Member {
+            age: at,
+            ..member.clone()
+        };
         let gains = gains(catalogue, profile, &older, held, Change::Age { at });
         if !gains.is_empty() {
             out.extend(gains);
@@ -323,13 +381,30 @@ fn near_misses<'a>(catalogue: &'a Catalogue, profile: &Profile, member: &Member,
         }
     }
     if member.insurance == Insurance::None {
-        let insured = Member { insurance: Insurance::Resident, ..member.clone() };
-        out.extend(gains(catalogue, profile, &insured, held, Change::Insurance { to: Insurance::Resident }));
+        let insured = Member {
+            insurance: Insurance::Resident,
+            ..member.clone()
+        };
+        out.extend(gains(
+            catalogue,
+            profile,
+            &insured,
+            held,
+            Change::Insurance {
+                to: Insurance::Resident,
+            },
+        ));
     }
     out
 }
 
-fn gains<'a>(catalogue: &'a Catalogue, profile: &Profile, changed: &Member, held: &[Entry<'a>], change: Change) -> Vec<NearMiss<'a>> {
+fn gains<'a>(
+    catalogue: &'a Catalogue,
+    profile: &Profile,
+    changed: &Member,
+    held: &[Entry<'a>],
+    change: Change,
+) -> Vec<NearMiss<'a>> {
     entries(catalogue, profile, Some(changed))
         .into_iter()
         .filter_map(|e| {
@@ -338,7 +413,13 @@ fn gains<'a>(catalogue: &'a Catalogue, profile: &Profile, changed: &Member, held
                 Some(h) if total(e.money) > total(h.money) => Gain::More,
                 Some(_) => return None,
             };
-            Some(NearMiss { change, item: e.item, measure: e.measure, gain, money: e.money })
+            Some(NearMiss {
+                change,
+                item: e.item,
+                measure: e.measure,
+                gain,
+                money: e.money,
+            })
         })
         .collect()
 }

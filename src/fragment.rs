@@ -10,7 +10,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
         }
@@ -49,19 +52,29 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 
 /// The fragment that opens the page on these answers, `#` included.
 pub fn encode(profile: &Profile) -> String {
-    format!("#profile={}", base64url_encode(profile.to_json().as_bytes()))
+    format!(
+        "#profile={}",
+        base64url_encode(profile.to_json().as_bytes())
+    )
 }
 
 /// Reads a location hash (`#profile=…`, with or without the `#`, possibly beside other
 /// `&`-separated parts such as `desk`). `None` where it carries no profile.
 pub fn decode(hash: &str) -> Option<Result<Profile, ProfileError>> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    let value = hash.split('&').find_map(|part| part.strip_prefix("profile="))?;
-    let bad = |problem: &str| ProfileError { field: "fragment".into(), problem: problem.into() };
+    let value = hash
+        .split('&')
+        .find_map(|part| part.strip_prefix("profile="))?;
+    let bad = |problem: &str| ProfileError {
+        field: "fragment".into(),
+        problem: problem.into(),
+    };
     Some(
         base64url_decode(value)
             .ok_or_else(|| bad("the link's answers are not valid base64url"))
-            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| bad("the link's answers are not UTF-8 text")))
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| bad("the link's answers are not UTF-8 text"))
+            })
             .and_then(|json| profile::decode(&json)),
     )
 }
@@ -72,7 +85,15 @@ mod tests {
 
     #[test]
     fn base64url_matches_known_vectors() {
-        for (plain, coded) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64url_encode(plain.as_bytes()), coded);
             assert_eq!(base64url_decode(coded).unwrap(), plain.as_bytes());
         }
@@ -89,8 +110,19 @@ mod tests {
         assert_eq!(decode("#desk"), None);
         assert_eq!(decode(""), None);
         let e = decode("#profile=%%%").unwrap().unwrap_err();
-        assert_eq!(e.to_string(), "fragment: the link's answers are not valid base64url");
-        let e = decode(&format!("#desk&profile={}", base64url_encode(br#"{"members":[{"age":200,"sex":"male"}]}"#))).unwrap().unwrap_err();
-        assert_eq!(e.to_string(), "members[0].age: must be a whole number from 0 to 130");
+        assert_eq!(
+            e.to_string(),
+            "fragment: the link's answers are not valid base64url"
+        );
+        let e = decode(&format!(
+            "#desk&profile={}",
+            base64url_encode(br#"{"members":[{"age":200,"sex":"male"}]}"#)
+        ))
+        .unwrap()
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "members[0].age: must be a whole number from 0 to 130"
+        );
     }
 }

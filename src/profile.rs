@@ -5,8 +5,8 @@
 //! `members[0].age: must be a whole number from 0 to 130`.
 
 use crate::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency,
-    Sex, Street, Work,
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -129,7 +129,10 @@ impl fmt::Display for ProfileError {
 impl std::error::Error for ProfileError {}
 
 fn fault(field: impl Into<String>, problem: impl Into<String>) -> ProfileError {
-    ProfileError { field: field.into(), problem: problem.into() }
+    ProfileError {
+        field: field.into(),
+        problem: problem.into(),
+    }
 }
 
 /// Decodes a profile from JSON text, refusing anything the contract does not allow.
@@ -143,8 +146,16 @@ pub fn decode(text: &str) -> Result<Profile, ProfileError> {
 pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
     let obj = Fields::new(value, "profile", "")?;
     obj.refuse_unknown(&[
-        "residency", "street", "area", "kind", "community", "old_community", "piped_gas", "lift",
-        "car", "members",
+        "residency",
+        "street",
+        "area",
+        "kind",
+        "community",
+        "old_community",
+        "piped_gas",
+        "lift",
+        "car",
+        "members",
     ])?;
     let members = match obj.get("members") {
         None => return Err(fault("members", "is required: list 1 to 20 members")),
@@ -152,7 +163,10 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
             return Err(fault("members", "must list at least 1 member"))
         }
         Some(Value::Array(list)) if list.len() > MAX_MEMBERS => {
-            return Err(fault("members", format!("must list at most {MAX_MEMBERS} members")))
+            return Err(fault(
+                "members",
+                format!("must list at most {MAX_MEMBERS} members"),
+            ))
         }
         Some(Value::Array(list)) => list
             .iter()
@@ -162,11 +176,15 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
         Some(_) => return Err(fault("members", "must be a list of 1 to 20 members")),
     };
     Ok(Profile {
-        residency: obj.choice("residency", Residency::from_wire, Residency::expected)?
+        residency: obj
+            .choice("residency", Residency::from_wire, Residency::expected)?
             .unwrap_or(Residency::Hukou),
         street: obj.nullable_choice("street", Street::from_wire, Street::expected)?,
-        area: obj.choice("area", Area::from_wire, Area::expected)?.unwrap_or(Area::Urban),
-        kind: obj.choice("kind", HouseholdKind::from_wire, HouseholdKind::expected)?
+        area: obj
+            .choice("area", Area::from_wire, Area::expected)?
+            .unwrap_or(Area::Urban),
+        kind: obj
+            .choice("kind", HouseholdKind::from_wire, HouseholdKind::expected)?
             .unwrap_or(HouseholdKind::Ordinary),
         community: obj.nullable_choice("community", Community::from_wire, Community::expected)?,
         old_community: obj.boolean("old_community")?,
@@ -180,12 +198,24 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
 fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
     let obj = Fields::new(value, path, path)?;
     obj.refuse_unknown(&[
-        "age", "sex", "insurance", "disability", "severe_disability", "self_care_lost",
-        "child_in_difficulty", "cerebral_palsy", "work",
+        "age",
+        "sex",
+        "insurance",
+        "disability",
+        "severe_disability",
+        "self_care_lost",
+        "child_in_difficulty",
+        "cerebral_palsy",
+        "work",
     ])?;
     let age_field = obj.path("age");
     let age = match obj.get("age") {
-        None => return Err(fault(age_field, "is required: a whole number from 0 to 130")),
+        None => {
+            return Err(fault(
+                age_field,
+                "is required: a whole number from 0 to 130",
+            ))
+        }
         Some(v) => v
             .as_u64()
             .filter(|a| *a <= u64::from(MAX_AGE))
@@ -198,15 +228,19 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
     Ok(Member {
         age,
         sex,
-        insurance: obj.choice("insurance", Insurance::from_wire, Insurance::expected)?
+        insurance: obj
+            .choice("insurance", Insurance::from_wire, Insurance::expected)?
             .unwrap_or(Insurance::None),
-        disability: obj.choice("disability", Disability::from_wire, Disability::expected)?
+        disability: obj
+            .choice("disability", Disability::from_wire, Disability::expected)?
             .unwrap_or(Disability::None),
         severe_disability: obj.boolean("severe_disability")?,
         self_care_lost: obj.boolean("self_care_lost")?,
         child_in_difficulty: obj.boolean("child_in_difficulty")?,
         cerebral_palsy: obj.boolean("cerebral_palsy")?,
-        work: obj.choice("work", Work::from_wire, Work::expected)?.unwrap_or(Work::None),
+        work: obj
+            .choice("work", Work::from_wire, Work::expected)?
+            .unwrap_or(Work::None),
     })
 }
 
@@ -262,7 +296,10 @@ impl<'a> Fields<'a> {
             Some(Value::String(s)) => read(s)
                 .map(Some)
                 .ok_or_else(|| fault(self.path(key), format!("must be one of {}", expected()))),
-            Some(_) => Err(fault(self.path(key), format!("must be one of {}", expected()))),
+            Some(_) => Err(fault(
+                self.path(key),
+                format!("must be one of {}", expected()),
+            )),
         }
     }
 
@@ -275,11 +312,15 @@ impl<'a> Fields<'a> {
         match self.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => read(s).map(Some).ok_or_else(|| {
-                fault(self.path(key), format!("must be null or one of {}", expected()))
+                fault(
+                    self.path(key),
+                    format!("must be null or one of {}", expected()),
+                )
             }),
-            Some(_) => {
-                Err(fault(self.path(key), format!("must be null or one of {}", expected())))
-            }
+            Some(_) => Err(fault(
+                self.path(key),
+                format!("must be null or one of {}", expected()),
+            )),
         }
     }
 }
@@ -298,28 +339,61 @@ mod tests {
     #[test]
     fn defaults_fill_what_is_left_out() {
         let p = decode(r#"{"members":[{"age":70,"sex":"male"}]}"#).unwrap();
-        let mut want = Profile::default();
-        want.members = vec![Member { age: 70, sex: Sex::Male, ..Member::default() }];
+        let want = Profile {
+            members: vec![Member {
+                age: 70,
+                sex: Sex::Male,
+                ..Member::default()
+            }],
+            ..Profile::default()
+        };
         assert_eq!(p, want);
     }
 
     #[test]
     fn each_fault_names_its_field() {
-        check(r#"{"members":[{"age":131,"sex":"male"}]}"#, "members[0].age: must be a whole number from 0 to 130");
-        check(r#"{"members":[{"age":-1,"sex":"male"}]}"#, "members[0].age: must be a whole number from 0 to 130");
-        check(r#"{"members":[{"age":7.5,"sex":"male"}]}"#, "members[0].age: must be a whole number from 0 to 130");
-        check(r#"{"members":[{"age":"7","sex":"male"}]}"#, "members[0].age: must be a whole number from 0 to 130");
-        check(r#"{"members":[{"sex":"male"}]}"#, "members[0].age: is required: a whole number from 0 to 130");
+        check(
+            r#"{"members":[{"age":131,"sex":"male"}]}"#,
+            "members[0].age: must be a whole number from 0 to 130",
+        );
+        check(
+            r#"{"members":[{"age":-1,"sex":"male"}]}"#,
+            "members[0].age: must be a whole number from 0 to 130",
+        );
+        check(
+            r#"{"members":[{"age":7.5,"sex":"male"}]}"#,
+            "members[0].age: must be a whole number from 0 to 130",
+        );
+        check(
+            r#"{"members":[{"age":"7","sex":"male"}]}"#,
+            "members[0].age: must be a whole number from 0 to 130",
+        );
+        check(
+            r#"{"members":[{"sex":"male"}]}"#,
+            "members[0].age: is required: a whole number from 0 to 130",
+        );
         check(r#"{"members":[]}"#, "members: must list at least 1 member");
         check(r#"{}"#, "members: is required: list 1 to 20 members");
-        check(r#"{"members":[{"age":1,"sex":"x"}]}"#, "members[0].sex: must be one of `female` or `male`");
+        check(
+            r#"{"members":[{"age":1,"sex":"x"}]}"#,
+            "members[0].sex: must be one of `female` or `male`",
+        );
         check(r#"{"membres":[]}"#, "membres: is not a known field");
-        check(r#"{"members":[{"age":1,"sex":"male"},{"age":1,"sex":"male","agee":2}]}"#, "members[1].agee: is not a known field");
-        check(r#"{"lift":"yes","members":[{"age":1,"sex":"male"}]}"#, "lift: must be true or false");
+        check(
+            r#"{"members":[{"age":1,"sex":"male"},{"age":1,"sex":"male","agee":2}]}"#,
+            "members[1].agee: is not a known field",
+        );
+        check(
+            r#"{"lift":"yes","members":[{"age":1,"sex":"male"}]}"#,
+            "lift: must be true or false",
+        );
         check(r#"{"street":"main","members":[{"age":1,"sex":"male"}]}"#, "street: must be null or one of `guanghe`, `huangtun`, `liuhang`, `wangyin` or `jiezhuang`");
         check(r#"[1]"#, "profile: must be a JSON object");
         check(r#"{"members":[3]}"#, "members[0]: must be a JSON object");
-        assert!(decode("{").unwrap_err().to_string().starts_with("profile: not valid JSON"));
+        assert!(decode("{")
+            .unwrap_err()
+            .to_string()
+            .starts_with("profile: not valid JSON"));
     }
 
     #[test]

@@ -58,7 +58,11 @@ fn items_7_and_8_share_item_6s_departments() {
 fn every_item_has_titles_and_summaries_in_both_languages() {
     for item in &builtin().items {
         for t in [&item.title, &item.summary] {
-            assert!(!t.zh.trim().is_empty() && !t.en.trim().is_empty(), "item {}", item.item);
+            assert!(
+                !t.zh.trim().is_empty() && !t.en.trim().is_empty(),
+                "item {}",
+                item.item
+            );
         }
     }
 }
@@ -67,19 +71,41 @@ fn every_item_has_titles_and_summaries_in_both_languages() {
 fn items_for_everyone_are_the_seven_the_brief_names_plus_part_of_18() {
     use minsheng::catalogue::Everyone;
     let c = builtin();
-    let whole: Vec<u8> = c.items.iter().filter(|i| i.everyone == Some(Everyone::Whole)).map(|i| i.item).collect();
+    let whole: Vec<u8> = c
+        .items
+        .iter()
+        .filter(|i| i.everyone == Some(Everyone::Whole))
+        .map(|i| i.item)
+        .collect();
     assert_eq!(whole, vec![1, 3, 4, 23, 25, 30, 33]);
     assert_eq!(c.item(18).unwrap().everyone, Some(Everyone::Part));
 }
 
 #[test]
 fn item_10_is_a_bracket_scale_split_by_payer() {
-    let scale = builtin().item(10).unwrap().measures[0].scale.as_ref().unwrap();
-    let got: Vec<(u8, String, Vec<(String, String)>)> = scale
+    let scale = builtin().item(10).unwrap().measures[0]
+        .scale
+        .as_ref()
+        .unwrap();
+    type Parts = Vec<(String, String)>;
+    let got: Vec<(u8, String, Parts)> = scale
         .brackets
         .iter()
         .map(|b| {
-            let parts = b.money.iter().map(|m| (serde_json::to_value(m.payer).unwrap().as_str().unwrap().to_owned(), m.amount.to_string())).collect();
+            let parts = b
+                .money
+                .iter()
+                .map(|m| {
+                    (
+                        serde_json::to_value(m.payer)
+                            .unwrap()
+                            .as_str()
+                            .unwrap()
+                            .to_owned(),
+                        m.amount.to_string(),
+                    )
+                })
+                .collect();
             (b.from, b.total.to_string(), parts)
         })
         .collect();
@@ -88,8 +114,16 @@ fn item_10_is_a_bracket_scale_split_by_payer() {
         got,
         vec![
             (80, "50".into(), vec![p("district", "50")]),
-            (90, "100".into(), vec![p("upper", "50"), p("district", "50")]),
-            (100, "500".into(), vec![p("upper", "300"), p("district", "200")]),
+            (
+                90,
+                "100".into(),
+                vec![p("upper", "50"), p("district", "50")]
+            ),
+            (
+                100,
+                "500".into(),
+                vec![p("upper", "300"), p("district", "200")]
+            ),
         ]
     );
 }
@@ -98,7 +132,11 @@ fn item_10_is_a_bracket_scale_split_by_payer() {
 fn every_measure_explains_its_reading() {
     for item in &builtin().items {
         for m in &item.measures {
-            assert!(!m.reading.is_empty(), "measure {} says how the source was read", m.id);
+            assert!(
+                !m.reading.is_empty(),
+                "measure {} says how the source was read",
+                m.id
+            );
         }
     }
 }
@@ -116,35 +154,104 @@ fn refused(corrupt: impl FnOnce(&mut Value)) -> String {
 
 fn check(corrupt: impl FnOnce(&mut Value), expected: &str) {
     let message = refused(corrupt);
-    assert!(message.starts_with(expected), "got `{message}`, want it to start with `{expected}`");
+    assert!(
+        message.starts_with(expected),
+        "got `{message}`, want it to start with `{expected}`"
+    );
 }
 
 #[test]
 fn corrupted_copies_are_refused_naming_item_and_field() {
-    check(|v| v["items"][1]["item"] = json!(1), "item 1, items[1].item: is listed twice");
-    check(|v| { v["items"].as_array_mut().unwrap().remove(4); }, "item 5, items: the source lists item 5 but the catalogue does not");
-    check(|v| v["items"][9]["colour"] = json!("red"), "item 10, items[9].colour: unknown field `colour`");
-    check(|v| v["items"][9]["measures"][0]["when"] = json!({"kind": "income", "min": 1}), "item 10, items[9].measures[0].when");
-    check(|v| v["items"][9]["measures"][0]["when"]["maximum"] = json!(3), "item 10, items[9].measures[0].when");
-    check(|v| v["items"][9]["measures"][0]["scale"]["brackets"][1]["money"][0]["amount"] = json!("60"), "item 10, items[9].measures[0].scale.brackets[1].total: is 100 but the parts add up to 110");
-    check(|v| v["items"][9]["measures"][0]["scale"]["brackets"][1]["from"] = json!(80), "item 10, items[9].measures[0].scale.brackets[1].from: overlaps the bracket from 80");
-    check(|v| v["items"][9]["measures"][0]["scale"]["brackets"][2]["total"] = json!("400"), "item 10, items[9].measures[0].scale.brackets[2].total: is 400 but the parts add up to 500");
-    check(|v| v["items"][9]["measures"][0]["scale"]["brackets"][0]["money"][0]["amount"] = json!(50), "item 10, items[9].measures[0].scale.brackets[0].money[0].amount");
-    check(|v| { v["items"][9]["title"].as_object_mut().unwrap().remove("en"); }, "item 10, items[9].title: missing field `en`");
-    check(|v| v["items"][9]["title"]["zh"] = json!(" "), "item 10, items[9].title.zh: must not be empty");
-    check(|v| v["items"][9]["text"] = json!("提高老年人高龄补贴标准。80-89周岁老年人每人每月发放60元"), "item 10, items[9].text: is not a verbatim passage");
-    check(|v| v["items"][21]["deadline"] = json!("年底"), "item 22, items[21].deadline: is `年底` but the source gives `9月");
-    check(|v| v["items"][9]["lead"] = json!(["民政局"]), "item 10, items[9].lead: does not match");
-    check(|v| v["items"][9]["partners"] = json!(["财政金融局"]), "item 10, items[9].partners: does not match");
-    check(|v| v["items"][7]["partners"] = json!([]), "item 8, items[7].lead: must equal item 6's");
-    check(|v| v["items"][23]["measures"][0]["when"] = json!({"kind": "age", "min": 60}), "item 24, items[23].measures[0].when: a household measure cannot ask about a member");
-    check(|v| v["items"][9]["programme"] = json!(16), "item 10, items[9].programme: names programme 16");
-    check(|v| v["items"][10]["measures"][0]["id"] = json!("10"), "item 11, items[10].measures[0].id: measure `10` is listed twice");
+    check(
+        |v| v["items"][1]["item"] = json!(1),
+        "item 1, items[1].item: is listed twice",
+    );
+    check(
+        |v| {
+            v["items"].as_array_mut().unwrap().remove(4);
+        },
+        "item 5, items: the source lists item 5 but the catalogue does not",
+    );
+    check(
+        |v| v["items"][9]["colour"] = json!("red"),
+        "item 10, items[9].colour: unknown field `colour`",
+    );
+    check(
+        |v| v["items"][9]["measures"][0]["when"] = json!({"kind": "income", "min": 1}),
+        "item 10, items[9].measures[0].when",
+    );
+    check(
+        |v| v["items"][9]["measures"][0]["when"]["maximum"] = json!(3),
+        "item 10, items[9].measures[0].when",
+    );
+    check(
+        |v| {
+            v["items"][9]["measures"][0]["scale"]["brackets"][1]["money"][0]["amount"] = json!("60")
+        },
+        "item 10, items[9].measures[0].scale.brackets[1].total: is 100 but the parts add up to 110",
+    );
+    check(
+        |v| v["items"][9]["measures"][0]["scale"]["brackets"][1]["from"] = json!(80),
+        "item 10, items[9].measures[0].scale.brackets[1].from: overlaps the bracket from 80",
+    );
+    check(
+        |v| v["items"][9]["measures"][0]["scale"]["brackets"][2]["total"] = json!("400"),
+        "item 10, items[9].measures[0].scale.brackets[2].total: is 400 but the parts add up to 500",
+    );
+    check(
+        |v| v["items"][9]["measures"][0]["scale"]["brackets"][0]["money"][0]["amount"] = json!(50),
+        "item 10, items[9].measures[0].scale.brackets[0].money[0].amount",
+    );
+    check(
+        |v| {
+            v["items"][9]["title"].as_object_mut().unwrap().remove("en");
+        },
+        "item 10, items[9].title: missing field `en`",
+    );
+    check(
+        |v| v["items"][9]["title"]["zh"] = json!(" "),
+        "item 10, items[9].title.zh: must not be empty",
+    );
+    check(
+        |v| {
+            v["items"][9]["text"] = json!("提高老年人高龄补贴标准。80-89周岁老年人每人每月发放60元")
+        },
+        "item 10, items[9].text: is not a verbatim passage",
+    );
+    check(
+        |v| v["items"][21]["deadline"] = json!("年底"),
+        "item 22, items[21].deadline: is `年底` but the source gives `9月",
+    );
+    check(
+        |v| v["items"][9]["lead"] = json!(["民政局"]),
+        "item 10, items[9].lead: does not match",
+    );
+    check(
+        |v| v["items"][9]["partners"] = json!(["财政金融局"]),
+        "item 10, items[9].partners: does not match",
+    );
+    check(
+        |v| v["items"][7]["partners"] = json!([]),
+        "item 8, items[7].lead: must equal item 6's",
+    );
+    check(
+        |v| v["items"][23]["measures"][0]["when"] = json!({"kind": "age", "min": 60}),
+        "item 24, items[23].measures[0].when: a household measure cannot ask about a member",
+    );
+    check(
+        |v| v["items"][9]["programme"] = json!(16),
+        "item 10, items[9].programme: names programme 16",
+    );
+    check(
+        |v| v["items"][10]["measures"][0]["id"] = json!("10"),
+        "item 11, items[10].measures[0].id: measure `10` is listed twice",
+    );
 }
 
 #[test]
 fn a_new_year_is_a_new_file_through_the_same_code() {
-    let next = Catalogue::from_json(include_str!("next-year.json")).expect("the made-up next year loads");
+    let next =
+        Catalogue::from_json(include_str!("next-year.json")).expect("the made-up next year loads");
     assert_eq!(next.id, "made-up-next-year");
     assert!(next.item(33).is_none(), "item 33 was dropped");
     assert!(next.item(34).is_some(), "item 34 was added");
@@ -152,6 +259,9 @@ fn a_new_year_is_a_new_file_through_the_same_code() {
     let outcome = minsheng::engine::evaluate(&next, &profile);
     assert_eq!(outcome.catalogue, "made-up-next-year");
     assert_eq!(outcome.cash.month.to_string(), "60", "the changed amount");
-    assert!(outcome.members[0].iter().any(|e| e.item == 34), "the new item applies");
+    assert!(
+        outcome.members[0].iter().any(|e| e.item == 34),
+        "the new item applies"
+    );
     assert!(!outcome.everyone.contains(&33));
 }

@@ -36,7 +36,8 @@ struct Cash {
 }
 
 fn summarise(o: &Outcome<'_>) -> Expect {
-    let ids = |es: &[engine::Entry<'_>]| es.iter().map(|e| e.measure.to_owned()).collect::<Vec<_>>();
+    let ids =
+        |es: &[engine::Entry<'_>]| es.iter().map(|e| e.measure.to_owned()).collect::<Vec<_>>();
     let mut check: Vec<(u8, String)> = o
         .members
         .iter()
@@ -62,7 +63,10 @@ fn summarise(o: &Outcome<'_>) -> Expect {
     Expect {
         members: o.members.iter().map(|m| ids(m)).collect(),
         household: ids(&o.household),
-        cash: Cash { month: o.cash.month.to_string(), year: o.cash.year.to_string() },
+        cash: Cash {
+            month: o.cash.month.to_string(),
+            year: o.cash.year.to_string(),
+        },
         check: check.into_iter().map(|(_, id)| id).collect(),
         near: near.iter().any(|n| !n.is_empty()).then_some(near),
     }
@@ -70,7 +74,8 @@ fn summarise(o: &Outcome<'_>) -> Expect {
 
 fn check(case: &Case) {
     let catalogue = Catalogue::builtin().unwrap();
-    let profile = minsheng::profile::from_value(&case.profile).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+    let profile = minsheng::profile::from_value(&case.profile)
+        .unwrap_or_else(|e| panic!("{}: {e}", case.name));
     let got = summarise(&engine::evaluate(catalogue, &profile));
     assert_eq!(got, case.expect, "case: {}", case.name);
 }
@@ -85,7 +90,8 @@ fn all_cases() -> Vec<Case> {
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
-        let mut list: Vec<Case> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut list: Vec<Case> =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         cases.append(&mut list);
     }
     cases
@@ -105,21 +111,76 @@ fn golden_cases() {
 fn the_cases_cover_every_measure_threshold_kind_and_insurance() {
     let cases = all_cases();
     let catalogue = Catalogue::builtin().unwrap();
-    let held: std::collections::BTreeSet<String> = cases.iter().flat_map(|c| c.expect.members.iter().flatten().chain(&c.expect.household).cloned()).collect();
+    let held: std::collections::BTreeSet<String> = cases
+        .iter()
+        .flat_map(|c| {
+            c.expect
+                .members
+                .iter()
+                .flatten()
+                .chain(&c.expect.household)
+                .cloned()
+        })
+        .collect();
     for m in catalogue.items.iter().flat_map(|i| &i.measures) {
         assert!(held.contains(&m.id), "no case shows measure {}", m.id);
     }
-    let ages: std::collections::BTreeSet<u64> = cases.iter().flat_map(|c| c.profile["members"].as_array().unwrap().iter().map(|m| m["age"].as_u64().unwrap())).collect();
-    for (below, at) in [(2, 3), (5, 6), (15, 16), (17, 18), (59, 60), (64, 65), (69, 70), (79, 80), (89, 90), (99, 100)] {
-        assert!(ages.contains(&below) && ages.contains(&at), "threshold {below}/{at}");
+    let ages: std::collections::BTreeSet<u64> = cases
+        .iter()
+        .flat_map(|c| {
+            c.profile["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["age"].as_u64().unwrap())
+        })
+        .collect();
+    for (below, at) in [
+        (2, 3),
+        (5, 6),
+        (15, 16),
+        (17, 18),
+        (59, 60),
+        (64, 65),
+        (69, 70),
+        (79, 80),
+        (89, 90),
+        (99, 100),
+    ] {
+        assert!(
+            ages.contains(&below) && ages.contains(&at),
+            "threshold {below}/{at}"
+        );
     }
-    let field = |f: &str| cases.iter().map(|c| c.profile[f].as_str().unwrap_or("ordinary").to_owned()).collect::<std::collections::BTreeSet<_>>();
+    let field = |f: &str| {
+        cases
+            .iter()
+            .map(|c| c.profile[f].as_str().unwrap_or("ordinary").to_owned())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
     for kind in minsheng::choice::HouseholdKind::ALL {
-        assert!(field("kind").contains(kind.as_str()), "household kind {}", kind.as_str());
+        assert!(
+            field("kind").contains(kind.as_str()),
+            "household kind {}",
+            kind.as_str()
+        );
     }
-    let insurance: std::collections::BTreeSet<String> = cases.iter().flat_map(|c| c.profile["members"].as_array().unwrap().iter().map(|m| m["insurance"].as_str().unwrap_or("none").to_owned())).collect();
+    let insurance: std::collections::BTreeSet<String> = cases
+        .iter()
+        .flat_map(|c| {
+            c.profile["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["insurance"].as_str().unwrap_or("none").to_owned())
+        })
+        .collect();
     for ins in minsheng::choice::Insurance::ALL {
-        assert!(insurance.contains(ins.as_str()), "insurance {}", ins.as_str());
+        assert!(
+            insurance.contains(ins.as_str()),
+            "insurance {}",
+            ins.as_str()
+        );
     }
 }
 
@@ -132,18 +193,37 @@ fn the_contracts_92_year_old_gets_its_amounts_and_ratios() {
     .unwrap();
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["catalogue"], "jining-hitech-2022");
-    let find = |list: &Value, item: u64| list.as_array().unwrap().iter().find(|e| e["item"] == item).cloned().unwrap();
+    let find = |list: &Value, item: u64| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["item"] == item)
+            .cloned()
+            .unwrap()
+    };
     let ten = find(&v["members"][0], 10);
     assert_eq!(ten["certainty"], "eligible");
-    assert_eq!(ten["money"], serde_json::json!([
+    assert_eq!(
+        ten["money"],
+        serde_json::json!([
         { "amount": "50", "period": "month", "payer": "upper", "kind": "cash" },
-        { "amount": "50", "period": "month", "payer": "district", "kind": "cash" }]));
-    assert_eq!(find(&v["members"][0], 20)["ratios"], serde_json::json!([
+        { "amount": "50", "period": "month", "payer": "district", "kind": "cash" }])
+    );
+    assert_eq!(
+        find(&v["members"][0], 20)["ratios"],
+        serde_json::json!([
         { "hospital_level": 1, "before": "0.80", "after": "0.85" },
-        { "hospital_level": 2, "before": "0.70", "after": "0.75" }]));
-    assert_eq!(find(&v["household"], 22)["money"], serde_json::json!([{ "amount": "2", "period": "year", "payer": "government", "kind": "premium" }]));
+        { "hospital_level": 2, "before": "0.70", "after": "0.75" }])
+    );
+    assert_eq!(
+        find(&v["household"], 22)["money"],
+        serde_json::json!([{ "amount": "2", "period": "year", "payer": "government", "kind": "premium" }])
+    );
     assert_eq!(v["everyone"], serde_json::json!([1, 3, 4, 23, 25, 30, 33]));
-    assert_eq!(v["cash"], serde_json::json!({ "month": "100", "year": "1200" }));
+    assert_eq!(
+        v["cash"],
+        serde_json::json!({ "month": "100", "year": "1200" })
+    );
     assert!(ten["reasons"].as_array().is_some_and(|r| !r.is_empty()));
     assert_eq!(ten["deadline"], "年底");
     assert_eq!(ten["lead"], serde_json::json!(["发展软环境保障局"]));

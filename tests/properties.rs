@@ -12,7 +12,13 @@ use rust_decimal::Decimal;
 
 fn member() -> impl Strategy<Value = Member> {
     (
-        (0u8..=130, select(Sex::ALL), select(Insurance::ALL), select(Disability::ALL), select(Work::ALL)),
+        (
+            0u8..=130,
+            select(Sex::ALL),
+            select(Insurance::ALL),
+            select(Disability::ALL),
+            select(Work::ALL),
+        ),
         any::<[bool; 4]>(),
     )
         .prop_map(|((age, sex, insurance, disability, work), f)| Member {
@@ -30,22 +36,30 @@ fn member() -> impl Strategy<Value = Member> {
 
 fn profile() -> impl Strategy<Value = Profile> {
     (
-        (select(Residency::ALL), proptest::option::of(select(Street::ALL)), select(Area::ALL), select(HouseholdKind::ALL), proptest::option::of(select(Community::ALL))),
+        (
+            select(Residency::ALL),
+            proptest::option::of(select(Street::ALL)),
+            select(Area::ALL),
+            select(HouseholdKind::ALL),
+            proptest::option::of(select(Community::ALL)),
+        ),
         any::<[bool; 4]>(),
         proptest::collection::vec(member(), 1..=20),
     )
-        .prop_map(|((residency, street, area, kind, community), h, members)| Profile {
-            residency,
-            street,
-            area,
-            kind,
-            community,
-            old_community: h[0],
-            piped_gas: h[1],
-            lift: h[2],
-            car: h[3],
-            members,
-        })
+        .prop_map(
+            |((residency, street, area, kind, community), h, members)| Profile {
+                residency,
+                street,
+                area,
+                kind,
+                community,
+                old_community: h[0],
+                piped_gas: h[1],
+                lift: h[2],
+                car: h[3],
+                members,
+            },
+        )
 }
 
 proptest! {

@@ -37,9 +37,12 @@ fn run(args: &[String]) -> Result<String, String> {
 fn read(path: &str) -> Result<String, String> {
     let mut text = String::new();
     if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("profile: cannot read standard input ({e})"))?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("profile: cannot read standard input ({e})"))?;
     } else {
-        text = std::fs::read_to_string(path).map_err(|e| format!("profile: cannot read {path} ({e})"))?;
+        text = std::fs::read_to_string(path)
+            .map_err(|e| format!("profile: cannot read {path} ({e})"))?;
     }
     Ok(text)
 }

@@ -6,8 +6,8 @@ use super::state::{Action, HouseholdEdit, MemberEdit, State};
 use super::summary;
 use crate::catalogue::{Catalogue, Item};
 use crate::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency,
-    Sex, Street, Work,
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
 };
 use crate::engine::{self, Certainty, Entry, Outcome};
 use crate::profile::{Member, MAX_AGE, MAX_MEMBERS};
@@ -34,7 +34,9 @@ pub fn App(props: &AppProps) -> Html {
 
     let catalogue = match Catalogue::builtin() {
         Ok(c) => c,
-        Err(e) => return html! { <main class="page"><p class="notice" role="alert">{ e.to_string() }</p></main> },
+        Err(e) => {
+            return html! { <main class="page"><p class="notice" role="alert">{ e.to_string() }</p></main> }
+        }
     };
     let outcome = engine::evaluate(catalogue, &state.profile);
 
@@ -50,7 +52,12 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_lang = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Lang(match lang { Lang::Zh => Lang::En, Lang::En => Lang::Zh })))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::Lang(match lang {
+                Lang::Zh => Lang::En,
+                Lang::En => Lang::Zh,
+            }))
+        })
     };
     let on_large = {
         let dispatch = dispatch.clone();
@@ -166,7 +173,13 @@ struct MemberProps {
 /// One member's questions.
 #[component]
 fn MemberForm(props: &MemberProps) -> Html {
-    let MemberProps { index, member, lang, dispatch, removable } = props;
+    let MemberProps {
+        index,
+        member,
+        lang,
+        dispatch,
+        removable,
+    } = props;
     let (i, lang) = (*index, *lang);
     let t = |k: Key| lang.pick(k.pair());
     let edit = |f: fn(usize) -> MemberEdit| -> Callback<usize> {
@@ -216,7 +229,12 @@ struct AgeProps {
 #[component]
 fn AgeInput(props: &AgeProps) -> Html {
     let text = use_state(|| props.age.to_string());
-    let invalid = text.trim().parse::<u8>().ok().filter(|a| *a <= MAX_AGE).is_none();
+    let invalid = text
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|a| *a <= MAX_AGE)
+        .is_none();
     {
         // Follow the age when it changes from outside (a loaded link, a removed member).
         let text = text.clone();
@@ -255,10 +273,20 @@ fn AgeInput(props: &AgeProps) -> Html {
 }
 
 /// A labelled `<select>`; `with_none` adds a first "not sure" option meaning null.
-fn select<T: Label + PartialEq>(lang: Lang, id: &str, label: &str, options: &'static [T], current: Option<T>, with_none: bool, onchange: Callback<usize>) -> Html {
+fn select<T: Label + PartialEq>(
+    lang: Lang,
+    id: &str,
+    label: &str,
+    options: &'static [T],
+    current: Option<T>,
+    with_none: bool,
+    onchange: Callback<usize>,
+) -> Html {
     let offset = usize::from(with_none);
     let on = Callback::from(move |e: Event| {
-        let index = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+        let index = e
+            .target_unchecked_into::<HtmlSelectElement>()
+            .selected_index();
         if let Ok(index) = usize::try_from(index) {
             if index < options.len() + offset {
                 onchange.emit(index);
@@ -281,8 +309,16 @@ fn select<T: Label + PartialEq>(lang: Lang, id: &str, label: &str, options: &'st
 }
 
 /// A labelled checkbox with a large touch target.
-fn checkbox<T: Label>(lang: Lang, id: &str, what: T, checked: bool, onchange: Callback<bool>) -> Html {
-    let on = Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
+fn checkbox<T: Label>(
+    lang: Lang,
+    id: &str,
+    what: T,
+    checked: bool,
+    onchange: Callback<bool>,
+) -> Html {
+    let on = Callback::from(move |e: Event| {
+        onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
     html! {
         <label class="check" for={id.to_owned()}>
             <input type="checkbox" id={id.to_owned()} {checked} onchange={on} />
@@ -361,8 +397,15 @@ fn results(lang: Lang, catalogue: &Catalogue, members: &[Member], outcome: &Outc
 
 /// The title of a measure: its own where an item has several, else the item's.
 pub fn measure_title(lang: Lang, catalogue: &Catalogue, item: u8, measure: &str) -> String {
-    let Some(it) = catalogue.item(item) else { return item.to_string() };
-    match it.measures.iter().find(|m| m.id == measure).and_then(|m| m.title.as_ref()) {
+    let Some(it) = catalogue.item(item) else {
+        return item.to_string();
+    };
+    match it
+        .measures
+        .iter()
+        .find(|m| m.id == measure)
+        .and_then(|m| m.title.as_ref())
+    {
         Some(title) => format!("{} · {}", lang.text(&it.title), lang.text(title)),
         None => lang.text(&it.title).to_owned(),
     }
@@ -371,7 +414,9 @@ pub fn measure_title(lang: Lang, catalogue: &Catalogue, item: u8, measure: &str)
 /// One measure as a card.
 fn card(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>) -> Html {
     let t = |k: Key| lang.pick(k.pair());
-    let Some(item): Option<&Item> = catalogue.item(e.item) else { return Html::default() };
+    let Some(item): Option<&Item> = catalogue.item(e.item) else {
+        return Html::default();
+    };
     let title = measure_title(lang, catalogue, e.item, e.measure);
     let certainty = match e.certainty {
         Certainty::Eligible => html! { <p class="badge ok">{ "✓ " }{ t(Key::Eligible) }</p> },

@@ -5,8 +5,8 @@
 
 use crate::catalogue::{CheckWhy, Condition, Money, MoneyKind, Payer, Period, Text};
 use crate::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency,
-    Sex, Street, Work,
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
 };
 use crate::engine::{Answer, Change, Gain, NearMiss, Reason};
 use rust_decimal::Decimal;
@@ -179,8 +179,14 @@ impl Label for Residency {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
             Residency::Hukou => ("户籍在高新区", "Registered here (hukou)"),
-            Residency::Resident => ("在高新区居住，户籍在外地", "Living here, registered elsewhere"),
-            Residency::None => ("既不在高新区居住也无户籍", "Neither living nor registered here"),
+            Residency::Resident => (
+                "在高新区居住，户籍在外地",
+                "Living here, registered elsewhere",
+            ),
+            Residency::None => (
+                "既不在高新区居住也无户籍",
+                "Neither living nor registered here",
+            ),
         }
     }
 }
@@ -212,9 +218,18 @@ impl Label for HouseholdKind {
             HouseholdKind::Ordinary => ("普通家庭", "Ordinary household"),
             HouseholdKind::LowIncome => ("低保边缘家庭", "Near minimum-living (低保边缘)"),
             HouseholdKind::MinimumLiving => ("低保家庭", "Minimum living allowance (低保)"),
-            HouseholdKind::ExtremePovertyDispersed => ("分散供养特困", "Extreme poverty, cared for at home (分散特困)"),
-            HouseholdKind::ExtremePovertyCentralized => ("集中供养特困", "Extreme poverty, cared for in an institution (集中特困)"),
-            HouseholdKind::PovertyMonitored => ("脱贫户 / 监测户", "Lifted out of poverty / monitored (脱贫/监测户)"),
+            HouseholdKind::ExtremePovertyDispersed => (
+                "分散供养特困",
+                "Extreme poverty, cared for at home (分散特困)",
+            ),
+            HouseholdKind::ExtremePovertyCentralized => (
+                "集中供养特困",
+                "Extreme poverty, cared for in an institution (集中特困)",
+            ),
+            HouseholdKind::PovertyMonitored => (
+                "脱贫户 / 监测户",
+                "Lifted out of poverty / monitored (脱贫/监测户)",
+            ),
         }
     }
 }
@@ -255,7 +270,10 @@ impl Label for Insurance {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
             Insurance::Resident => ("居民医保", "Resident medical insurance"),
-            Insurance::ResidentExempt => ("居民医保（免缴费）", "Resident insurance, contribution waived"),
+            Insurance::ResidentExempt => (
+                "居民医保（免缴费）",
+                "Resident insurance, contribution waived",
+            ),
             Insurance::Employee => ("职工医保", "Employee medical insurance"),
             Insurance::None => ("没有 / 不清楚", "None / not sure"),
         }
@@ -283,7 +301,10 @@ impl Label for Work {
             Work::None => ("以上都不是", "None of these"),
             Work::Construction => ("在建筑业工作", "Works in construction"),
             Work::Agriculture => ("从事农业生产经营", "Works in farming"),
-            Work::RuralSurplusLabour => ("农村富余劳动力（想找工作）", "Rural worker looking for work"),
+            Work::RuralSurplusLabour => (
+                "农村富余劳动力（想找工作）",
+                "Rural worker looking for work",
+            ),
             Work::LongTermUnemployed => ("城镇长期失业", "Out of work for a long time (town)"),
         }
     }
@@ -341,9 +362,15 @@ pub fn money_kind(kind: MoneyKind) -> (&'static str, &'static str) {
 /// Why a result is only likely.
 pub fn check_why(why: CheckWhy) -> (&'static str, &'static str) {
     match why {
-        CheckWhy::Conditions => ("原文写“符合条件”，具体条件以部门为准", "the list says “who meet the conditions” without listing them"),
+        CheckWhy::Conditions => (
+            "原文写“符合条件”，具体条件以部门为准",
+            "the list says “who meet the conditions” without listing them",
+        ),
         CheckWhy::Quota => ("名额或学位有限", "places are limited"),
-        CheckWhy::Application => ("需要申请，由部门审核", "you apply and the department decides"),
+        CheckWhy::Application => (
+            "需要申请，由部门审核",
+            "you apply and the department decides",
+        ),
     }
 }
 
@@ -390,7 +417,12 @@ pub fn reason(lang: Lang, r: &Reason<'_>) -> String {
 
 /// A near miss in words: `满80周岁时：高龄补贴 ¥50 每月`.
 pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
-    let total: Decimal = n.money.iter().filter(|m| m.kind == MoneyKind::Cash).map(|m| m.amount).sum();
+    let total: Decimal = n
+        .money
+        .iter()
+        .filter(|m| m.kind == MoneyKind::Cash)
+        .map(|m| m.amount)
+        .sum();
     let when = match (lang, n.change) {
         (Lang::Zh, Change::Age { at }) => format!("满{at}周岁时"),
         (Lang::En, Change::Age { at }) => format!("At {at}"),

@@ -15,14 +15,17 @@ use wasm_bindgen::prelude::*;
 /// `window.minsheng.evaluate(profileJson)`: the result JSON, or an Error with the same message
 /// as the command line (CONTRACT section 4).
 pub fn evaluate_js(profile_json: &str) -> Result<String, JsValue> {
-    let catalogue = Catalogue::builtin().map_err(|e| js_sys::Error::new(&format!("catalogue: {e}")))?;
+    let catalogue =
+        Catalogue::builtin().map_err(|e| js_sys::Error::new(&format!("catalogue: {e}")))?;
     crate::engine::evaluate_json(catalogue, profile_json).map_err(|m| js_sys::Error::new(&m).into())
 }
 
 /// Installs `window.minsheng` for host pages.
 pub fn install_api() {
     let api = js_sys::Object::new();
-    let evaluate = Closure::<dyn Fn(JsValue) -> Result<String, JsValue>>::new(|v: JsValue| match v.as_string() {
+    let evaluate = Closure::<dyn Fn(JsValue) -> Result<String, JsValue>>::new(|v: JsValue| match v
+        .as_string()
+    {
         Some(json) => evaluate_js(&json),
         None => Err(js_sys::Error::new("profile: must be a JSON string").into()),
     });
@@ -39,8 +42,14 @@ pub fn install_api() {
 pub fn initial_state(hash: &str) -> State {
     match fragment::decode(hash) {
         None => State::default(),
-        Some(Ok(profile)) => State { profile, ..State::default() },
-        Some(Err(e)) => State { notice: Some(e.to_string()), ..State::default() },
+        Some(Ok(profile)) => State {
+            profile,
+            ..State::default()
+        },
+        Some(Err(e)) => State {
+            notice: Some(e.to_string()),
+            ..State::default()
+        },
     }
 }
 
@@ -48,7 +57,9 @@ pub fn initial_state(hash: &str) -> State {
 pub fn start() {
     install_api();
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let props = app::AppProps { initial: initial_state(&hash) };
+    let props = app::AppProps {
+        initial: initial_state(&hash),
+    };
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {

@@ -2,8 +2,8 @@
 
 use super::i18n::Lang;
 use crate::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency,
-    Sex, Street, Work,
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
 };
 use crate::profile::{Member, Profile, MAX_MEMBERS};
 use std::rc::Rc;
@@ -65,10 +65,15 @@ impl Reducible for State {
                 None => return self,
             },
             Action::AddMember if next.profile.members.len() < MAX_MEMBERS => {
-                next.profile.members.push(Member { age: 30, ..Member::default() })
+                next.profile.members.push(Member {
+                    age: 30,
+                    ..Member::default()
+                })
             }
             Action::AddMember => return self,
-            Action::RemoveMember(i) if next.profile.members.len() > 1 && i < next.profile.members.len() => {
+            Action::RemoveMember(i)
+                if next.profile.members.len() > 1 && i < next.profile.members.len() =>
+            {
                 next.profile.members.remove(i);
             }
             Action::RemoveMember(_) => return self,

@@ -9,7 +9,12 @@ use crate::profile::Profile;
 use wasm_bindgen::JsValue;
 
 /// The results in plain sentences, in the page's language.
-pub fn plain_text(lang: Lang, catalogue: &Catalogue, profile: &Profile, outcome: &Outcome<'_>) -> String {
+pub fn plain_text(
+    lang: Lang,
+    catalogue: &Catalogue,
+    profile: &Profile,
+    outcome: &Outcome<'_>,
+) -> String {
     let t = |k: Key| lang.pick(k.pair());
     let sep = lang.pick(("：", ": "));
     let mut out = Vec::new();
@@ -21,24 +26,48 @@ pub fn plain_text(lang: Lang, catalogue: &Catalogue, profile: &Profile, outcome:
     if outcome.cash.month.is_zero() {
         out.push(t(Key::NoCash).to_owned());
     } else {
-        out.push(format!("{}{sep}{}，{} {}", t(Key::CashTotal), i18n::yuan(outcome.cash.month), t(Key::PerYear), i18n::yuan(outcome.cash.year)));
+        out.push(format!(
+            "{}{sep}{}，{} {}",
+            t(Key::CashTotal),
+            i18n::yuan(outcome.cash.month),
+            t(Key::PerYear),
+            i18n::yuan(outcome.cash.year)
+        ));
     }
     for (i, entries) in outcome.members.iter().enumerate() {
-        let Some(m) = profile.members.get(i) else { continue };
-        out.push(format!("{}{sep}{}，{}{}", t(Key::MemberNumber).replace("{}", &(i + 1).to_string()), lang.pick(m.sex.pair()), m.age, t(Key::YearsOld)));
+        let Some(m) = profile.members.get(i) else {
+            continue;
+        };
+        out.push(format!(
+            "{}{sep}{}，{}{}",
+            t(Key::MemberNumber).replace("{}", &(i + 1).to_string()),
+            lang.pick(m.sex.pair()),
+            m.age,
+            t(Key::YearsOld)
+        ));
         for e in entries {
             let mut line = format!("- {}", measure_title(lang, catalogue, e.item, e.measure));
             for m in e.money {
                 line.push_str(&format!("{sep}{}", i18n::money(lang, m)));
             }
-            line.push_str(&format!("（{}）", if e.certainty == Certainty::Eligible { t(Key::Eligible) } else { t(Key::CheckWith) }));
+            line.push_str(&format!(
+                "（{}）",
+                if e.certainty == Certainty::Eligible {
+                    t(Key::Eligible)
+                } else {
+                    t(Key::CheckWith)
+                }
+            ));
             out.push(line);
         }
     }
     if !outcome.household.is_empty() {
         out.push(format!("{}{sep}", t(Key::ForHousehold)));
         for e in &outcome.household {
-            out.push(format!("- {}", measure_title(lang, catalogue, e.item, e.measure)));
+            out.push(format!(
+                "- {}",
+                measure_title(lang, catalogue, e.item, e.measure)
+            ));
         }
     }
     out.push(t(Key::Disclaimer).to_owned());
@@ -51,13 +80,20 @@ fn synth() -> Option<web_sys::SpeechSynthesis> {
 
 /// Whether this browser can read aloud.
 pub fn speech_available() -> bool {
-    let has = js_sys::Reflect::has(&gloo::utils::window(), &JsValue::from_str("speechSynthesis")).unwrap_or(false);
+    let has = js_sys::Reflect::has(
+        &gloo::utils::window(),
+        &JsValue::from_str("speechSynthesis"),
+    )
+    .unwrap_or(false);
     has && synth().is_some()
 }
 
 /// Starts reading `text`; false where the browser cannot.
 pub fn speak(lang: Lang, text: &str) -> bool {
-    let (Some(synth), Ok(utterance)) = (synth(), web_sys::SpeechSynthesisUtterance::new_with_text(text)) else {
+    let (Some(synth), Ok(utterance)) = (
+        synth(),
+        web_sys::SpeechSynthesisUtterance::new_with_text(text),
+    ) else {
         return false;
     };
     synth.cancel();

@@ -1,0 +1,143 @@
+// The page as a person uses it, in real headless Chromium against the release dist/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, shotPath, profileHash, axePath } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** A fresh page that records page errors and every request to another origin. */
+async function open(hash = "", viewport = { width: 375, height: 667 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "zh-CN" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.foreign = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
+  page.on("request", (r) => { if (!r.url().startsWith(server.origin) && !r.url().startsWith("data:")) page.foreign.push(r.url()); });
+  await page.goto(server.url + hash);
+  await page.locator("[data-cash-month]").waitFor();
+  return page;
+}
+
+async function cash(page) {
+  return page.locator("[data-cash-month]").getAttribute("data-cash-month");
+}
+
+async function done(page) {
+  assert.deepEqual(page.errors, [], "no errors on the page");
+  assert.deepEqual(page.foreign, [], "no request leaves the page's origin");
+  await page.context().close();
+}
+
+test("the page loads, and typing an age changes the results", async () => {
+  const page = await open();
+  assert.equal(await page.locator("h1").textContent(), "民生实事查询");
+  assert.equal(await cash(page), "0");
+  await page.getByLabel("年龄").first().fill("80");
+  await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "50");
+  assert.ok(await page.locator('[data-member="0"] [data-item="10"]').isVisible());
+  await page.screenshot({ path: shotPath("home-375x667.png"), fullPage: false });
+  await done(page);
+});
+
+test("a household: fill by labels, add a member, totals add up", async () => {
+  const page = await open();
+  await page.getByLabel("年龄").first().fill("85");
+  await page.getByLabel("所在街道").selectOption({ label: "洸河街道" });
+  await page.getByLabel("家里用管道天然气").check();
+  await page.getByRole("button", { name: "添加家庭成员" }).click();
+  const second = page.getByLabel("年龄").nth(1);
+  await second.fill("92");
+  await page.getByLabel("性别").nth(1).selectOption({ label: "男" });
+  await page.getByLabel("医疗保险").nth(1).selectOption({ label: "居民医保" });
+  await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "150");
+  assert.ok(await page.locator('[data-member="1"] [data-item="20"]').isVisible());
+  assert.ok(await page.locator('[data-scope="household"] [data-item="32"]').isVisible());
+  await page.getByRole("button", { name: "删除此成员" }).first().click();
+  await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "100");
+  await done(page);
+});
+
+test("a #profile= link opens with its answers and results; English and large text switch", async () => {
+  const hash = profileHash({ street: "guanghe", piped_gas: true, members: [{ age: 92, sex: "female", insurance: "resident" }, { age: 79, sex: "male" }] });
+  const page = await open(hash);
+  assert.equal(await cash(page), "100");
+  assert.equal(await page.getByLabel("年龄").first().inputValue(), "92");
+  assert.ok(await page.locator('[data-member="1"] [data-near-item="10"]').isVisible(), "a 79-year-old is told about 80");
+  await page.screenshot({ path: shotPath("results-zh-375x667.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByLabel("Age").first().waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  assert.ok(await page.getByText("Old-age allowance").first().isVisible());
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: shotPath("results-en-1024x768.png"), fullPage: false });
+
+  await page.getByRole("button", { name: "Large text" }).click();
+  const sizes = await page.evaluate(() => ({
+    body: parseFloat(getComputedStyle(document.body).fontSize),
+    figure: parseFloat(getComputedStyle(document.querySelector(".cash-figure strong")).fontSize),
+    button: document.querySelector("#lang-switch").getBoundingClientRect().height,
+    line: parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize),
+  }));
+  assert.ok(sizes.body >= 18, `body ${sizes.body}px`);
+  assert.ok(sizes.figure >= 30, `key figure ${sizes.figure}px`);
+  assert.ok(sizes.button >= 60, `touch target ${sizes.button}px in large mode`);
+  assert.ok(sizes.line >= 1.3, `line height ${sizes.line}`);
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.getByRole("button", { name: "Normal text" }).click();
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.getByRole("button", { name: "大字模式" }).click();
+  await page.screenshot({ path: shotPath("results-large-375x667.png"), fullPage: false });
+  await done(page);
+});
+
+test("a broken #profile= link shows a clear message and the empty form", async () => {
+  const page = await open("#profile=bm90IGpzb24");
+  const notice = page.locator("#notice");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /链接中的信息无法读取/);
+  assert.match(await notice.textContent(), /profile: not valid JSON/);
+  assert.equal(await page.getByLabel("年龄").first().inputValue(), "60");
+  await page.getByRole("button", { name: "知道了" }).click();
+  assert.equal(await notice.count(), 0);
+  const bad = await open(profileHash({ members: [{ age: 200, sex: "female" }] }));
+  assert.match(await bad.locator("#notice").textContent(), /members\[0\]\.age: must be a whole number from 0 to 130/);
+  await done(bad);
+  await done(page);
+});
+
+test("keyboard only: tab to the age, type, and see the result; focus is always visible", async () => {
+  const page = await open();
+  let focused = "";
+  for (let i = 0; i < 30 && focused !== "m0-age"; i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement);
+      return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+    });
+    assert.ok(outline, `focus visible on ${focused}`);
+  }
+  assert.equal(focused, "m0-age");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("90");
+  await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "100");
+  await done(page);
+});
+
+test("axe-core finds no serious or critical violation on the results page", async () => {
+  const hash = profileHash({ street: "wangyin", area: "rural", lift: true, members: [{ age: 92, sex: "female", insurance: "resident" }, { age: 8, sex: "male", cerebral_palsy: true }] });
+  for (const lang of ["中文", "English"]) {
+    const page = await open(hash);
+    if (lang === "English") await page.getByRole("button", { name: "English" }).click();
+    await page.locator("details").first().evaluate((d) => { d.open = true; });
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], lang);
+    await done(page);
+  }
+});

@@ -1,0 +1,81 @@
+// Shared by the end-to-end tests and the benchmark: a static server for dist/ on 127.0.0.1
+// (serving precompressed .br/.gz where the browser accepts them, as the README's nginx
+// configuration does) and a headless Debian Chromium that never reaches the network.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, "../..");
+export const dist = path.join(root, "dist");
+export const shots = path.join(root, "target", "e2e");
+const require = createRequire(path.join(root, "tools", "package.json"));
+export const { chromium } = require("playwright-core");
+export const axePath = require.resolve("axe-core/axe.min.js");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
+  ".png": "image/png",
+};
+
+/** Serves a folder; `compressed: false` ignores the precompressed files. */
+export function serve(dir = dist, { compressed = true } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) { res.writeHead(404).end("not found"); return; }
+    const headers = {
+      "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+      "Cache-Control": file.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable",
+      "Vary": "Accept-Encoding",
+    };
+    const accept = req.headers["accept-encoding"] || "";
+    let body = file;
+    if (compressed && /\bbr\b/.test(accept) && fs.existsSync(file + ".br")) {
+      body = file + ".br"; headers["Content-Encoding"] = "br";
+    } else if (compressed && /\bgzip\b/.test(accept) && fs.existsSync(file + ".gz")) {
+      body = file + ".gz"; headers["Content-Encoding"] = "gzip";
+    }
+    res.writeHead(200, headers);
+    fs.createReadStream(body).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/** Debian's Chromium, headless, with everything that would reach the network turned off. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+      "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+export function shotPath(name) {
+  fs.mkdirSync(shots, { recursive: true });
+  return path.join(shots, name);
+}
+
+/** Base64url of a profile, as the page's `#profile=` fragment carries it. */
+export function profileHash(profile) {
+  return "#profile=" + Buffer.from(JSON.stringify(profile), "utf8").toString("base64url");
+}
