@@ -96,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="intro">{ t(Key::Intro) }</p>
             { for notice }
             <div class="columns">
-                <Form state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
+                <Form state={Rc::new((*state).clone())} dispatch={dispatch.clone()} jump={i18n::jump(lang, &outcome)} />
                 { results(lang, catalogue, &state.profile.members, &outcome) }
             </div>
             <p class="disclaimer">{ t(Key::Disclaimer) }</p>
@@ -109,12 +109,18 @@ pub fn App(props: &AppProps) -> Html {
 struct FormProps {
     state: Rc<State>,
     dispatch: Dispatch,
+    /// The one-line result shown at the foot of the form, linking to the results.
+    jump: AttrValue,
 }
 
 /// The questions.
 #[component]
 fn Form(props: &FormProps) -> Html {
-    let FormProps { state, dispatch } = props;
+    let FormProps {
+        state,
+        dispatch,
+        jump,
+    } = props;
     let lang = state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let p = &state.profile;
@@ -157,6 +163,7 @@ fn Form(props: &FormProps) -> Html {
             if p.members.len() < MAX_MEMBERS {
                 <button type="button" class="add" id="add-member" onclick={add}>{ "＋ " }{ t(Key::AddMember) }</button>
             }
+            <a class="jump" href="#results-heading">{ jump.clone() }</a>
         </form>
     }
 }
@@ -320,7 +327,7 @@ fn checkbox<T: Label>(
         onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
     html! {
-        <label class="check" for={id.to_owned()}>
+        <label class="tick" for={id.to_owned()}>
             <input type="checkbox" id={id.to_owned()} {checked} onchange={on} />
             <span>{ lang.pick(what.pair()) }</span>
         </label>
@@ -356,8 +363,7 @@ fn results(lang: Lang, catalogue: &Catalogue, members: &[Member], outcome: &Outc
             <div class="cash" data-cash-month={month.normalize().to_string()} aria-live="polite">{ cash }</div>
             { for outcome.members.iter().enumerate().map(|(i, entries)| {
                 let m = &members[i.min(members.len().saturating_sub(1))];
-                let heading = format!("{}：{}，{}{}", lang.pick(Key::MemberNumber.pair()).replace("{}", &(i + 1).to_string()),
-                    lang.pick(m.sex.pair()), m.age, t(Key::YearsOld));
+                let heading = i18n::member_heading(lang, i, m);
                 let misses = outcome.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
                 html! {
                     <section class="group" data-member={i.to_string()} aria-label={heading.clone()}>
@@ -387,7 +393,7 @@ fn results(lang: Lang, catalogue: &Catalogue, members: &[Member], outcome: &Outc
                 <ul>{ for outcome.everyone.iter().chain(&outcome.everyone_part).filter_map(|n| catalogue.item(*n)).map(|item| html! {
                     <li data-everyone-item={item.item.to_string()}>
                         { icon(item.programme) }
-                        <span><strong>{ lang.text(&item.title) }</strong>{ "：" }{ lang.text(&item.summary) }</span>
+                        <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }{ lang.text(&item.summary) }</span>
                     </li>
                 }) }</ul>
             </section>
@@ -419,10 +425,10 @@ fn card(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>) -> Html {
     };
     let title = measure_title(lang, catalogue, e.item, e.measure);
     let certainty = match e.certainty {
-        Certainty::Eligible => html! { <p class="badge ok">{ "✓ " }{ t(Key::Eligible) }</p> },
+        Certainty::Eligible => html! { <p class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</p> },
         Certainty::Check => html! {
-            <p class="badge check">{ "? " }{ t(Key::CheckWith) }
-                { for e.check.map(|w| html! { <span class="why-check">{ lang.pick(("（", " (")) }{ lang.pick(i18n::check_why(w)) }{ lang.pick(("）", ")")) }</span> }) }
+            <p class="badge likely">{ "? " }{ t(Key::CheckWith) }
+                { for e.check.map(|w| html! { <span class="why-check">{ lang.pick(i18n::check_why(w)) }</span> }) }
             </p>
         },
     };
@@ -441,7 +447,7 @@ fn card(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>) -> Html {
                 <ul class="money">{ for e.ratios.iter().map(|r| html! {
                     <li>{ match lang {
                         Lang::Zh => format!("{}级医院{}：{} → {}", if r.hospital_level == 1 { "一" } else { "二" }, t(Key::Reimbursement), i18n::percent(r.before), i18n::percent(r.after)),
-                        Lang::En => format!("Level-{} hospitals, {}: {} → {}", r.hospital_level, t(Key::Reimbursement).to_lowercase(), i18n::percent(r.before), i18n::percent(r.after)),
+                        Lang::En => format!("Level-{} hospitals, {}: {} → {}", r.hospital_level, t(Key::Reimbursement), i18n::percent(r.before), i18n::percent(r.after)),
                     } }</li>
                 }) }</ul>
             }
@@ -452,9 +458,9 @@ fn card(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>) -> Html {
             <p class="dept"><strong>{ t(Key::Departments) }{ lang.pick(("：", ": ")) }</strong>
                 { t(Key::Lead) }{ " " }{ e.lead.join("、") }
                 if !e.partners.is_empty() { { lang.pick(("；", "; ")) }{ t(Key::Partners) }{ " " }{ e.partners.join("、") } }
-                if item.shares_cells_with.is_some() { <span class="note">{ t(Key::SharedCells) }</span> }
+                { for item.shares_cells_with.map(|n| html! { <span class="note">{ i18n::shared_cells(lang, n) }</span> }) }
             </p>
-            <p class="deadline"><strong>{ t(Key::Deadline) }{ lang.pick(("：", ": ")) }</strong>{ "2022年" }{ e.deadline }</p>
+            <p class="deadline"><strong>{ t(Key::Deadline) }{ lang.pick(("：", ": ")) }</strong>{ i18n::deadline(lang, catalogue.year, e.deadline) }</p>
             <details>
                 <summary>{ t(Key::Source) }</summary>
                 <blockquote lang="zh-CN">{ format!("{}、{}", e.item, e.source) }</blockquote>

@@ -96,7 +96,6 @@ pub enum Key {
     Disclaimer,
     BadLink,
     Reimbursement,
-    SharedCells,
     Language,
     Yes,
     No,
@@ -159,7 +158,6 @@ impl Key {
             Key::Disclaimer => ("本工具依据济宁高新区2022年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows Jining High-tech Zone's 2022 list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
             Key::BadLink => ("链接中的信息无法读取，已为您显示空白问卷。", "The answers in this link could not be read, so the form is shown empty."),
             Key::Reimbursement => ("住院报销比例", "Hospital reimbursement"),
-            Key::SharedCells => ("（原表与第6项合并单元格，部门相同）", "(the source merges these cells with item 6: same departments)"),
             Key::Language => ("语言", "Language"),
             Key::Yes => ("是", "Yes"),
             Key::No => ("否", "No"),
@@ -321,6 +319,67 @@ impl Label for MemberFlag {
     }
 }
 
+/// The source's 完成期限 with the list's year: `2022年年底`, `end of 2022`, `September 2022`.
+pub fn deadline(lang: Lang, year: u16, deadline: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Zh => format!("{year}年{deadline}"),
+        Lang::En if deadline == "年底" => format!("end of {year}"),
+        Lang::En => match deadline
+            .strip_suffix('月')
+            .and_then(|m| m.parse::<usize>().ok())
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+        {
+            Some(month) => format!("{month} {year}"),
+            None => format!("{deadline} ({year})"),
+        },
+    }
+}
+
+/// The one line at the foot of the form: how many measures, how much cash, and where to look.
+pub fn jump(lang: Lang, outcome: &crate::engine::Outcome<'_>) -> yew::AttrValue {
+    let count = outcome.members.iter().map(Vec::len).sum::<usize>() + outcome.household.len();
+    let month = outcome.cash.month;
+    let text = match (lang, month.is_zero()) {
+        (Lang::Zh, true) => format!("找到{count}项 · 查看结果 ↓"),
+        (Lang::Zh, false) => format!("找到{count}项 · 每月{} · 查看结果 ↓", yuan(month)),
+        (Lang::En, true) => format!("{count} found · see results ↓"),
+        (Lang::En, false) => format!("{count} found · {} a month · see results ↓", yuan(month)),
+    };
+    text.into()
+}
+
+/// A member's heading: `第1位：女，92周岁` / `Member 1: female, 92`.
+pub fn member_heading(lang: Lang, index: usize, member: &crate::profile::Member) -> String {
+    let n = index + 1;
+    let sex = lang.pick(member.sex.pair());
+    match lang {
+        Lang::Zh => format!("第{n}位：{sex}，{}周岁", member.age),
+        Lang::En => format!("Member {n}: {sex}, aged {}", member.age),
+    }
+}
+
+/// A note that the source merges an item's department cells with item `n`'s.
+pub fn shared_cells(lang: Lang, n: u8) -> String {
+    match lang {
+        Lang::Zh => format!("（原表与第{n}项合并单元格，部门相同）"),
+        Lang::En => format!(" (the source merges these cells with item {n}'s: same departments)"),
+    }
+}
+
 /// A yuan amount: `¥50`, `¥0.5`.
 pub fn yuan(amount: Decimal) -> String {
     format!("¥{}", amount.normalize())
@@ -428,7 +487,7 @@ pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
         (Lang::En, Change::Age { at }) => format!("At {at}"),
         (_, Change::Insurance { to }) => match lang {
             Lang::Zh => format!("如参加{}", lang.pick(to.pair())),
-            Lang::En => format!("If enrolled in {}", lang.pick(to.pair()).to_lowercase()),
+            Lang::En => format!("If enrolled in {}", lang.pick(to.pair())),
         },
     };
     let what = match (lang, n.gain, total > Decimal::ZERO) {

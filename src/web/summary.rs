@@ -2,7 +2,7 @@
 //! speech synthesis, where it has one.
 
 use super::app::measure_title;
-use super::i18n::{self, Key, Label, Lang};
+use super::i18n::{self, Key, Lang};
 use crate::catalogue::Catalogue;
 use crate::engine::{Certainty, Outcome};
 use crate::profile::Profile;
@@ -23,11 +23,12 @@ pub fn plain_text(
         out.push(t(Key::NotCovered).to_owned());
         return out.join("\n");
     }
+    let comma = lang.pick(("，", ", "));
     if outcome.cash.month.is_zero() {
         out.push(t(Key::NoCash).to_owned());
     } else {
         out.push(format!(
-            "{}{sep}{}，{} {}",
+            "{}{sep}{}{comma}{} {}",
             t(Key::CashTotal),
             i18n::yuan(outcome.cash.month),
             t(Key::PerYear),
@@ -38,26 +39,17 @@ pub fn plain_text(
         let Some(m) = profile.members.get(i) else {
             continue;
         };
-        out.push(format!(
-            "{}{sep}{}，{}{}",
-            t(Key::MemberNumber).replace("{}", &(i + 1).to_string()),
-            lang.pick(m.sex.pair()),
-            m.age,
-            t(Key::YearsOld)
-        ));
+        out.push(i18n::member_heading(lang, i, m));
         for e in entries {
             let mut line = format!("- {}", measure_title(lang, catalogue, e.item, e.measure));
             for m in e.money {
-                line.push_str(&format!("{sep}{}", i18n::money(lang, m)));
+                line.push_str(&format!("{comma}{}", i18n::money(lang, m)));
             }
-            line.push_str(&format!(
-                "（{}）",
-                if e.certainty == Certainty::Eligible {
-                    t(Key::Eligible)
-                } else {
-                    t(Key::CheckWith)
-                }
-            ));
+            let certainty = match e.certainty {
+                Certainty::Eligible => t(Key::Eligible),
+                Certainty::Check => t(Key::CheckWith),
+            };
+            line.push_str(&format!("{comma}{certainty}"));
             out.push(line);
         }
     }

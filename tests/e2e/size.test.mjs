@@ -9,7 +9,7 @@ import { dist } from "./harness.mjs";
 const BUDGET = 150 * 1024;
 
 test("the release dist/ is within 150 KB after brotli", () => {
-  const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f));
+  const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f));
   assert.ok(files.some((f) => f.endsWith(".wasm")), "a .wasm in dist/");
   let raw = 0, gz = 0, br = 0;
   for (const f of files) {
