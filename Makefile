@@ -10,3 +10,6 @@ test:
 build:
 	scripts/setup
 	scripts/build
+
+bench:
+	scripts/bench

@@ -1,10 +1,27 @@
-// Some in-app browsers (older WeChat cores among them) fail WebAssembly.instantiateStreaming on
-// a good module, or on a server that sends the wrong MIME type. Where streaming fails for any
-// reason, compile from the bytes instead, so the page still starts.
+// Runs before the app. Two jobs, both for older in-app browsers:
+// 1. Where WebAssembly or module scripts are missing, go to the static list of all measures,
+//    which says in plain words what to do. The same happens if the app fails to start.
+// 2. Some engines (older WeChat cores among them) fail WebAssembly.instantiateStreaming on a
+//    good module, or on a server that sends the wrong MIME type: compile from the bytes instead.
 (function () {
   "use strict";
+  var fallback = function () {
+    window.location.replace("list.html#nowasm");
+  };
   var wa = window.WebAssembly;
-  if (!wa || typeof wa.instantiateStreaming !== "function") return;
+  var wasmOk = false;
+  try {
+    wasmOk = typeof wa === "object" && wa.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (e) {
+    wasmOk = false;
+  }
+  var modulesOk = "noModule" in document.createElement("script");
+  if (!wasmOk || !modulesOk) {
+    fallback();
+    return;
+  }
+  window.addEventListener("minsheng-failed", fallback);
+  if (typeof wa.instantiateStreaming !== "function") return;
   var streaming = wa.instantiateStreaming.bind(wa);
   wa.instantiateStreaming = function (source, imports) {
     return Promise.resolve(source).then(function (response) {

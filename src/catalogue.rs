@@ -231,7 +231,7 @@ pub struct Ratio {
 
 /// Who holds a measure: a closed set of condition kinds, their values as data.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// The member's age is within `min..=max` (either end open).
     Age {
@@ -263,9 +263,9 @@ pub enum Condition {
     /// A yes/no fact about the home is yes.
     Housing { flag: HousingFlag },
     /// Every one of these holds.
-    AllOf { of: Vec<Condition> },
+    AllOf(Vec<Condition>),
     /// At least one of these holds.
-    AnyOf { of: Vec<Condition> },
+    AnyOf(Vec<Condition>),
 }
 
 impl Condition {
@@ -284,7 +284,7 @@ impl Condition {
             | Condition::Street { .. }
             | Condition::Community { .. }
             | Condition::Housing { .. } => false,
-            Condition::AllOf { of } | Condition::AnyOf { of } => {
+            Condition::AllOf(of) | Condition::AnyOf(of) => {
                 of.iter().any(Condition::is_about_member)
             }
         }
@@ -297,7 +297,7 @@ impl Condition {
                 out.extend(*min);
                 out.extend(max.and_then(|m| m.checked_add(1)));
             }
-            Condition::AllOf { of } | Condition::AnyOf { of } => {
+            Condition::AllOf(of) | Condition::AnyOf(of) => {
                 of.iter().for_each(|c| c.age_thresholds(out))
             }
             _ => {}

@@ -175,6 +175,7 @@ pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> 
         }
     }
     outcome.household = entries(catalogue, profile, None);
+    let thresholds = age_thresholds(catalogue);
     for member in &profile.members {
         let held = entries(catalogue, profile, Some(member));
         let cash = cash_of(&held);
@@ -182,7 +183,7 @@ pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> 
         outcome.cash.year += cash.year;
         outcome
             .near_misses
-            .push(near_misses(catalogue, profile, member, &held));
+            .push(near_misses(catalogue, profile, member, &held, &thresholds));
         outcome.member_cash.push(cash);
         outcome.members.push(held);
     }
@@ -217,22 +218,8 @@ fn entry<'a>(
     profile: &Profile,
     member: Option<&Member>,
 ) -> Option<Entry<'a>> {
-    let mut reasons = met(&measure.when, profile, member)?;
-    let money: &'a [Money] = match &measure.scale {
-        None => &measure.money,
-        Some(scale) => {
-            let age = member?.age;
-            let (bracket, next) = scale.bracket(age)?;
-            reasons.push(Reason {
-                met: Cow::Owned(Condition::Age {
-                    min: Some(bracket.from),
-                    max: next.map(|n| n - 1),
-                }),
-                answer: Answer::Age(age),
-            });
-            &bracket.money
-        }
-    };
+    let mut reasons = Vec::new();
+    let money = applies(measure, profile, member, &mut reasons)?;
     Some(Entry {
         item: item.item,
         measure: &measure.id,
@@ -254,70 +241,110 @@ fn entry<'a>(
     })
 }
 
-/// The reasons a condition holds, or `None` where it does not.
+/// Whether a measure applies, and the money it then gives; the reasons go into `reasons`.
+fn applies<'a>(
+    measure: &'a Measure,
+    profile: &Profile,
+    member: Option<&Member>,
+    reasons: &mut Vec<Reason<'a>>,
+) -> Option<&'a [Money]> {
+    if !met(&measure.when, profile, member, reasons) {
+        return None;
+    }
+    match &measure.scale {
+        None => Some(&measure.money),
+        Some(scale) => {
+            let age = member?.age;
+            let (bracket, next) = scale.bracket(age)?;
+            reasons.push(Reason {
+                met: Cow::Owned(Condition::Age {
+                    min: Some(bracket.from),
+                    max: next.map(|n| n - 1),
+                }),
+                answer: Answer::Age(age),
+            });
+            Some(&bracket.money)
+        }
+    }
+}
+
+/// Whether a condition holds; the leaves that met it, with their answers, go into `reasons`
+/// (nothing is left there from a branch that failed).
 fn met<'a>(
     condition: &'a Condition,
     profile: &Profile,
     member: Option<&Member>,
-) -> Option<Vec<Reason<'a>>> {
-    let leaf = |holds: bool, answer: Answer| {
-        holds.then(|| {
-            vec![Reason {
+    reasons: &mut Vec<Reason<'a>>,
+) -> bool {
+    let mut leaf = |holds: bool, answer: Answer| {
+        if holds {
+            reasons.push(Reason {
                 met: Cow::Borrowed(condition),
                 answer,
-            }]
-        })
+            });
+        }
+        holds
     };
-    match condition {
-        Condition::Age { min, max } => {
-            let age = member?.age;
-            leaf(
-                min.is_none_or(|m| age >= m) && max.is_none_or(|m| age <= m),
-                Answer::Age(age),
-            )
+    match (condition, member) {
+        (Condition::Age { min, max }, Some(m)) => leaf(
+            min.is_none_or(|v| m.age >= v) && max.is_none_or(|v| m.age <= v),
+            Answer::Age(m.age),
+        ),
+        (Condition::Sex { is }, Some(m)) => leaf(m.sex == *is, Answer::Sex(m.sex)),
+        (Condition::Insurance { any_of }, Some(m)) => leaf(
+            any_of.contains(&m.insurance),
+            Answer::Insurance(m.insurance),
+        ),
+        (Condition::Disability { any_of }, Some(m)) => leaf(
+            any_of.contains(&m.disability),
+            Answer::Disability(m.disability),
+        ),
+        (Condition::Member { flag }, Some(m)) => leaf(m.flag(*flag), Answer::Member(*flag)),
+        (Condition::Work { any_of }, Some(m)) => {
+            leaf(any_of.contains(&m.work), Answer::Work(m.work))
         }
-        Condition::Sex { is } => {
-            let sex = member?.sex;
-            leaf(sex == *is, Answer::Sex(sex))
-        }
-        Condition::Insurance { any_of } => {
-            let v = member?.insurance;
-            leaf(any_of.contains(&v), Answer::Insurance(v))
-        }
-        Condition::Disability { any_of } => {
-            let v = member?.disability;
-            leaf(any_of.contains(&v), Answer::Disability(v))
-        }
-        Condition::Member { flag } => leaf(member?.flag(*flag), Answer::Member(*flag)),
-        Condition::Work { any_of } => {
-            let v = member?.work;
-            leaf(any_of.contains(&v), Answer::Work(v))
-        }
-        Condition::Household { any_of } => {
+        (
+            Condition::Age { .. }
+            | Condition::Sex { .. }
+            | Condition::Insurance { .. }
+            | Condition::Disability { .. }
+            | Condition::Member { .. }
+            | Condition::Work { .. },
+            None,
+        ) => false,
+        (Condition::Household { any_of }, _) => {
             leaf(any_of.contains(&profile.kind), Answer::Kind(profile.kind))
         }
-        Condition::Residency { any_of } => leaf(
+        (Condition::Residency { any_of }, _) => leaf(
             any_of.contains(&profile.residency),
             Answer::Residency(profile.residency),
         ),
-        Condition::Area { is } => leaf(profile.area == *is, Answer::Area(profile.area)),
-        Condition::Street { any_of } => {
-            let v = profile.street?;
-            leaf(any_of.contains(&v), Answer::Street(v))
-        }
-        Condition::Community { any_of } => {
-            let v = profile.community?;
-            leaf(any_of.contains(&v), Answer::Community(v))
-        }
-        Condition::Housing { flag } => leaf(profile.housing(*flag), Answer::Housing(*flag)),
-        Condition::AllOf { of } => {
-            let mut all = Vec::new();
-            for c in of {
-                all.extend(met(c, profile, member)?);
+        (Condition::Area { is }, _) => leaf(profile.area == *is, Answer::Area(profile.area)),
+        (Condition::Street { any_of }, _) => match profile.street {
+            Some(v) => leaf(any_of.contains(&v), Answer::Street(v)),
+            None => false,
+        },
+        (Condition::Community { any_of }, _) => match profile.community {
+            Some(v) => leaf(any_of.contains(&v), Answer::Community(v)),
+            None => false,
+        },
+        (Condition::Housing { flag }, _) => leaf(profile.housing(*flag), Answer::Housing(*flag)),
+        (Condition::AllOf(of), _) => {
+            let before = reasons.len();
+            let all = of.iter().all(|c| met(c, profile, member, reasons));
+            if !all {
+                reasons.truncate(before);
             }
-            Some(all)
+            all
         }
-        Condition::AnyOf { of } => of.iter().find_map(|c| met(c, profile, member)),
+        (Condition::AnyOf(of), _) => of.iter().any(|c| {
+            let before = reasons.len();
+            let holds = met(c, profile, member, reasons);
+            if !holds {
+                reasons.truncate(before);
+            }
+            holds
+        }),
     }
 }
 
@@ -344,14 +371,8 @@ fn total(money: &[Money]) -> Decimal {
     money.iter().map(|m| m.amount).sum()
 }
 
-/// What one changed answer would add or raise for this member: the nearest age threshold
-/// (within `NEAR_YEARS`) that brings something, and joining resident medical insurance.
-fn near_misses<'a>(
-    catalogue: &'a Catalogue,
-    profile: &Profile,
-    member: &Member,
-    held: &[Entry<'a>],
-) -> Vec<NearMiss<'a>> {
+/// Every age at which some member measure starts, stops or changes bracket, ascending.
+fn age_thresholds(catalogue: &Catalogue) -> Vec<u8> {
     let mut thresholds = BTreeSet::new();
     for measure in catalogue
         .items
@@ -364,11 +385,23 @@ fn near_misses<'a>(
             thresholds.extend(scale.brackets.iter().map(|b| b.from));
         }
     }
+    thresholds.into_iter().collect()
+}
+
+/// What one changed answer would add or raise for this member: the nearest age threshold
+/// (within `NEAR_YEARS`) that brings something, and joining resident medical insurance.
+fn near_misses<'a>(
+    catalogue: &'a Catalogue,
+    profile: &Profile,
+    member: &Member,
+    held: &[Entry<'a>],
+    thresholds: &[u8],
+) -> Vec<NearMiss<'a>> {
     let horizon = member.age.saturating_add(NEAR_YEARS).min(MAX_AGE);
     let mut out = Vec::new();
-    for at in thresholds
-        .into_iter()
-        .filter(|t| *t > member.age && *t <= horizon)
+    for &at in thresholds
+        .iter()
+        .filter(|t| **t > member.age && **t <= horizon)
     {
         let older = Member {
             age: at,
@@ -405,23 +438,29 @@ fn gains<'a>(
     held: &[Entry<'a>],
     change: Change,
 ) -> Vec<NearMiss<'a>> {
-    entries(catalogue, profile, Some(changed))
-        .into_iter()
-        .filter_map(|e| {
-            let gain = match held.iter().find(|h| h.measure == e.measure) {
-                None => Gain::New,
-                Some(h) if total(e.money) > total(h.money) => Gain::More,
-                Some(_) => return None,
+    let mut out = Vec::new();
+    let mut scratch = Vec::new();
+    for item in &catalogue.items {
+        for measure in item.measures.iter().filter(|m| m.scope == Scope::Member) {
+            scratch.clear();
+            let Some(money) = applies(measure, profile, Some(changed), &mut scratch) else {
+                continue;
             };
-            Some(NearMiss {
+            let gain = match held.iter().find(|h| h.measure == measure.id) {
+                None => Gain::New,
+                Some(h) if total(money) > total(h.money) => Gain::More,
+                Some(_) => continue,
+            };
+            out.push(NearMiss {
                 change,
-                item: e.item,
-                measure: e.measure,
+                item: item.item,
+                measure: &measure.id,
                 gain,
-                money: e.money,
-            })
-        })
-        .collect()
+                money,
+            });
+        }
+    }
+    out
 }
 
 /// Decodes a profile and evaluates it, as the command line and the JavaScript API do:

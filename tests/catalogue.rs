@@ -177,11 +177,11 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
         "item 10, items[9].colour: unknown field `colour`",
     );
     check(
-        |v| v["items"][9]["measures"][0]["when"] = json!({"kind": "income", "min": 1}),
+        |v| v["items"][9]["measures"][0]["when"] = json!({"income": {"min": 1}}),
         "item 10, items[9].measures[0].when",
     );
     check(
-        |v| v["items"][9]["measures"][0]["when"]["maximum"] = json!(3),
+        |v| v["items"][9]["measures"][0]["when"]["age"]["maximum"] = json!(3),
         "item 10, items[9].measures[0].when",
     );
     check(
@@ -235,7 +235,7 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
         "item 8, items[7].lead: must equal item 6's",
     );
     check(
-        |v| v["items"][23]["measures"][0]["when"] = json!({"kind": "age", "min": 60}),
+        |v| v["items"][23]["measures"][0]["when"] = json!({"age": {"min": 60}}),
         "item 24, items[23].measures[0].when: a household measure cannot ask about a member",
     );
     check(

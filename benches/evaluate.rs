@@ -1,0 +1,46 @@
+//! Evaluation time for a 6-member household, natively: the engine alone, and the whole
+//! JSON-in, JSON-out call the command line and the JavaScript API make.
+//! `cargo bench --bench evaluate` (a plain harness: no extra crate in the build).
+
+use minsheng::catalogue::Catalogue;
+use minsheng::engine::{evaluate, evaluate_json};
+use std::hint::black_box;
+use std::time::Instant;
+
+const HOUSEHOLD: &str = include_str!("household.json");
+
+/// Median and range of nanoseconds per call over `rounds` rounds of `n` calls.
+fn measure(rounds: usize, n: u32, mut f: impl FnMut()) -> (f64, f64, f64) {
+    for _ in 0..n {
+        f();
+    }
+    let mut per_call: Vec<f64> = (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..n {
+                f();
+            }
+            start.elapsed().as_nanos() as f64 / f64::from(n)
+        })
+        .collect();
+    per_call.sort_by(f64::total_cmp);
+    (per_call[rounds / 2], per_call[0], per_call[rounds - 1])
+}
+
+fn main() {
+    let catalogue = Catalogue::builtin().expect("the built-in catalogue");
+    let profile = minsheng::profile::decode(HOUSEHOLD).expect("the benchmark household");
+    let (m, lo, hi) = measure(11, 20_000, || {
+        black_box(evaluate(black_box(catalogue), black_box(&profile)));
+    });
+    println!(
+        "native evaluate (6 members): median {:.2} µs per household (range {:.2}–{:.2})",
+        m / 1e3,
+        lo / 1e3,
+        hi / 1e3
+    );
+    let (m, lo, hi) = measure(11, 5_000, || {
+        black_box(evaluate_json(black_box(catalogue), black_box(HOUSEHOLD)).ok());
+    });
+    println!("native evaluate_json (decode + evaluate + encode): median {:.2} µs per household (range {:.2}–{:.2})", m / 1e3, lo / 1e3, hi / 1e3);
+}
