@@ -1,4 +1,5 @@
-// Runs before the app. Two jobs, both for older in-app browsers:
+// Runs before the app. It registers the service worker (offline use), and two jobs for
+// older in-app browsers:
 // 1. Where WebAssembly or module scripts are missing, go to the static list of all measures,
 //    which says in plain words what to do. The same happens if the app fails to start.
 // 2. Some engines (older WeChat cores among them) fail WebAssembly.instantiateStreaming on a
@@ -21,6 +22,12 @@
     return;
   }
   window.addEventListener("minsheng-failed", fallback);
+  // Keep the app for offline use (the service desk's network is unreliable).
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("sw.js").catch(function () {});
+    });
+  }
   if (typeof wa.instantiateStreaming !== "function") return;
   var streaming = wa.instantiateStreaming.bind(wa);
   wa.instantiateStreaming = function (source, imports) {

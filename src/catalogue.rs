@@ -5,12 +5,15 @@
 //! lives in the catalogue file. The engine reads nothing else, so a new year's list is a new
 //! file, not new code.
 
+use crate::choice::choice;
 use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
+use crate::json::{self, fault, Fault, Obj};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
@@ -19,8 +22,7 @@ use std::sync::OnceLock;
 pub const BUILTIN_JSON: &str = include_str!("../seeds/jining-hitech-2022.json");
 
 /// A year's list of livelihood measures.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Catalogue {
     /// A stable name such as `jining-hitech-2022`, echoed in every result.
     pub id: String,
@@ -37,16 +39,14 @@ pub struct Catalogue {
 }
 
 /// A text in Chinese and English.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Text {
     pub zh: String,
     pub en: String,
 }
 
 /// A programme heading of the source.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Programme {
     /// 1 for 一, 15 for 十五.
     pub number: u8,
@@ -57,8 +57,7 @@ pub struct Programme {
 }
 
 /// One numbered item (序号) of the source.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Item {
     /// The source's 序号.
     pub item: u8,
@@ -77,85 +76,83 @@ pub struct Item {
     /// 协办单位, split on 、.
     pub partners: Vec<String>,
     /// Set where the source leaves this item's department cells merged with an earlier item's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shares_cells_with: Option<u8>,
     /// Whether the item serves every resident (wholly or in part).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub everyone: Option<Everyone>,
     /// The measures a person or household can hold under this item.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
 }
 
-/// How much of an item serves every resident.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Everyone {
-    /// The whole item (parks, toilets…).
-    Whole,
-    /// A part of it, beside measures that only some hold.
-    Part,
-}
+choice!(
+    /// How much of an item serves every resident.
+    Everyone {
+        /// The whole item (parks, toilets…).
+        Whole = "whole",
+        /// A part of it, beside measures that only some hold.
+        Part = "part",
+    }
+);
 
-/// Whether a measure is held by a member or by the household.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Scope {
-    Member,
-    Household,
-}
+choice!(
+    /// Whether a measure is held by a member or by the household.
+    Scope {
+        Member = "member",
+        Household = "household",
+    }
+);
 
-/// Why an answer that meets the conditions is still only "likely".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckWhy {
-    /// The source says 符合条件 without listing the conditions.
-    Conditions,
-    /// The source names a quota or a number of places.
-    Quota,
-    /// The measure is applied for, and the department decides.
-    Application,
-}
+choice!(
+    /// Why an answer that meets the conditions is still only "likely".
+    CheckWhy {
+        /// The source says 符合条件 without listing the conditions.
+        Conditions = "conditions",
+        /// The source names a quota or a number of places.
+        Quota = "quota",
+        /// The measure is applied for, and the department decides.
+        Application = "application",
+    }
+);
 
 /// One thing a member or household can hold under an item.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Measure {
     /// Unique in the catalogue: the item number, with a letter where an item has several.
     pub id: String,
     /// Held per member or per household.
     pub scope: Scope,
     /// A title for this part, where the item has several measures.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
     /// Who holds it.
     pub when: Condition,
     /// Absent: the answers settle it. Present: likely, the department confirms, and why.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckWhy>,
     /// Fixed amounts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub money: Vec<Money>,
     /// Amounts that depend on age, bracket by bracket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<Scale>,
     /// Reimbursement ratios.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ratios: Vec<Ratio>,
     /// Money of this kind is given, but the source states no amount.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unstated: Option<MoneyKind>,
     /// The source says the service is free.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub free: bool,
     /// How each open term of the source was read, citing the rule of reading.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reading: Vec<String>,
 }
 
 /// An amount of money, who pays it and how often.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Money {
     #[serde(with = "rust_decimal::serde::str")]
     pub amount: Decimal,
@@ -164,50 +161,48 @@ pub struct Money {
     pub kind: MoneyKind,
 }
 
-/// How often an amount is paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Period {
-    Month,
-    Year,
-    Once,
-}
+choice!(
+    /// How often an amount is paid.
+    Period {
+        Month = "month",
+        Year = "year",
+        Once = "once",
+    }
+);
 
-/// Who pays.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Payer {
-    /// 上级: the city, province or state.
-    Upper,
-    /// 区级: the district.
-    District,
-    /// The government, level not stated.
-    Government,
-}
+choice!(
+    /// Who pays.
+    Payer {
+        /// 上级: the city, province or state.
+        Upper = "upper",
+        /// 区级: the district.
+        District = "district",
+        /// The government, level not stated.
+        Government = "government",
+    }
+);
 
-/// What the money is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MoneyKind {
-    /// Paid to the person.
-    Cash,
-    /// An insurance premium paid for them.
-    Premium,
-    /// Paid towards something they buy.
-    Subsidy,
-}
+choice!(
+    /// What the money is.
+    MoneyKind {
+        /// Paid to the person.
+        Cash = "cash",
+        /// An insurance premium paid for them.
+        Premium = "premium",
+        /// Paid towards something they buy.
+        Subsidy = "subsidy",
+    }
+);
 
 /// Amounts by age bracket: each bracket from its inclusive lower threshold up to the next's,
 /// nothing below the first.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Scale {
     pub brackets: Vec<Bracket>,
 }
 
 /// One age bracket of a scale.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Bracket {
     /// The youngest age in the bracket (inclusive).
     pub from: u8,
@@ -219,8 +214,7 @@ pub struct Bracket {
 }
 
 /// A reimbursement ratio before and after the measure.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Ratio {
     pub hospital_level: u8,
     #[serde(with = "rust_decimal::serde::str")]
@@ -230,14 +224,14 @@ pub struct Ratio {
 }
 
 /// Who holds a measure: a closed set of condition kinds, their values as data.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// The member's age is within `min..=max` (either end open).
     Age {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         min: Option<u8>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         max: Option<u8>,
     },
     /// The member's sex.
@@ -338,38 +332,18 @@ impl Catalogue {
 
     /// Reads and validates a catalogue file.
     pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
-        let catalogue = Catalogue::parse(text)?;
-        catalogue.validate()?;
-        Ok(catalogue)
-    }
-
-    /// Parses with the field path of any fault, e.g. `item 10, items[9].title: missing field`.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| CatalogueError {
+        let value: Value = serde_json::from_str(text).map_err(|e| CatalogueError {
             item: None,
             field: "catalogue".into(),
             problem: format!("not valid JSON ({e})"),
         })?;
-        serde_path_to_error::deserialize(&value).map_err(|e| {
-            let field = e.path().to_string();
-            CatalogueError {
-                item: item_at(&value, &field),
-                field,
-                problem: e.inner().to_string(),
-            }
-        })
-    }
-
-    /// Parses without tracking paths: the Wasm build only loads the catalogue the native tests
-    /// have already validated, and path tracking would add about 40 KB of code to it.
-    #[cfg(target_arch = "wasm32")]
-    fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
-        serde_json::from_str(text).map_err(|e| CatalogueError {
-            item: None,
-            field: "catalogue".into(),
-            problem: e.to_string(),
-        })
+        let catalogue = read_catalogue(&value).map_err(|f| CatalogueError {
+            item: item_at(&value, &f.path),
+            field: f.path,
+            problem: f.problem,
+        })?;
+        catalogue.validate()?;
+        Ok(catalogue)
     }
 
     /// The item with this 序号.
@@ -533,8 +507,7 @@ fn validate_scale(scale: &Scale) -> Result<(), (String, String)> {
 }
 
 /// The 序号 of the item a serde path such as `items[9].title` points into.
-#[cfg(not(target_arch = "wasm32"))]
-fn item_at(value: &serde_json::Value, path: &str) -> Option<u8> {
+fn item_at(value: &Value, path: &str) -> Option<u8> {
     let rest = path.strip_prefix("items[")?;
     let index: usize = rest[..rest.find(']')?].parse().ok()?;
     value
@@ -699,4 +672,251 @@ impl Catalogue {
         }
         Ok(())
     }
+}
+
+/// A required value of a closed set.
+fn required_choice<T>(
+    o: &Obj<'_>,
+    key: &str,
+    read: fn(&str) -> Option<T>,
+    expected: fn() -> String,
+) -> Result<T, Fault> {
+    o.choice(key, read, expected)?
+        .ok_or_else(|| fault(o.path(key), format!("is required: one of {}", expected())))
+}
+
+fn read_catalogue(v: &Value) -> Result<Catalogue, Fault> {
+    let o = Obj::new(v, "", "catalogue")?;
+    o.only(&["id", "year", "name", "source", "programmes", "items"])?;
+    let year = o.required("year")?;
+    Ok(Catalogue {
+        id: o.string("id")?,
+        year: year
+            .as_u64()
+            .and_then(|y| u16::try_from(y).ok())
+            .ok_or_else(|| fault("year", "must be a year such as 2022"))?,
+        name: read_text(o.required("name")?, &o.path("name"))?,
+        source: o.string("source")?,
+        programmes: o.list("programmes", true, read_programme)?,
+        items: o.list("items", true, read_item)?,
+    })
+}
+
+fn read_text(v: &Value, path: &str) -> Result<Text, Fault> {
+    let o = Obj::new(v, path, path)?;
+    o.only(&["zh", "en"])?;
+    Ok(Text {
+        zh: o.string("zh")?,
+        en: o.string("en")?,
+    })
+}
+
+fn read_programme(v: &Value, path: &str) -> Result<Programme, Fault> {
+    let o = Obj::new(v, path, path)?;
+    o.only(&["number", "title", "en"])?;
+    Ok(Programme {
+        number: o.small("number")?,
+        title: o.string("title")?,
+        en: o.string("en")?,
+    })
+}
+
+fn read_item(v: &Value, path: &str) -> Result<Item, Fault> {
+    let o = Obj::new(v, path, path)?;
+    o.only(&[
+        "item",
+        "programme",
+        "title",
+        "summary",
+        "text",
+        "deadline",
+        "lead",
+        "partners",
+        "shares_cells_with",
+        "everyone",
+        "measures",
+    ])?;
+    Ok(Item {
+        item: o.small("item")?,
+        programme: o.small("programme")?,
+        title: read_text(o.required("title")?, &o.path("title"))?,
+        summary: read_text(o.required("summary")?, &o.path("summary"))?,
+        text: o.string("text")?,
+        deadline: o.string("deadline")?,
+        lead: o.list("lead", true, json::string)?,
+        partners: o.list("partners", true, json::string)?,
+        shares_cells_with: o.opt_small("shares_cells_with")?,
+        everyone: o.choice("everyone", Everyone::from_wire, Everyone::expected)?,
+        measures: o.list("measures", false, read_measure)?,
+    })
+}
+
+fn read_measure(v: &Value, path: &str) -> Result<Measure, Fault> {
+    let o = Obj::new(v, path, path)?;
+    o.only(&[
+        "id", "scope", "title", "when", "check", "money", "scale", "ratios", "unstated", "free",
+        "reading",
+    ])?;
+    Ok(Measure {
+        id: o.string("id")?,
+        scope: required_choice(&o, "scope", Scope::from_wire, Scope::expected)?,
+        title: o
+            .get("title")
+            .map(|t| read_text(t, &o.path("title")))
+            .transpose()?,
+        when: read_condition(o.required("when")?, &o.path("when"))?,
+        check: o.choice("check", CheckWhy::from_wire, CheckWhy::expected)?,
+        money: o.list("money", false, read_money)?,
+        scale: o
+            .get("scale")
+            .map(|s| read_scale(s, &o.path("scale")))
+            .transpose()?,
+        ratios: o.list("ratios", false, read_ratio)?,
+        unstated: o.choice("unstated", MoneyKind::from_wire, MoneyKind::expected)?,
+        free: o.flag("free")?,
+        reading: o.list("reading", false, json::string)?,
+    })
+}
+
+fn read_money(v: &Value, path: &str) -> Result<Money, Fault> {
+    let o = Obj::new(v, path, path)?;
+    o.only(&["amount", "period", "payer", "kind"])?;
+    Ok(Money {
+        amount: o.decimal("amount")?,
+        period: required_choice(&o, "period", Period::from_wire, Period::expected)?,
+        payer: required_choice(&o, "payer", Payer::from_wire, Payer::expected)?,
+        kind: required_choice(&o, "kind", MoneyKind::from_wire, MoneyKind::expected)?,
+    })
+}
+
+fn read_scale(v: &Value, path: &str) -> Result<Scale, Fault> {
+    let o = Obj::new(v, path, path)?;
+    o.only(&["brackets"])?;
+    let brackets = o.list("brackets", true, |v, path| {
+        let b = Obj::new(v, path, path)?;
+        b.only(&["from", "total", "money"])?;
+        Ok(Bracket {
+            from: b.small("from")?,
+            total: b.decimal("total")?,
+            money: b.list("money", true, read_money)?,
+        })
+    })?;
+    Ok(Scale { brackets })
+}
+
+fn read_ratio(v: &Value, path: &str) -> Result<Ratio, Fault> {
+    let o = Obj::new(v, path, path)?;
+    o.only(&["hospital_level", "before", "after"])?;
+    Ok(Ratio {
+        hospital_level: o.small("hospital_level")?,
+        before: o.decimal("before")?,
+        after: o.decimal("after")?,
+    })
+}
+
+/// The condition kinds, as the catalogue writes them.
+const CONDITION_KINDS: &[&str] = &[
+    "age",
+    "sex",
+    "household",
+    "residency",
+    "insurance",
+    "disability",
+    "member",
+    "work",
+    "area",
+    "street",
+    "community",
+    "housing",
+    "all_of",
+    "any_of",
+];
+
+/// A condition: an object with exactly one key, its kind, e.g. `{"age": {"min": 80}}`.
+fn read_condition(v: &Value, path: &str) -> Result<Condition, Fault> {
+    let o = Obj::new(v, path, path)?;
+    let Some((kind, inner)) = o.single() else {
+        return Err(fault(
+            path,
+            "must be one condition: an object with exactly one key, its kind",
+        ));
+    };
+    let at = o.path(kind);
+    let list = |inner: &Value| -> Result<Vec<Condition>, Fault> {
+        match inner {
+            Value::Array(xs) => xs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| read_condition(c, &format!("{at}[{i}]")))
+                .collect(),
+            _ => Err(fault(at.clone(), "must be a list of conditions")),
+        }
+    };
+    if kind == "all_of" {
+        return Ok(Condition::AllOf(list(inner)?));
+    }
+    if kind == "any_of" {
+        return Ok(Condition::AnyOf(list(inner)?));
+    }
+    let c = Obj::new(inner, &at, &at)?;
+    // Each kind has exactly one shape: `is`, `flag`, `any_of`, or an age range.
+    macro_rules! any_of {
+        ($variant:ident, $ty:ty) => {{
+            c.only(&["any_of"])?;
+            Condition::$variant {
+                any_of: c.list("any_of", true, |v, p| {
+                    json::choice(v, p, <$ty>::from_wire, <$ty>::expected)
+                })?,
+            }
+        }};
+    }
+    Ok(match kind {
+        "age" => {
+            c.only(&["min", "max"])?;
+            Condition::Age {
+                min: c.opt_small("min")?,
+                max: c.opt_small("max")?,
+            }
+        }
+        "sex" => {
+            c.only(&["is"])?;
+            Condition::Sex {
+                is: required_choice(&c, "is", Sex::from_wire, Sex::expected)?,
+            }
+        }
+        "area" => {
+            c.only(&["is"])?;
+            Condition::Area {
+                is: required_choice(&c, "is", Area::from_wire, Area::expected)?,
+            }
+        }
+        "member" => {
+            c.only(&["flag"])?;
+            Condition::Member {
+                flag: required_choice(&c, "flag", MemberFlag::from_wire, MemberFlag::expected)?,
+            }
+        }
+        "housing" => {
+            c.only(&["flag"])?;
+            Condition::Housing {
+                flag: required_choice(&c, "flag", HousingFlag::from_wire, HousingFlag::expected)?,
+            }
+        }
+        "household" => any_of!(Household, HouseholdKind),
+        "residency" => any_of!(Residency, Residency),
+        "insurance" => any_of!(Insurance, Insurance),
+        "disability" => any_of!(Disability, Disability),
+        "work" => any_of!(Work, Work),
+        "street" => any_of!(Street, Street),
+        "community" => any_of!(Community, Community),
+        other => {
+            return Err(fault(
+                path,
+                format!(
+                    "unknown condition kind `{other}`: expected one of {}",
+                    crate::choice::join_or(CONDITION_KINDS)
+                ),
+            ))
+        }
+    })
 }

@@ -34,6 +34,8 @@ macro_rules! choice {
     };
 }
 
+pub(crate) use choice;
+
 /// Joins names as `a, b or c` for messages.
 pub(crate) fn join_or(names: &[&str]) -> String {
     match names {

@@ -18,7 +18,10 @@ pub mod catalogue;
 pub mod choice;
 pub mod engine;
 pub mod fragment;
+pub mod json;
 pub mod profile;
+pub mod qr;
+pub mod saved;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

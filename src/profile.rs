@@ -8,8 +8,9 @@ use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
+use crate::json::{Fault, Obj};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::fmt;
 
 /// The oldest age a profile may give.
@@ -92,10 +93,31 @@ impl Profile {
         }
     }
 
-    /// The profile as compact JSON, as the URL fragment and storage carry it.
+    /// The profile as compact JSON, every field written.
     pub fn to_json(&self) -> String {
         // Serialising plain enums, bools and integers cannot fail.
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The profile as JSON without the fields that equal their defaults, so a link (and its
+    /// QR code) stays short; `decode` reads it back to the same profile.
+    pub fn to_link_json(&self) -> String {
+        let mut value = serde_json::to_value(self).unwrap_or(Value::Null);
+        let defaults = serde_json::to_value(Profile {
+            members: Vec::new(),
+            ..Profile::default()
+        })
+        .unwrap_or(Value::Null);
+        let member_defaults = serde_json::to_value(Member::default()).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut value {
+            map.retain(|k, v| k == "members" || defaults.get(k) != Some(v));
+            if let Some(Value::Array(members)) = map.get_mut("members") {
+                for m in members.iter_mut().filter_map(Value::as_object_mut) {
+                    m.retain(|k, v| k == "age" || k == "sex" || member_defaults.get(k) != Some(v));
+                }
+            }
+        }
+        value.to_string()
     }
 }
 
@@ -128,6 +150,15 @@ impl fmt::Display for ProfileError {
 
 impl std::error::Error for ProfileError {}
 
+impl From<Fault> for ProfileError {
+    fn from(f: Fault) -> Self {
+        ProfileError {
+            field: f.path,
+            problem: f.problem,
+        }
+    }
+}
+
 fn fault(field: impl Into<String>, problem: impl Into<String>) -> ProfileError {
     ProfileError {
         field: field.into(),
@@ -144,8 +175,8 @@ pub fn decode(text: &str) -> Result<Profile, ProfileError> {
 
 /// Decodes a profile from parsed JSON.
 pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
-    let obj = Fields::new(value, "profile", "")?;
-    obj.refuse_unknown(&[
+    let obj = Obj::new(value, "", "profile")?;
+    obj.only(&[
         "residency",
         "street",
         "area",
@@ -179,25 +210,25 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
         residency: obj
             .choice("residency", Residency::from_wire, Residency::expected)?
             .unwrap_or(Residency::Hukou),
-        street: obj.nullable_choice("street", Street::from_wire, Street::expected)?,
+        street: nullable(&obj, "street", Street::from_wire, Street::expected)?,
         area: obj
             .choice("area", Area::from_wire, Area::expected)?
             .unwrap_or(Area::Urban),
         kind: obj
             .choice("kind", HouseholdKind::from_wire, HouseholdKind::expected)?
             .unwrap_or(HouseholdKind::Ordinary),
-        community: obj.nullable_choice("community", Community::from_wire, Community::expected)?,
-        old_community: obj.boolean("old_community")?,
-        piped_gas: obj.boolean("piped_gas")?,
-        lift: obj.boolean("lift")?,
-        car: obj.boolean("car")?,
+        community: nullable(&obj, "community", Community::from_wire, Community::expected)?,
+        old_community: obj.flag("old_community")?,
+        piped_gas: obj.flag("piped_gas")?,
+        lift: obj.flag("lift")?,
+        car: obj.flag("car")?,
         members,
     })
 }
 
 fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
-    let obj = Fields::new(value, path, path)?;
-    obj.refuse_unknown(&[
+    let obj = Obj::new(value, path, path)?;
+    obj.only(&[
         "age",
         "sex",
         "insurance",
@@ -234,94 +265,31 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
         disability: obj
             .choice("disability", Disability::from_wire, Disability::expected)?
             .unwrap_or(Disability::None),
-        severe_disability: obj.boolean("severe_disability")?,
-        self_care_lost: obj.boolean("self_care_lost")?,
-        child_in_difficulty: obj.boolean("child_in_difficulty")?,
-        cerebral_palsy: obj.boolean("cerebral_palsy")?,
+        severe_disability: obj.flag("severe_disability")?,
+        self_care_lost: obj.flag("self_care_lost")?,
+        child_in_difficulty: obj.flag("child_in_difficulty")?,
+        cerebral_palsy: obj.flag("cerebral_palsy")?,
         work: obj
             .choice("work", Work::from_wire, Work::expected)?
             .unwrap_or(Work::None),
     })
 }
 
-/// A JSON object being decoded, with the path prefix its fields are reported under.
-struct Fields<'a> {
-    map: &'a Map<String, Value>,
-    prefix: &'a str,
-}
-
-impl<'a> Fields<'a> {
-    fn new(value: &'a Value, name: &str, prefix: &'a str) -> Result<Self, ProfileError> {
-        match value {
-            Value::Object(map) => Ok(Fields { map, prefix }),
-            _ => Err(fault(name, "must be a JSON object")),
-        }
-    }
-
-    fn path(&self, key: &str) -> String {
-        if self.prefix.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.prefix)
-        }
-    }
-
-    fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key)
-    }
-
-    fn refuse_unknown(&self, known: &[&str]) -> Result<(), ProfileError> {
-        match self.map.keys().find(|k| !known.contains(&k.as_str())) {
-            Some(k) => Err(fault(self.path(k), "is not a known field")),
-            None => Ok(()),
-        }
-    }
-
-    fn boolean(&self, key: &str) -> Result<bool, ProfileError> {
-        match self.get(key) {
-            None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(_) => Err(fault(self.path(key), "must be true or false")),
-        }
-    }
-
-    fn choice<T>(
-        &self,
-        key: &str,
-        read: fn(&str) -> Option<T>,
-        expected: fn() -> String,
-    ) -> Result<Option<T>, ProfileError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) => read(s)
-                .map(Some)
-                .ok_or_else(|| fault(self.path(key), format!("must be one of {}", expected()))),
-            Some(_) => Err(fault(
-                self.path(key),
-                format!("must be one of {}", expected()),
-            )),
-        }
-    }
-
-    fn nullable_choice<T>(
-        &self,
-        key: &str,
-        read: fn(&str) -> Option<T>,
-        expected: fn() -> String,
-    ) -> Result<Option<T>, ProfileError> {
-        match self.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => read(s).map(Some).ok_or_else(|| {
-                fault(
-                    self.path(key),
-                    format!("must be null or one of {}", expected()),
-                )
-            }),
-            Some(_) => Err(fault(
-                self.path(key),
+/// A value of a closed set that may also be null (absent: null).
+fn nullable<T>(
+    obj: &Obj<'_>,
+    key: &str,
+    read: fn(&str) -> Option<T>,
+    expected: fn() -> String,
+) -> Result<Option<T>, ProfileError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v.as_str().and_then(read).map(Some).ok_or_else(|| {
+            fault(
+                obj.path(key),
                 format!("must be null or one of {}", expected()),
-            )),
-        }
+            )
+        }),
     }
 }
 
@@ -402,6 +370,16 @@ mod tests {
         let list = |n: usize| format!(r#"{{"members":[{}]}}"#, vec![one; n].join(","));
         assert!(decode(&list(20)).is_ok());
         check(&list(21), "members: must list at most 20 members");
+    }
+
+    #[test]
+    fn link_json_leaves_out_defaults_and_round_trips() {
+        let p = decode(r#"{"lift":true,"members":[{"age":9,"sex":"female"},{"age":70,"sex":"male","insurance":"resident"}]}"#).unwrap();
+        assert_eq!(
+            p.to_link_json(),
+            r#"{"lift":true,"members":[{"age":9,"sex":"female"},{"age":70,"insurance":"resident","sex":"male"}]}"#
+        );
+        assert_eq!(decode(&p.to_link_json()).unwrap(), p);
     }
 
     #[test]

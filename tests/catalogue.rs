@@ -154,6 +154,7 @@ fn refused(corrupt: impl FnOnce(&mut Value)) -> String {
 
 fn check(corrupt: impl FnOnce(&mut Value), expected: &str) {
     let message = refused(corrupt);
+    println!("{message}");
     assert!(
         message.starts_with(expected),
         "got `{message}`, want it to start with `{expected}`"
@@ -174,7 +175,7 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
     );
     check(
         |v| v["items"][9]["colour"] = json!("red"),
-        "item 10, items[9].colour: unknown field `colour`",
+        "item 10, items[9].colour: is not a known field",
     );
     check(
         |v| v["items"][9]["measures"][0]["when"] = json!({"income": {"min": 1}}),
@@ -206,7 +207,7 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
         |v| {
             v["items"][9]["title"].as_object_mut().unwrap().remove("en");
         },
-        "item 10, items[9].title: missing field `en`",
+        "item 10, items[9].title.en: is required",
     );
     check(
         |v| v["items"][9]["title"]["zh"] = json!(" "),
@@ -246,6 +247,23 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
         |v| v["items"][10]["measures"][0]["id"] = json!("10"),
         "item 11, items[10].measures[0].id: measure `10` is listed twice",
     );
+    check(
+        |v| {
+            v["items"][9]["measures"][0]["when"] =
+                json!({"age": {"min": 80}, "sex": {"is": "male"}})
+        },
+        "item 10, items[9].measures[0].when: must be one condition",
+    );
+    check(
+        |v| {
+            v["items"][9]["measures"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("scope");
+        },
+        "item 10, items[9].measures[0].scope: is required: one of `member` or `household`",
+    );
+    check(|v| v["items"][12]["measures"][0]["when"]["all_of"][1]["household"]["any_of"][0] = json!("rich"), "item 13, items[12].measures[0].when.all_of[1].household.any_of[0]: must be one of `ordinary`");
 }
 
 #[test]

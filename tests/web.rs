@@ -58,7 +58,7 @@ fn mount(hash: &str) -> Element {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let props = app::AppProps {
-        initial: initial_state(hash),
+        initial: initial_state(hash, "", None),
     };
     yew::Renderer::<app::App>::with_root_and_props(root.clone(), props).render();
     root

@@ -1,8 +1,11 @@
 //! The page: questions on the left (or above), results beside them, updated on every answer.
 
+use super::desk::DeskBar;
 use super::i18n::{self, Key, Label, Lang};
 use super::icons::icon;
-use super::state::{Action, HouseholdEdit, MemberEdit, State};
+use super::platform;
+use super::share::ShareTools;
+use super::state::{Action, HouseholdEdit, MemberEdit, Notice, State};
 use super::summary;
 use crate::catalogue::{Catalogue, Item};
 use crate::choice::{
@@ -64,21 +67,49 @@ pub fn App(props: &AppProps) -> Html {
         let large = state.large;
         Callback::from(move |_| dispatch.dispatch(Action::Large(!large)))
     };
-    let notice = state.notice.clone().map(|message| {
+    {
+        // Remembered answers follow every change, only when asked and never in desk mode.
+        let (profile, remember, desk) = (state.profile.clone(), state.remember, state.desk);
+        use_effect_with((profile, remember, desk), |(profile, remember, desk)| {
+            if *remember && !*desk {
+                platform::save(profile);
+            }
+        });
+    }
+    let notice = state.notice.clone().map(|notice| {
         let dispatch = dispatch.clone();
         let ondismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissNotice));
+        let (what, detail) = match notice {
+            Notice::BadLink(d) => (t(Key::BadLink), d),
+            Notice::BadSaved(d) => (t(Key::BadSaved), d),
+        };
         html! {
             <div class="notice" role="alert" id="notice">
-                <p>{ t(Key::BadLink) }</p>
-                <p class="detail">{ message }</p>
+                <p>{ what }</p>
+                <p class="detail">{ detail }</p>
                 <button type="button" class="secondary" onclick={ondismiss}>{ lang.pick(("知道了", "OK")) }</button>
             </div>
         }
     });
-    let speech = summary::speech_available().then(|| {
-        let text = summary::plain_text(lang, catalogue, &state.profile, &outcome);
-        html! { <ReadAloud {lang} {text} /> }
+    let text: AttrValue = summary::plain_text(lang, catalogue, &state.profile, &outcome).into();
+    let speech =
+        summary::speech_available().then(|| html! { <ReadAloud {lang} text={text.clone()} /> });
+    let desk = state.desk.then(|| {
+        let dispatch = dispatch.clone();
+        let onnext = Callback::from(move |()| {
+            dispatch.dispatch(Action::NextResident);
+            platform::forget();
+            let (hash, _) = platform::location();
+            platform::set_fragment(if platform::desk_requested(&hash, "") {
+                "#desk"
+            } else {
+                ""
+            });
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        });
+        html! { <DeskBar {lang} {onnext} /> }
     });
+    let tools = html! { <ShareTools {lang} profile={state.profile.clone()} desk={state.desk} text={text.clone()} /> };
 
     html! {
         <>
@@ -91,14 +122,18 @@ pub fn App(props: &AppProps) -> Html {
                 </button>
                 { for speech }
             </div>
+            { for desk }
         </header>
         <main class="page">
             <p class="intro">{ t(Key::Intro) }</p>
             { for notice }
-            <div class="columns">
-                <Form state={Rc::new((*state).clone())} dispatch={dispatch.clone()} jump={i18n::jump(lang, &outcome)} />
-                { results(lang, catalogue, &state.profile.members, &outcome) }
-            </div>
+            // Keyed on the resident, so "next resident" rebuilds everything below from scratch.
+            <>{ for std::iter::once(html! {
+                <div class="columns" key={state.resident.to_string()}>
+                    <Form state={Rc::new((*state).clone())} dispatch={dispatch.clone()} jump={i18n::jump(lang, &outcome)} />
+                    { results(lang, catalogue, &state.profile.members, &outcome, tools) }
+                </div>
+            }) }</>
             <p class="disclaimer">{ t(Key::Disclaimer) }</p>
         </main>
         </>
@@ -162,6 +197,30 @@ fn Form(props: &FormProps) -> Html {
             }) }
             if p.members.len() < MAX_MEMBERS {
                 <button type="button" class="add" id="add-member" onclick={add}>{ "＋ " }{ t(Key::AddMember) }</button>
+            }
+            if state.desk {
+                <p class="desk-note">{ t(Key::DeskMode) }</p>
+            } else {
+                <div class="remember">
+                    { checkbox(lang, "remember", RememberLabel, state.remember, {
+                        let dispatch = dispatch.clone();
+                        Callback::from(move |on: bool| {
+                            if !on {
+                                platform::forget();
+                            }
+                            dispatch.dispatch(Action::Remember(on));
+                        })
+                    }) }
+                    if state.remember {
+                        <button type="button" class="secondary" id="forget" onclick={{
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_| {
+                                platform::forget();
+                                dispatch.dispatch(Action::Remember(false));
+                            })
+                        }}>{ t(Key::Forget) }</button>
+                    }
+                </div>
             }
             <a class="jump" href="#results-heading">{ jump.clone() }</a>
         </form>
@@ -315,6 +374,27 @@ fn select<T: Label + PartialEq>(
     }
 }
 
+/// The "remember on this device" choice, as a label for `checkbox`.
+#[derive(Clone, Copy)]
+struct RememberLabel;
+
+impl Label for RememberLabel {
+    fn pair(self) -> (&'static str, &'static str) {
+        Key::Remember.pair()
+    }
+}
+
+/// Today's date as `2026-11-28`, for the printed page.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// A labelled checkbox with a large touch target.
 fn checkbox<T: Label>(
     lang: Lang,
@@ -334,8 +414,14 @@ fn checkbox<T: Label>(
     }
 }
 
-/// The results column.
-fn results(lang: Lang, catalogue: &Catalogue, members: &[Member], outcome: &Outcome<'_>) -> Html {
+/// The results column; `tools` are the share, copy and print actions.
+fn results(
+    lang: Lang,
+    catalogue: &Catalogue,
+    members: &[Member],
+    outcome: &Outcome<'_>,
+    tools: Html,
+) -> Html {
     let t = |k: Key| lang.pick(k.pair());
     if !outcome.covered {
         return html! {
@@ -360,7 +446,9 @@ fn results(lang: Lang, catalogue: &Catalogue, members: &[Member], outcome: &Outc
     html! {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading">{ t(Key::Results) }</h2>
+            <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ today() }</p>
             <div class="cash" data-cash-month={month.normalize().to_string()} aria-live="polite">{ cash }</div>
+            { tools }
             { for outcome.members.iter().enumerate().map(|(i, entries)| {
                 let m = &members[i.min(members.len().saturating_sub(1))];
                 let heading = i18n::member_heading(lang, i, m);

@@ -2,14 +2,17 @@
 //! JavaScript API for host pages.
 
 pub mod app;
+pub mod desk;
 pub mod i18n;
 pub mod icons;
+pub mod platform;
+pub mod share;
 pub mod state;
 pub mod summary;
 
 use crate::catalogue::Catalogue;
 use crate::fragment;
-use state::State;
+use state::{Notice, State};
 use wasm_bindgen::prelude::*;
 
 /// `window.minsheng.evaluate(profileJson)`: the result JSON, or an Error with the same message
@@ -20,8 +23,15 @@ pub fn evaluate_js(profile_json: &str) -> Result<String, JsValue> {
     crate::engine::evaluate_json(catalogue, profile_json).map_err(|m| js_sys::Error::new(&m).into())
 }
 
-/// Installs `window.minsheng` for host pages.
+/// Installs `window.minsheng` for host pages on the same origin, and answers
+/// `{type: "minsheng.evaluate", id, profile}` messages from a host page that embeds the app in
+/// an iframe on another origin, with `{type: "minsheng.result", id, result}` or
+/// `{type: "minsheng.error", id, message}`. Installing twice changes nothing.
 pub fn install_api() {
+    let window = gloo::utils::window();
+    if js_sys::Reflect::has(&window, &"minsheng".into()).unwrap_or(false) {
+        return;
+    }
     let api = js_sys::Object::new();
     let evaluate = Closure::<dyn Fn(JsValue) -> Result<String, JsValue>>::new(|v: JsValue| match v
         .as_string()
@@ -29,26 +39,89 @@ pub fn install_api() {
         Some(json) => evaluate_js(&json),
         None => Err(js_sys::Error::new("profile: must be a JSON string").into()),
     });
-    let window = gloo::utils::window();
     let _ = js_sys::Reflect::set(&api, &"evaluate".into(), evaluate.as_ref());
     let _ = js_sys::Reflect::set(&api, &"version".into(), &env!("CARGO_PKG_VERSION").into());
     let _ = js_sys::Reflect::set(&window, &"minsheng".into(), &api);
     // The API lives as long as the page.
     evaluate.forget();
+
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(answer_message);
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
 }
 
-/// The state the page opens in: the answers of a `#profile=` link, or the empty form with a
-/// message where the link does not decode.
-pub fn initial_state(hash: &str) -> State {
+fn answer_message(event: web_sys::MessageEvent) {
+    let data = event.data();
+    // Reflect refuses non-objects, so a string or number message is simply not ours.
+    let field = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+    if field("type").and_then(|v| v.as_string()).as_deref() != Some("minsheng.evaluate") {
+        return;
+    }
+    let reply = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&reply, &k.into(), v);
+    };
+    set("id", &field("id").unwrap_or(JsValue::UNDEFINED));
+    let result = match field("profile").and_then(|v| v.as_string()) {
+        Some(json) => Catalogue::builtin()
+            .map_err(|e| format!("catalogue: {e}"))
+            .and_then(|c| crate::engine::evaluate_json(c, &json)),
+        None => Err("profile: must be a JSON string".to_owned()),
+    };
+    match result {
+        Ok(json) => {
+            set("type", &"minsheng.result".into());
+            set("result", &json.into());
+        }
+        Err(message) => {
+            set("type", &"minsheng.error".into());
+            set("message", &message.into());
+        }
+    }
+    let Some(source) = event.source() else { return };
+    let origin = event.origin();
+    let target = if origin.is_empty() || origin == "null" {
+        "*".to_owned()
+    } else {
+        origin
+    };
+    if let Some(post) = js_sys::Reflect::get(&source, &"postMessage".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = post.call2(&source, &reply, &target.into());
+    }
+}
+
+/// The state the page opens in, from its address and what the device has stored: a
+/// `#profile=` link's answers; else remembered answers (never in desk mode); else the empty
+/// form. A link or stored answers that do not decode leave a message and the empty form.
+pub fn initial_state(hash: &str, search: &str, saved: Option<&str>) -> State {
+    let desk = platform::desk_requested(hash, search);
+    let base = State {
+        desk,
+        ..State::default()
+    };
     match fragment::decode(hash) {
-        None => State::default(),
+        Some(Ok(profile)) => return State { profile, ..base },
+        Some(Err(e)) => {
+            return State {
+                notice: Some(Notice::BadLink(e.to_string())),
+                ..base
+            }
+        }
+        None => {}
+    }
+    match saved.filter(|_| !desk).map(crate::saved::decode) {
+        None => base,
         Some(Ok(profile)) => State {
             profile,
-            ..State::default()
+            remember: true,
+            ..base
         },
         Some(Err(e)) => State {
-            notice: Some(e.to_string()),
-            ..State::default()
+            notice: Some(Notice::BadSaved(e.to_string())),
+            ..base
         },
     }
 }
@@ -56,10 +129,15 @@ pub fn initial_state(hash: &str) -> State {
 /// Starts the page: the API, then the app in `#app`.
 pub fn start() {
     install_api();
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let props = app::AppProps {
-        initial: initial_state(&hash),
-    };
+    let (hash, search) = platform::location();
+    let desk = platform::desk_requested(&hash, &search);
+    let saved = if desk { None } else { platform::load_saved() };
+    let initial = initial_state(&hash, &search, saved.as_deref());
+    if matches!(initial.notice, Some(Notice::BadSaved(_))) {
+        // Corrupt or outdated: it would fail again on every visit.
+        platform::forget();
+    }
+    let props = app::AppProps { initial };
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {

@@ -15,8 +15,24 @@ pub struct State {
     pub profile: Profile,
     pub lang: Lang,
     pub large: bool,
-    /// A message about input that could not be used (a broken link), shown until dismissed.
-    pub notice: Option<String>,
+    /// Service-desk mode: nothing is ever stored, and "next resident" clears everything.
+    pub desk: bool,
+    /// The resident asked to remember the answers on this device (never in desk mode).
+    pub remember: bool,
+    /// Input that could not be used, shown until dismissed.
+    pub notice: Option<Notice>,
+    /// Counts "next resident" clearings; the page's content is keyed on it, so nothing a
+    /// component kept for the last resident (a half-typed age, an open share panel) survives.
+    pub resident: u32,
+}
+
+/// Why some input was ignored, and the decoder's message naming the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A `#profile=` link that does not decode.
+    BadLink(String),
+    /// Stored answers that are corrupt or from another version.
+    BadSaved(String),
 }
 
 /// One change to the household's answers.
@@ -50,6 +66,9 @@ pub enum Action {
     RemoveMember(usize),
     Lang(Lang),
     Large(bool),
+    Remember(bool),
+    /// Desk mode: clear every answer for the next resident.
+    NextResident,
     DismissNotice,
 }
 
@@ -79,6 +98,13 @@ impl Reducible for State {
             Action::RemoveMember(_) => return self,
             Action::Lang(lang) => next.lang = lang,
             Action::Large(large) => next.large = large,
+            Action::Remember(on) => next.remember = on && !next.desk,
+            Action::NextResident => {
+                next.profile = Profile::default();
+                next.notice = None;
+                next.remember = false;
+                next.resident = next.resident.wrapping_add(1);
+            }
             Action::DismissNotice => next.notice = None,
         }
         if next == *self {
