@@ -19,7 +19,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// The catalogue compiled into the app and the command line: the 2022 list.
-pub const BUILTIN_JSON: &str = include_str!("../seeds/jining-hitech-2022.json");
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
 
 /// A year's list of livelihood measures.
 #[derive(Clone, Debug, PartialEq, Serialize)]

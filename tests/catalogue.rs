@@ -21,6 +21,15 @@ fn the_project_keeps_the_source_byte_for_byte() {
 }
 
 #[test]
+fn the_embedded_catalogue_is_the_seed_file_minus_whitespace() {
+    let seed: serde_json::Value =
+        serde_json::from_str(include_str!("../seeds/jining-hitech-2022.json")).unwrap();
+    let embedded: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    assert_eq!(seed, embedded);
+    assert!(BUILTIN_JSON.len() < include_str!("../seeds/jining-hitech-2022.json").len());
+}
+
+#[test]
 fn items_1_to_33_each_exactly_once() {
     let numbers: Vec<u8> = builtin().items.iter().map(|i| i.item).collect();
     assert_eq!(numbers, (1..=33).collect::<Vec<u8>>());
