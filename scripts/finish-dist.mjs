@@ -36,6 +36,8 @@ const startName = `start-${hash}.js`;
 fs.writeFileSync(path.join(dir, startName), start);
 const base = js[1].slice(0, js[1].lastIndexOf("/") + 1);
 html = html.replace(loader[0], `<script type=module src="${base}${startName}"></script>`);
+const cspMeta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i.exec(html);
+if (!cspMeta) fail("index.html has no Content-Security-Policy");
 fs.writeFileSync(indexPath, html);
 fs.rmSync(path.join(dir, ".trunk-lock"), { force: true });
 
@@ -43,9 +45,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const catalogue = JSON.parse(fs.readFileSync(path.join(root, "seeds", "jining-hitech-2022.json"), "utf8"));
 const css = /href=["']?([^"' >]+\.css)/.exec(html);
 if (!css) fail("the stylesheet was not found in index.html");
-const csp = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i.exec(html);
-if (!csp) fail("index.html has no Content-Security-Policy");
-fs.writeFileSync(path.join(dir, "list.html"), listPage(catalogue, css[1], csp[0]));
+fs.writeFileSync(path.join(dir, "list.html"), listPage(catalogue, css[1], cspMeta[0]));
 
 // The service worker: precache this build's files; pages network-first (revalidated, so a
 // new release reaches browsers that cache hard), hashed assets cache-first.

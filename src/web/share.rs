@@ -65,7 +65,9 @@ pub fn ShareTools(props: &ShareProps) -> Html {
         })
     };
     let on_print = Callback::from(|_| platform::print());
-    let qr = qr::encode(&link);
+    // Encoding a QR code is the page's heaviest work: only while the panel is open, and once
+    // per link.
+    let qr = use_memo((*open, link.clone()), |(open, link)| open.then(|| qr::encode(link)).flatten());
     html! {
         <div class="share">
             <div class="actions" role="group" aria-label={ t(Key::TakeAlong) }>
@@ -86,7 +88,7 @@ pub fn ShareTools(props: &ShareProps) -> Html {
                     <p class="warning">{ t(Key::LinkWarning) }</p>
                     <label for="share-link">{ t(Key::Link) }</label>
                     <input id="share-link" type="url" readonly=true value={link.clone()} />
-                    { match qr {
+                    { match (*qr).clone() {
                         Some(q) => html! {
                             <figure class="qr">
                                 <svg viewBox={format!("0 0 {s} {s}", s = q.size)} width="240" height="240" role="img" aria-label={ t(Key::QrLabel) } shape-rendering="crispEdges">
