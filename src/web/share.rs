@@ -67,7 +67,9 @@ pub fn ShareTools(props: &ShareProps) -> Html {
     let on_print = Callback::from(|_| platform::print());
     // Encoding a QR code is the page's heaviest work: only while the panel is open, and once
     // per link.
-    let qr = use_memo((*open, link.clone()), |(open, link)| open.then(|| qr::encode(link)).flatten());
+    let qr = use_memo((*open, link.clone()), |(open, link)| {
+        open.then(|| qr::encode(link)).flatten()
+    });
     html! {
         <div class="share">
             <div class="actions" role="group" aria-label={ t(Key::TakeAlong) }>
