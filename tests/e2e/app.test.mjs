@@ -94,6 +94,20 @@ test("a #profile= link opens with its answers and results; English and large tex
   await done(page);
 });
 
+test("the reader's own font size setting carries through", async () => {
+  const page = await open();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24, fixed: 20 } });
+  await page.reload();
+  await page.locator("[data-cash-month]").waitFor();
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.equal(size, 27, "body text is 1.125 × the browser's default size (24 px here)");
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByRole("button", { name: "大字模式" }).click();
+  await page.screenshot({ path: shotPath("large-zh-1024x768.png") });
+  await done(page);
+});
+
 test("a broken #profile= link shows a clear message and the empty form", async () => {
   const page = await open("#profile=bm90IGpzb24");
   const notice = page.locator("#notice");
