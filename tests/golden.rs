@@ -125,16 +125,7 @@ fn the_cases_cover_every_measure_threshold_kind_and_insurance() {
     for m in catalogue.items.iter().flat_map(|i| &i.measures) {
         assert!(held.contains(&m.id), "no case shows measure {}", m.id);
     }
-    let ages: std::collections::BTreeSet<u64> = cases
-        .iter()
-        .flat_map(|c| {
-            c.profile["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| m["age"].as_u64().unwrap())
-        })
-        .collect();
+    let ages = member_values(&cases, "age", "");
     for (below, at) in [
         (2, 3),
         (5, 6),
@@ -148,7 +139,7 @@ fn the_cases_cover_every_measure_threshold_kind_and_insurance() {
         (99, 100),
     ] {
         assert!(
-            ages.contains(&below) && ages.contains(&at),
+            ages.contains(&below.to_string()) && ages.contains(&at.to_string()),
             "threshold {below}/{at}"
         );
     }
@@ -165,16 +156,7 @@ fn the_cases_cover_every_measure_threshold_kind_and_insurance() {
             kind.as_str()
         );
     }
-    let insurance: std::collections::BTreeSet<String> = cases
-        .iter()
-        .flat_map(|c| {
-            c.profile["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| m["insurance"].as_str().unwrap_or("none").to_owned())
-        })
-        .collect();
+    let insurance = member_values(&cases, "insurance", "none");
     for ins in minsheng::choice::Insurance::ALL {
         assert!(
             insurance.contains(ins.as_str()),
@@ -182,6 +164,22 @@ fn the_cases_cover_every_measure_threshold_kind_and_insurance() {
             ins.as_str()
         );
     }
+}
+
+/// Every value a member field takes across the cases (`default` where it is left out).
+fn member_values(cases: &[Case], field: &str, default: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for member in cases
+        .iter()
+        .flat_map(|c| c.profile["members"].as_array().into_iter().flatten())
+    {
+        out.insert(match &member[field] {
+            Value::Null => default.to_owned(),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        });
+    }
+    out
 }
 
 #[test]

@@ -64,6 +64,14 @@ fn mount(hash: &str) -> Element {
     root
 }
 
+fn age_input(root: &Element) -> HtmlInputElement {
+    root.query_selector("#m0-age")
+        .unwrap()
+        .expect("the first member's age")
+        .dyn_into()
+        .unwrap()
+}
+
 fn cash_month(root: &Element) -> String {
     root.query_selector("[data-cash-month]")
         .unwrap()
@@ -87,12 +95,7 @@ async fn a_profile_link_opens_with_its_results_and_the_page_reacts_to_the_age() 
         .unwrap()
         .is_some());
 
-    let age: HtmlInputElement = root
-        .query_selector("#m0-age")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let age = age_input(&root);
     age.set_value("85");
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -123,12 +126,7 @@ async fn a_broken_link_shows_a_message_and_the_empty_form() {
             || notice.text_content().unwrap().contains("profile")
     );
     assert_eq!(cash_month(&root), "0");
-    let age: HtmlInputElement = root
-        .query_selector("#m0-age")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let age = age_input(&root);
     assert_eq!(age.value(), "60", "the default form");
     root.remove();
 }
