@@ -130,3 +130,16 @@ async fn a_broken_link_shows_a_message_and_the_empty_form() {
     assert_eq!(age.value(), "60", "the default form");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn words_read_plainly_in_both_languages() {
+    use minsheng::web::i18n::{deadline, percent, yearly, yuan, Lang};
+    use rust_decimal::Decimal;
+    assert_eq!(yuan(Decimal::new(500, 1)), "¥50");
+    assert_eq!(percent(Decimal::new(85, 2)), "85%");
+    assert_eq!(yearly(Lang::Zh, Decimal::from(1200)), "每年 ¥1200");
+    assert_eq!(yearly(Lang::En, Decimal::from(1200)), "¥1200 a year");
+    assert_eq!(deadline(Lang::Zh, 2022, "年底"), "2022年年底");
+    assert_eq!(deadline(Lang::En, 2022, "年底"), "end of 2022");
+    assert_eq!(deadline(Lang::En, 2022, "9月"), "September 2022");
+}

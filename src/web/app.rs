@@ -439,7 +439,7 @@ fn results(
             <>
             <p class="cash-label">{ t(Key::CashTotal) }</p>
             <p class="cash-figure"><strong>{ i18n::yuan(month) }</strong><span>{ " " }{ t(Key::PerMonth) }</span></p>
-            <p class="cash-year">{ t(Key::PerYear) }{ " " }{ i18n::yuan(outcome.cash.year) }</p>
+            <p class="cash-year">{ i18n::yearly(lang, outcome.cash.year) }</p>
             </>
         }
     };

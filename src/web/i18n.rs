@@ -61,7 +61,6 @@ pub enum Key {
     NotSure,
     HomeFacts,
     Members,
-    Member,
     Age,
     YearsOld,
     Sex,
@@ -74,12 +73,9 @@ pub enum Key {
     Results,
     CashTotal,
     PerMonth,
-    PerYear,
     NoCash,
-    ForMember,
     ForHousehold,
     ForEveryone,
-    ForEveryonePart,
     NothingApplies,
     NotCovered,
     Eligible,
@@ -97,8 +93,6 @@ pub enum Key {
     BadLink,
     Reimbursement,
     Language,
-    Yes,
-    No,
     MemberNumber,
     FormHeading,
     TakeAlong,
@@ -117,7 +111,6 @@ pub enum Key {
     DeskMode,
     Remember,
     Forget,
-    Forgotten,
     BadSaved,
     PrintedOn,
 }
@@ -142,7 +135,6 @@ impl Key {
             Key::NotSure => ("不清楚 / 其他", "Not sure / other"),
             Key::HomeFacts => ("住房情况", "Your home"),
             Key::Members => ("家庭成员", "Household members"),
-            Key::Member => ("成员", "Member"),
             Key::Age => ("年龄", "Age"),
             Key::YearsOld => ("周岁", "years"),
             Key::Sex => ("性别", "Sex"),
@@ -155,12 +147,9 @@ impl Key {
             Key::Results => ("查询结果", "Results"),
             Key::CashTotal => ("全家每月可领现金", "Cash for the household each month"),
             Key::PerMonth => ("每月", "a month"),
-            Key::PerYear => ("每年", "a year"),
             Key::NoCash => ("没有按月发放的现金补贴，但下面的服务和保险可以享受。", "No monthly cash, but the services and insurance below apply."),
-            Key::ForMember => ("的项目", "’s measures"),
             Key::ForHousehold => ("全家共享的项目", "For the whole household"),
             Key::ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
-            Key::ForEveryonePart => ("部分惠及全区居民", "Partly for everyone"),
             Key::NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),
             Key::NotCovered => ("这份清单只面向在高新区居住或有户籍的居民。按您的回答，没有适用的项目。", "This list is only for people who live in or are registered in the district. From your answers, nothing applies."),
             Key::Eligible => ("可享受", "You qualify"),
@@ -178,8 +167,6 @@ impl Key {
             Key::BadLink => ("链接中的信息无法读取，已为您显示空白问卷。", "The answers in this link could not be read, so the form is shown empty."),
             Key::Reimbursement => ("住院报销比例", "Hospital reimbursement"),
             Key::Language => ("语言", "Language"),
-            Key::Yes => ("是", "Yes"),
-            Key::No => ("否", "No"),
             Key::MemberNumber => ("第{}位", "Member {}"),
             Key::FormHeading => ("请回答以下问题", "Your answers"),
             Key::TakeAlong => ("保存或分享结果", "Keep or share the result"),
@@ -198,7 +185,6 @@ impl Key {
             Key::DeskMode => ("服务台模式：不保存任何信息", "Service desk mode: nothing is stored"),
             Key::Remember => ("在本机记住我的回答（公共设备请勿勾选）", "Remember my answers on this device (not on a shared device)"),
             Key::Forget => ("清除本机保存的回答", "Forget my answers on this device"),
-            Key::Forgotten => ("本机已不再保存您的回答。", "Your answers are no longer kept on this device."),
             Key::BadSaved => ("本机保存的回答无法读取（可能来自旧版本），已忽略。", "The answers kept on this device could not be read (perhaps from an older version) and were ignored."),
             Key::PrintedOn => ("打印日期", "Printed on"),
         }
@@ -418,6 +404,14 @@ pub fn shared_cells(lang: Lang, n: u8) -> String {
     }
 }
 
+/// A yearly total: `每年 ¥1200` / `¥1200 a year`.
+pub fn yearly(lang: Lang, amount: Decimal) -> String {
+    match lang {
+        Lang::Zh => format!("每年 {}", yuan(amount)),
+        Lang::En => format!("{} a year", yuan(amount)),
+    }
+}
+
 /// A yuan amount: `¥50`, `¥0.5`.
 pub fn yuan(amount: Decimal) -> String {
     format!("¥{}", amount.normalize())
@@ -539,16 +533,5 @@ pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
     match lang {
         Lang::Zh => format!("{when}，{what}。"),
         Lang::En => format!("{when}: {what}."),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_read_plainly() {
-        assert_eq!(yuan(Decimal::new(500, 1)), "¥50");
-        assert_eq!(percent(Decimal::new(85, 2)), "85%");
     }
 }

@@ -28,11 +28,10 @@ pub fn plain_text(
         out.push(t(Key::NoCash).to_owned());
     } else {
         out.push(format!(
-            "{}{sep}{}{comma}{} {}",
+            "{}{sep}{}{comma}{}",
             t(Key::CashTotal),
             i18n::yuan(outcome.cash.month),
-            t(Key::PerYear),
-            i18n::yuan(outcome.cash.year)
+            i18n::yearly(lang, outcome.cash.year)
         ));
     }
     for (i, entries) in outcome.members.iter().enumerate() {
