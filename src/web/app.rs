@@ -159,10 +159,17 @@ fn Form(props: &FormProps) -> Html {
     let lang = state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let p = &state.profile;
-    let household = |f: fn(usize) -> HouseholdEdit| -> Callback<usize> {
+    fn household<T: 'static>(
+        dispatch: &Dispatch,
+        f: fn(Option<T>) -> Option<HouseholdEdit>,
+    ) -> Callback<Option<T>> {
         let dispatch = dispatch.clone();
-        Callback::from(move |i| dispatch.dispatch(Action::Household(f(i))))
-    };
+        Callback::from(move |v| {
+            if let Some(edit) = f(v) {
+                dispatch.dispatch(Action::Household(edit));
+            }
+        })
+    }
     let add = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::AddMember))
@@ -173,15 +180,15 @@ fn Form(props: &FormProps) -> Html {
             <fieldset>
                 <legend>{ t(Key::Household) }</legend>
                 { select(lang, "residency", t(Key::Residency), Residency::ALL, Some(p.residency), false,
-                    household(|i| HouseholdEdit::Residency(Residency::ALL[i]))) }
+                    household(dispatch, |v| v.map(HouseholdEdit::Residency))) }
                 { select(lang, "street", t(Key::Street), Street::ALL, p.street, true,
-                    household(|i| HouseholdEdit::Street(i.checked_sub(1).map(|i| Street::ALL[i])))) }
+                    household(dispatch, |v| Some(HouseholdEdit::Street(v)))) }
                 { select(lang, "area", t(Key::Area), Area::ALL, Some(p.area), false,
-                    household(|i| HouseholdEdit::Area(Area::ALL[i]))) }
+                    household(dispatch, |v| v.map(HouseholdEdit::Area))) }
                 { select(lang, "kind", t(Key::Kind), HouseholdKind::ALL, Some(p.kind), false,
-                    household(|i| HouseholdEdit::Kind(HouseholdKind::ALL[i]))) }
+                    household(dispatch, |v| v.map(HouseholdEdit::Kind))) }
                 { select(lang, "community", t(Key::Community), Community::ALL, p.community, true,
-                    household(|i| HouseholdEdit::Community(i.checked_sub(1).map(|i| Community::ALL[i])))) }
+                    household(dispatch, |v| Some(HouseholdEdit::Community(v)))) }
             </fieldset>
             <fieldset>
                 <legend>{ t(Key::HomeFacts) }</legend>
@@ -248,10 +255,18 @@ fn MemberForm(props: &MemberProps) -> Html {
     } = props;
     let (i, lang) = (*index, *lang);
     let t = |k: Key| lang.pick(k.pair());
-    let edit = |f: fn(usize) -> MemberEdit| -> Callback<usize> {
+    fn edit<T: 'static>(
+        dispatch: &Dispatch,
+        i: usize,
+        f: fn(T) -> MemberEdit,
+    ) -> Callback<Option<T>> {
         let dispatch = dispatch.clone();
-        Callback::from(move |k| dispatch.dispatch(Action::Member(i, f(k))))
-    };
+        Callback::from(move |v: Option<T>| {
+            if let Some(v) = v {
+                dispatch.dispatch(Action::Member(i, f(v)));
+            }
+        })
+    }
     let on_age = {
         let dispatch = dispatch.clone();
         Callback::from(move |age| dispatch.dispatch(Action::Member(i, MemberEdit::Age(age))))
@@ -265,11 +280,12 @@ fn MemberForm(props: &MemberProps) -> Html {
         <fieldset class="member" data-member-form={i.to_string()}>
             <legend>{ t(Key::MemberNumber).replace("{}", &(i + 1).to_string()) }</legend>
             <AgeInput id={id("age")} age={member.age} {lang} onchange={on_age} />
-            { select(lang, &id("sex"), t(Key::Sex), Sex::ALL, Some(member.sex), false, edit(|k| MemberEdit::Sex(Sex::ALL[k]))) }
-            { select(lang, &id("insurance"), t(Key::Insurance), Insurance::ALL, Some(member.insurance), false, edit(|k| MemberEdit::Insurance(Insurance::ALL[k]))) }
-            { select(lang, &id("disability"), t(Key::Disability), Disability::ALL, Some(member.disability), false, edit(|k| MemberEdit::Disability(Disability::ALL[k]))) }
-            { select(lang, &id("work"), t(Key::Work), Work::ALL, Some(member.work), false, edit(|k| MemberEdit::Work(Work::ALL[k]))) }
-            <div class="checks" role="group" aria-label={ t(Key::MemberFacts) }>
+            { select(lang, &id("sex"), t(Key::Sex), Sex::ALL, Some(member.sex), false, edit(dispatch, i, MemberEdit::Sex)) }
+            { select(lang, &id("insurance"), t(Key::Insurance), Insurance::ALL, Some(member.insurance), false, edit(dispatch, i, MemberEdit::Insurance)) }
+            { select(lang, &id("disability"), t(Key::Disability), Disability::ALL, Some(member.disability), false, edit(dispatch, i, MemberEdit::Disability)) }
+            { select(lang, &id("work"), t(Key::Work), Work::ALL, Some(member.work), false, edit(dispatch, i, MemberEdit::Work)) }
+            <p class="group-label" id={id("facts")}>{ t(Key::MemberFacts) }</p>
+            <div class="checks" role="group" aria-labelledby={id("facts")}>
                 { for MemberFlag::ALL.iter().map(|flag| {
                     let (dispatch, flag) = (dispatch.clone(), *flag);
                     checkbox(lang, &id(flag.as_str()), flag, member.flag(flag),
@@ -346,17 +362,23 @@ fn select<T: Label + PartialEq>(
     options: &'static [T],
     current: Option<T>,
     with_none: bool,
-    onchange: Callback<usize>,
+    onchange: Callback<Option<T>>,
 ) -> Html {
-    let offset = usize::from(with_none);
     let on = Callback::from(move |e: Event| {
         let index = e
             .target_unchecked_into::<HtmlSelectElement>()
             .selected_index();
-        if let Ok(index) = usize::try_from(index) {
-            if index < options.len() + offset {
-                onchange.emit(index);
-            }
+        let Ok(index) = usize::try_from(index) else {
+            return;
+        };
+        let chosen = match (with_none, index) {
+            (true, 0) => None,
+            (true, k) => options.get(k - 1).copied(),
+            (false, k) => options.get(k).copied(),
+        };
+        // An index outside the options (a tampered page) changes nothing.
+        if chosen.is_some() || (with_none && index == 0) {
+            onchange.emit(chosen);
         }
     });
     html! {
@@ -449,8 +471,7 @@ fn results(
             <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ today() }</p>
             <div class="cash" data-cash-month={month.normalize().to_string()} aria-live="polite">{ cash }</div>
             { tools }
-            { for outcome.members.iter().enumerate().map(|(i, entries)| {
-                let m = &members[i.min(members.len().saturating_sub(1))];
+            { for outcome.members.iter().zip(members).enumerate().map(|(i, (entries, m))| {
                 let heading = i18n::member_heading(lang, i, m);
                 let misses = outcome.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
                 html! {
