@@ -166,7 +166,7 @@ impl Key {
             Key::Disclaimer => ("本工具依据济宁高新区2022年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows Jining High-tech Zone's 2022 list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
             Key::BadLink => ("链接中的信息无法读取，已为您显示空白问卷。", "The answers in this link could not be read, so the form is shown empty."),
             Key::Reimbursement => ("住院报销比例", "Hospital reimbursement"),
-            Key::Language => ("语言", "Language"),
+            Key::Language => ("语言、字号和朗读", "Language, text size and reading aloud"),
             Key::MemberNumber => ("第{}位", "Member {}"),
             Key::FormHeading => ("请回答以下问题", "Your answers"),
             Key::TakeAlong => ("保存或分享结果", "Keep or share the result"),
