@@ -870,6 +870,15 @@ fn read_condition(v: &Value, path: &str) -> Result<Condition, Fault> {
             }
         }};
     }
+    // Kinds with one field holding one value: `{"sex": {"is": "female"}}`.
+    macro_rules! one {
+        ($key:literal, $variant:ident, $field:ident, $ty:ty) => {{
+            c.only(&[$key])?;
+            Condition::$variant {
+                $field: required_choice(&c, $key, <$ty>::from_wire, <$ty>::expected)?,
+            }
+        }};
+    }
     Ok(match kind {
         "age" => {
             c.only(&["min", "max"])?;
@@ -878,30 +887,10 @@ fn read_condition(v: &Value, path: &str) -> Result<Condition, Fault> {
                 max: c.opt_small("max")?,
             }
         }
-        "sex" => {
-            c.only(&["is"])?;
-            Condition::Sex {
-                is: required_choice(&c, "is", Sex::from_wire, Sex::expected)?,
-            }
-        }
-        "area" => {
-            c.only(&["is"])?;
-            Condition::Area {
-                is: required_choice(&c, "is", Area::from_wire, Area::expected)?,
-            }
-        }
-        "member" => {
-            c.only(&["flag"])?;
-            Condition::Member {
-                flag: required_choice(&c, "flag", MemberFlag::from_wire, MemberFlag::expected)?,
-            }
-        }
-        "housing" => {
-            c.only(&["flag"])?;
-            Condition::Housing {
-                flag: required_choice(&c, "flag", HousingFlag::from_wire, HousingFlag::expected)?,
-            }
-        }
+        "sex" => one!("is", Sex, is, Sex),
+        "area" => one!("is", Area, is, Area),
+        "member" => one!("flag", Member, flag, MemberFlag),
+        "housing" => one!("flag", Housing, flag, HousingFlag),
         "household" => any_of!(Household, HouseholdKind),
         "residency" => any_of!(Residency, Residency),
         "insurance" => any_of!(Insurance, Insurance),
