@@ -36,7 +36,6 @@ async function coldLoad(browser, url, selector) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   let transferred = 0;
   cdp.on("Network.loadingFinished", (e) => { transferred += e.encodedDataLength; });
-  if (process.env.BENCH_NO_SW) await page.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
   await page.addInitScript((sel) => {
     const seen = () => {
       if (window.__visible === undefined && document.querySelector(sel)) window.__visible = performance.now();

@@ -3,7 +3,7 @@
 //! page keeps working.
 
 use crate::profile::Profile;
-use crate::{fragment, saved};
+use crate::saved;
 use wasm_bindgen::JsValue;
 
 fn window() -> web_sys::Window {
@@ -34,11 +34,6 @@ pub fn base_url() -> String {
         l.origin().unwrap_or_default(),
         l.pathname().unwrap_or_default()
     )
-}
-
-/// The link that opens these answers on another device (never in desk mode).
-pub fn share_link(profile: &Profile) -> String {
-    format!("{}{}", base_url(), fragment::encode(profile))
 }
 
 /// Replaces the address bar's fragment without a reload or a history entry.

@@ -37,12 +37,13 @@ pub fn ShareTools(props: &ShareProps) -> Html {
     } = props;
     let (lang, desk) = (*lang, *desk);
     let t = |k: Key| lang.pick(k.pair());
-    let link = platform::share_link(profile);
+    // The link that opens these answers on another device (never marked as desk mode).
+    let fragment = crate::fragment::encode(profile);
+    let link = format!("{}{fragment}", platform::base_url());
     {
         // While the panel is open, the address bar carries the answers, so the browser's own
         // share menu (WeChat's ··· among them) sends the same link. Never in desk mode.
-        let link_fragment = crate::fragment::encode(profile);
-        use_effect_with((*open, link_fragment, desk), |(open, fragment, desk)| {
+        use_effect_with((*open, fragment, desk), |(open, fragment, desk)| {
             if *open && !*desk {
                 platform::set_fragment(fragment);
             }
