@@ -330,6 +330,18 @@ impl Catalogue {
             .as_ref()
     }
 
+    /// The items that serve everyone — wholly, then in part — as a result lists them; what a
+    /// page can show before anyone has answered.
+    pub fn everyone_items(&self) -> Vec<u8> {
+        let pick = |kind: Everyone| {
+            self.items
+                .iter()
+                .filter(move |i| i.everyone == Some(kind))
+                .map(|i| i.item)
+        };
+        pick(Everyone::Whole).chain(pick(Everyone::Part)).collect()
+    }
+
     /// Reads and validates a catalogue file.
     pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
         let value: Value = serde_json::from_str(text).map_err(|e| CatalogueError {

@@ -50,11 +50,12 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The fragment that opens the page on these answers, `#` included.
+/// The fragment that opens the page on these answers, `#` included: the short form of the
+/// profile (answers at their defaults left out), so a link and its QR code stay small.
 pub fn encode(profile: &Profile) -> String {
     format!(
         "#profile={}",
-        base64url_encode(profile.to_json().as_bytes())
+        base64url_encode(profile.to_link_json().as_bytes())
     )
 }
 

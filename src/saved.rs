@@ -1,77 +1,184 @@
-//! Answers remembered on the device, when the resident asks: a versioned envelope around the
-//! profile, so stored data from another version, or corrupted, is refused with a message.
+//! Answers kept on the device — for the tab (so a reload brings them back) and, when the
+//! resident asks, across visits: a versioned envelope around the profile.
+//!
+//! Version 2 also keeps each age box exactly as typed (empty, or half-corrected), so a reload
+//! shows what was on screen. Version 1 (a profile alone) is migrated on reading. An envelope
+//! from a newer version is refused as `Newer`, so the page keeps it for that version instead
+//! of deleting it; only what is corrupt is `Corrupt`.
 
 use crate::profile::{self, Profile, ProfileError};
 use serde_json::Value;
 
-/// The version of the stored envelope this build writes and reads.
-pub const VERSION: u64 = 1;
+/// The version of the stored envelope this build writes.
+pub const VERSION: u64 = 2;
 
 /// The storage key.
 pub const KEY: &str = "minsheng.answers";
 
-/// The envelope to store: `{"version":1,"profile":{…}}`.
-pub fn encode(profile: &Profile) -> String {
-    format!(r#"{{"version":{VERSION},"profile":{}}}"#, profile.to_json())
+/// The longest age box text kept (anything longer is not an age being typed).
+const MAX_AGE_TEXT: usize = 8;
+
+/// Stored answers: the profile and the age boxes as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The answers; a member whose age box holds no valid age has age 0 here.
+    pub profile: Profile,
+    /// Each member's age box, as typed, in the profile's order.
+    pub ages: Vec<String>,
+}
+
+/// Why stored answers were not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SavedError {
+    /// Written by a newer version of the page: keep it.
+    Newer(ProfileError),
+    /// Damaged, or not ours: remove it.
+    Corrupt(ProfileError),
+}
+
+impl SavedError {
+    /// The message naming the field.
+    pub fn error(&self) -> &ProfileError {
+        match self {
+            SavedError::Newer(e) | SavedError::Corrupt(e) => e,
+        }
+    }
+}
+
+/// The envelope to store: `{"version":2,"profile":{…},"ages":["78",""]}`.
+pub fn encode(saved: &Saved) -> String {
+    let ages = serde_json::to_string(&saved.ages).unwrap_or_else(|_| "[]".into());
+    format!(
+        r#"{{"version":{VERSION},"profile":{},"ages":{ages}}}"#,
+        saved.profile.to_json()
+    )
 }
 
 /// Reads a stored envelope; any fault is one message naming the field.
-pub fn decode(text: &str) -> Result<Profile, ProfileError> {
-    let bad = |field: &str, problem: String| ProfileError {
-        field: field.into(),
-        problem,
+pub fn decode(text: &str) -> Result<Saved, SavedError> {
+    let bad = |field: &str, problem: String| {
+        SavedError::Corrupt(ProfileError {
+            field: field.into(),
+            problem,
+        })
     };
     let value: Value =
         serde_json::from_str(text).map_err(|e| bad("saved", format!("not valid JSON ({e})")))?;
     let Value::Object(map) = value else {
         return Err(bad("saved", "must be a JSON object".into()));
     };
-    match map.get("version").and_then(Value::as_u64) {
-        Some(VERSION) => {}
+    let version = match map.get("version").and_then(Value::as_u64) {
+        Some(v @ (1 | 2)) => v,
+        Some(v) if v > VERSION => {
+            return Err(SavedError::Newer(ProfileError {
+                field: "saved.version".into(),
+                problem: format!("is {v}; this version reads up to {VERSION}"),
+            }))
+        }
         Some(v) => {
             return Err(bad(
                 "saved.version",
-                format!("is {v}; this version reads {VERSION}"),
+                format!("is {v}; this version reads 1 and {VERSION}"),
             ))
         }
         None => return Err(bad("saved.version", "is missing".into())),
-    }
-    if let Some(k) = map.keys().find(|k| *k != "version" && *k != "profile") {
+    };
+    let known: &[&str] = if version == 1 {
+        &["version", "profile"]
+    } else {
+        &["version", "profile", "ages"]
+    };
+    if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
         return Err(bad(&format!("saved.{k}"), "is not a known field".into()));
     }
     let profile = map
         .get("profile")
         .ok_or_else(|| bad("saved.profile", "is missing".into()))?;
-    profile::from_value(profile)
+    let profile = profile::from_value(profile).map_err(SavedError::Corrupt)?;
+    let ages = match (version, map.get("ages")) {
+        // Version 1 kept only valid answers: every age box held its age.
+        (1, _) => profile.members.iter().map(|m| m.age.to_string()).collect(),
+        (_, Some(Value::Array(ages))) if ages.len() == profile.members.len() => {
+            let mut out = Vec::with_capacity(ages.len());
+            for (i, a) in ages.iter().enumerate() {
+                match a.as_str() {
+                    Some(s) if s.chars().count() <= MAX_AGE_TEXT => out.push(s.to_owned()),
+                    _ => {
+                        return Err(bad(
+                            &format!("saved.ages[{i}]"),
+                            format!("must be text of at most {MAX_AGE_TEXT} characters"),
+                        ))
+                    }
+                }
+            }
+            out
+        }
+        (_, Some(_)) => {
+            return Err(bad(
+                "saved.ages",
+                "must list one text for each member".into(),
+            ))
+        }
+        (_, None) => return Err(bad("saved.ages", "is missing".into())),
+    };
+    Ok(Saved { profile, ages })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn message(text: &str) -> String {
+        match decode(text) {
+            Err(SavedError::Corrupt(e)) => e.to_string(),
+            other => panic!("expected corrupt, got {other:?}"),
+        }
+    }
+
     #[test]
-    fn round_trips_and_refuses_other_versions_and_corruption() {
-        let p = Profile::default();
-        assert_eq!(decode(&encode(&p)), Ok(p));
+    fn round_trips_with_the_ages_as_typed() {
+        let saved = Saved {
+            profile: Profile::default(),
+            ages: vec!["13x".into()],
+        };
+        assert_eq!(decode(&encode(&saved)), Ok(saved));
+    }
+
+    #[test]
+    fn version_1_is_migrated_with_each_age_as_its_box() {
+        let got =
+            decode(r#"{"version":1,"profile":{"members":[{"age":78,"sex":"male"}]}}"#).unwrap();
+        assert_eq!(got.ages, vec!["78".to_owned()]);
+        assert_eq!(got.profile.members[0].age, 78);
+    }
+
+    #[test]
+    fn a_newer_version_is_kept_not_called_corrupt() {
+        let got = decode(r#"{"version":3,"profile":{},"future":true}"#);
+        assert!(matches!(got, Err(SavedError::Newer(_))), "{got:?}");
+    }
+
+    #[test]
+    fn corruption_is_named() {
         assert_eq!(
-            decode(r#"{"version":0,"profile":{}}"#)
-                .unwrap_err()
-                .to_string(),
-            "saved.version: is 0; this version reads 1"
+            message(r#"{"version":0,"profile":{}}"#),
+            "saved.version: is 0; this version reads 1 and 2"
         );
+        assert_eq!(message(r#"{"profile":{}}"#), "saved.version: is missing");
+        assert!(message("{\"version\":2,\"prof").starts_with("saved: not valid JSON"));
         assert_eq!(
-            decode(r#"{"profile":{}}"#).unwrap_err().to_string(),
-            "saved.version: is missing"
-        );
-        assert!(decode("{\"version\":1,\"prof")
-            .unwrap_err()
-            .to_string()
-            .starts_with("saved: not valid JSON"));
-        assert_eq!(
-            decode(r#"{"version":1,"profile":{"members":[{"age":500,"sex":"male"}]}}"#)
-                .unwrap_err()
-                .to_string(),
+            message(
+                r#"{"version":2,"profile":{"members":[{"age":500,"sex":"male"}]},"ages":["1"]}"#
+            ),
             "members[0].age: must be a whole number from 0 to 130"
+        );
+        assert_eq!(
+            message(r#"{"version":2,"profile":{"members":[{"age":5,"sex":"male"}]},"ages":[]}"#),
+            "saved.ages: must list one text for each member"
+        );
+        assert_eq!(
+            message(r#"{"version":2,"profile":{"members":[{"age":5,"sex":"male"}]},"ages":[5]}"#),
+            "saved.ages[0]: must be text of at most 8 characters"
         );
     }
 }

@@ -1,7 +1,8 @@
 //! Desk mode's "next resident" button and idle timer: after 3 quiet minutes every answer is
 //! cleared, with a visible countdown for the last 30 seconds.
 
-use super::i18n::{Key, Lang};
+use super::app::use_lang;
+use super::i18n::{self, Key};
 use super::platform;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
@@ -16,7 +17,6 @@ pub const COUNTDOWN_SECONDS: f64 = 30.0;
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
-    pub lang: Lang,
     /// Clears every answer.
     pub onnext: Callback<()>,
 }
@@ -65,7 +65,8 @@ pub fn DeskBar(props: &DeskProps) -> Html {
             }
         });
     }
-    let lang = props.lang;
+    let lang = use_lang();
+    let t = |k: Key| lang.pick(k.pair());
     let onclick = {
         let (onnext, last, remaining) = (
             props.onnext.clone(),
@@ -78,16 +79,24 @@ pub fn DeskBar(props: &DeskProps) -> Html {
             onnext.emit(());
         })
     };
+    let keep_going = {
+        let (last, remaining) = (last.borrow().clone(), remaining.clone());
+        Callback::from(move |_| {
+            last.set(platform::now_ms());
+            remaining.set(None);
+        })
+    };
+    let leave = Callback::from(|_| platform::leave_desk());
     html! {
         <div class="desk">
-            <button type="button" id="next-resident" class="next" {onclick}>{ lang.pick(Key::NextResident.pair()) }</button>
+            <button type="button" id="next-resident" class="next" {onclick}>{ t(Key::NextResident) }</button>
+            <button type="button" id="leave-desk" class="leave" onclick={leave}>{ t(Key::LeaveDesk) }</button>
             if let Some(s) = *remaining {
-                <p class="countdown" role="status" aria-live="polite" id="countdown">
-                    { match lang {
-                        Lang::Zh => format!("{s}秒后将自动清空所有回答。点击任意处继续。"),
-                        Lang::En => format!("Every answer will be cleared in {s} s. Touch anywhere to continue."),
-                    } }
-                </p>
+                // Fixed in view wherever the page is scrolled: a clerk or resident sees it.
+                <div class="countdown" role="alertdialog" aria-live="assertive" aria-labelledby="countdown-text" id="countdown">
+                    <p id="countdown-text">{ i18n::countdown(lang, s) }</p>
+                    <button type="button" id="keep-going" onclick={keep_going}>{ t(Key::KeepGoing) }</button>
+                </div>
             }
         </div>
     }

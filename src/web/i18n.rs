@@ -3,12 +3,16 @@
 //! Each string is a `(zh, en)` pair inside an exhaustive `match`, so a new key or answer
 //! without both translations does not compile.
 
-use crate::catalogue::{CheckWhy, Condition, Money, MoneyKind, Payer, Period, Text};
+use super::state::Waiting;
+use crate::catalogue::{
+    Catalogue, CheckWhy, Condition, Money, MoneyKind, Payer, Period, Ratio, Text,
+};
 use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::engine::{Answer, Change, Gain, NearMiss, Reason};
+use crate::engine::{Answer, Change, Entry, Gain, NearMiss, Reason};
+use crate::profile::Member;
 use rust_decimal::Decimal;
 
 /// The page's language.
@@ -46,12 +50,14 @@ impl Lang {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
     AppTitle,
+    PageTitle,
     Intro,
     SwitchLang,
     LargeText,
     NormalText,
     ReadAloud,
     StopReading,
+    NoVoice,
     Household,
     Residency,
     Street,
@@ -62,7 +68,9 @@ pub enum Key {
     HomeFacts,
     Members,
     Age,
+    AgeHint,
     YearsOld,
+    AgeError,
     Sex,
     Insurance,
     Disability,
@@ -79,21 +87,31 @@ pub enum Key {
     NothingApplies,
     NotCovered,
     Eligible,
-    CheckWith,
+    Likely,
     Why,
-    Departments,
-    Lead,
+    WhereToAsk,
     Partners,
+    FillIn,
+    Details,
     Deadline,
     Source,
     AmountNotStated,
     Free,
+    PremiumPaid,
+    HigherRefunds,
     NearMisses,
     Disclaimer,
+    DeptNamesChinese,
     BadLink,
-    Reimbursement,
+    BadSaved,
+    NewerSaved,
+    OtherSaved,
+    UseSaved,
+    KeepLink,
+    LeaveDesk,
+    TechnicalDetail,
+    Dismiss,
     Language,
-    MemberNumber,
     FormHeading,
     TakeAlong,
     Share,
@@ -104,14 +122,17 @@ pub enum Key {
     CopyByHand,
     LinkWarning,
     Link,
+    CopyLink,
+    LinkCopied,
     QrLabel,
     QrCaption,
     QrTooLong,
+    ShareWaiting,
     NextResident,
     DeskMode,
+    KeepGoing,
     Remember,
     Forget,
-    BadSaved,
     PrintedOn,
 }
 
@@ -120,12 +141,14 @@ impl Key {
     pub fn pair(self) -> (&'static str, &'static str) {
         match self {
             Key::AppTitle => ("民生实事查询", "What the district's measures give you"),
-            Key::Intro => ("回答几个问题，看看2022年济宁高新区33项民生实事中，哪些能帮到您和家人。所有计算都在您的手机上完成，不会上传任何信息。", "Answer a few questions to see which of Jining High-tech Zone's 33 livelihood measures of 2022 help you and your family. Everything is worked out on your own phone; nothing is sent anywhere."),
+            Key::PageTitle => ("民生实事查询 · 济宁高新区2022", "Livelihood measures check · Jining High-tech Zone 2022"),
+            Key::Intro => ("填写年龄等几个问题，看看济宁高新区2022年的民生实事能帮到您和家人什么。只在您的手机上计算，不上传任何信息。", "Answer a few questions, starting with your age, to see what Jining High-tech Zone's 2022 livelihood measures give you and your family. Worked out on your phone; nothing is sent anywhere."),
             Key::SwitchLang => ("English", "中文"),
             Key::LargeText => ("大字模式", "Large text"),
             Key::NormalText => ("标准字号", "Normal text"),
             Key::ReadAloud => ("朗读结果", "Read aloud"),
             Key::StopReading => ("停止朗读", "Stop reading"),
+            Key::NoVoice => ("这台设备没有可用的朗读语音。", "This device has no voice to read aloud with."),
             Key::Household => ("家庭情况", "Your household"),
             Key::Residency => ("户籍或居住", "Registered or living here"),
             Key::Street => ("所在街道", "Street (街道)"),
@@ -133,41 +156,53 @@ impl Key {
             Key::Kind => ("家庭类型", "Household type"),
             Key::Community => ("所在小区", "Housing estate"),
             Key::NotSure => ("不清楚 / 其他", "Not sure / other"),
-            Key::HomeFacts => ("住房情况", "Your home"),
-            Key::Members => ("家庭成员", "Household members"),
+            Key::HomeFacts => ("住房情况（符合的请勾选）", "Your home (tick any that apply)"),
+            Key::Members => ("您和家人", "You and your family"),
             Key::Age => ("年龄", "Age"),
+            Key::AgeHint => ("填周岁，例如 78", "In whole years, for example 78"),
             Key::YearsOld => ("周岁", "years"),
+            Key::AgeError => ("请用数字填写周岁，例如 78（0到130）。", "Enter whole years in figures, for example 78 (0 to 130)."),
             Key::Sex => ("性别", "Sex"),
             Key::Insurance => ("医疗保险", "Medical insurance"),
             Key::Disability => ("残疾情况", "Disability"),
-            Key::Work => ("工作情况", "Work"),
-            Key::MemberFacts => ("其他情况", "Other circumstances"),
-            Key::AddMember => ("添加家庭成员", "Add a member"),
-            Key::RemoveMember => ("删除此成员", "Remove this member"),
+            Key::Work => ("就业情况", "Work"),
+            Key::MemberFacts => ("其他情况（符合的请勾选）", "Other circumstances (tick any that apply)"),
+            Key::AddMember => ("添加家庭成员", "Add a family member"),
+            Key::RemoveMember => ("删除此成员", "Remove this person"),
             Key::Results => ("查询结果", "Results"),
             Key::CashTotal => ("全家每月可领现金", "Cash for the household each month"),
             Key::PerMonth => ("每月", "a month"),
-            Key::NoCash => ("没有按月发放的现金补贴，但下面的服务和保险可以享受。", "No monthly cash, but the services and insurance below apply."),
+            Key::NoCash => ("没有按月发放的现金，但下面的服务和保险可以享受。", "No monthly cash, but the services and insurance below apply."),
             Key::ForHousehold => ("全家共享的项目", "For the whole household"),
             Key::ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
             Key::NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),
             Key::NotCovered => ("这份清单只面向在高新区居住或有户籍的居民。按您的回答，没有适用的项目。", "This list is only for people who live in or are registered in the district. From your answers, nothing applies."),
-            Key::Eligible => ("可享受", "You qualify"),
-            Key::CheckWith => ("可能符合，请向以下部门咨询确认", "Likely — please confirm with the department below"),
+            Key::Eligible => ("可以享受", "You qualify"),
+            Key::Likely => ("可能符合，需咨询确认", "Likely: ask to confirm"),
             Key::Why => ("为什么", "Why"),
-            Key::Departments => ("负责部门", "Who to ask"),
-            Key::Lead => ("主办", "Lead"),
-            Key::Partners => ("协办", "With"),
-            Key::Deadline => ("完成期限", "Deadline"),
-            Key::Source => ("原文", "Original text"),
-            Key::AmountNotStated => ("文件未写明金额，请向负责部门咨询", "The amount is not stated; ask the department"),
+            Key::WhereToAsk => ("去哪里问", "Where to ask"),
+            Key::Partners => ("协办部门", "Also involved"),
+            Key::FillIn => ("去填写", "Go to the question"),
+            Key::Details => ("点开看为什么、去哪里问、原文", "Tap a line for why, where to ask and the original text"),
+            Key::Deadline => ("项目计划完成时间", "Project due to be finished"),
+            Key::Source => ("原文", "Original text (Chinese)"),
+            Key::AmountNotStated => ("文件没有写明金额，请向负责部门咨询", "The list states no amount: ask the department"),
             Key::Free => ("免费", "Free"),
+            Key::PremiumPaid => ("保险费由政府交", "Premium paid for you"),
+            Key::HigherRefunds => ("住院报销比例提高", "Higher hospital refunds"),
             Key::NearMisses => ("值得留意", "Worth knowing"),
             Key::Disclaimer => ("本工具依据济宁高新区2022年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows Jining High-tech Zone's 2022 list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
-            Key::BadLink => ("链接中的信息无法读取，已为您显示空白问卷。", "The answers in this link could not be read, so the form is shown empty."),
-            Key::Reimbursement => ("住院报销比例", "Hospital reimbursement"),
+            Key::DeptNamesChinese => ("", "Department names are given in Chinese: the list gives no official English names, so show the Chinese name at the office."),
+            Key::BadLink => ("这个链接里的回答无法读取（链接可能不完整），已为您显示空白问卷。", "The answers in this link could not be read (the link may be cut short), so the form is shown empty."),
+            Key::BadSaved => ("本机保存的回答已损坏，无法读取，已删除。", "The answers kept on this device were damaged and could not be read; they have been removed."),
+            Key::NewerSaved => ("本机保存的回答来自更新版本的页面，这个版本无法读取。回答仍保留在本机，没有删除。", "The answers kept on this device come from a newer version of this page, which this version cannot read. They are still kept, not deleted."),
+            Key::OtherSaved => ("现在显示的是链接里的回答。本机还保存着另一份回答。", "These are the answers from the link. Other answers are kept on this device."),
+            Key::UseSaved => ("改用本机保存的回答", "Use the answers kept on this device"),
+            Key::KeepLink => ("保留链接里的回答", "Keep the link's answers"),
+            Key::LeaveDesk => ("退出服务台模式", "Leave service desk mode"),
+            Key::TechnicalDetail => ("技术信息（供工作人员参考）", "Technical detail (for staff)"),
+            Key::Dismiss => ("知道了", "OK"),
             Key::Language => ("语言、字号和朗读", "Language, text size and reading aloud"),
-            Key::MemberNumber => ("第{}位", "Member {}"),
             Key::FormHeading => ("请回答以下问题", "Your answers"),
             Key::TakeAlong => ("保存或分享结果", "Keep or share the result"),
             Key::Share => ("分享链接和二维码", "Share link and QR code"),
@@ -178,14 +213,17 @@ impl Key {
             Key::CopyByHand => ("请长按下面的文字，选择“复制”：", "Press and hold the text below and choose Copy:"),
             Key::LinkWarning => ("注意：这个链接里包含您填写的回答，只发给您信任的人。", "Note: this link carries your answers. Send it only to people you trust."),
             Key::Link => ("链接", "Link"),
+            Key::CopyLink => ("复制链接", "Copy the link"),
+            Key::LinkCopied => ("链接已复制。", "Link copied."),
             Key::QrLabel => ("打开本结果的二维码", "QR code that opens this result"),
             Key::QrCaption => ("用手机扫一扫，把结果带回家。", "Scan with a phone to take the result home."),
             Key::QrTooLong => ("家庭成员较多，链接太长，无法生成二维码；请复制链接。", "The link is too long for a QR code; copy the link instead."),
+            Key::ShareWaiting => ("填好年龄后才能分享结果。", "Fill in every age first, then share the result."),
             Key::NextResident => ("下一位", "Next resident"),
             Key::DeskMode => ("服务台模式：不保存任何信息", "Service desk mode: nothing is stored"),
+            Key::KeepGoing => ("继续使用", "Keep going"),
             Key::Remember => ("在本机记住我的回答（公共设备请勿勾选）", "Remember my answers on this device (not on a shared device)"),
             Key::Forget => ("清除本机保存的回答", "Forget my answers on this device"),
-            Key::BadSaved => ("本机保存的回答无法读取（可能来自旧版本），已忽略。", "The answers kept on this device could not be read (perhaps from an older version) and were ignored."),
             Key::PrintedOn => ("打印日期", "Printed on"),
         }
     }
@@ -238,7 +276,10 @@ impl Label for HouseholdKind {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
             HouseholdKind::Ordinary => ("普通家庭", "Ordinary household"),
-            HouseholdKind::LowIncome => ("低保边缘家庭", "Near minimum-living (低保边缘)"),
+            HouseholdKind::LowIncome => (
+                "低保边缘家庭",
+                "Just above the minimum living allowance (低保边缘)",
+            ),
             HouseholdKind::MinimumLiving => ("低保家庭", "Minimum living allowance (低保)"),
             HouseholdKind::ExtremePovertyDispersed => (
                 "分散供养特困",
@@ -291,13 +332,13 @@ impl Label for Sex {
 impl Label for Insurance {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
-            Insurance::Resident => ("居民医保", "Resident medical insurance"),
+            Insurance::Resident => ("居民医保", "Resident medical insurance (居民医保)"),
             Insurance::ResidentExempt => (
                 "居民医保（免缴费）",
-                "Resident insurance, contribution waived",
+                "Resident medical insurance, contribution waived",
             ),
-            Insurance::Employee => ("职工医保", "Employee medical insurance"),
-            Insurance::None => ("没有 / 不清楚", "None / not sure"),
+            Insurance::Employee => ("职工医保", "Employee medical insurance (职工医保)"),
+            Insurance::None => ("没有医保 / 不清楚", "None / not sure"),
         }
     }
 }
@@ -305,14 +346,14 @@ impl Label for Insurance {
 impl Label for Disability {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
-            Disability::None => ("无", "None"),
-            Disability::Physical => ("肢体残疾", "Physical"),
-            Disability::Intellectual => ("智力残疾", "Intellectual"),
-            Disability::Mental => ("精神残疾", "Mental"),
-            Disability::Visual => ("视力残疾", "Visual"),
-            Disability::Hearing => ("听力残疾", "Hearing"),
-            Disability::Speech => ("言语残疾", "Speech"),
-            Disability::Multiple => ("多重残疾", "Multiple"),
+            Disability::None => ("无残疾", "No disability"),
+            Disability::Physical => ("肢体残疾", "Physical disability"),
+            Disability::Intellectual => ("智力残疾", "Intellectual disability"),
+            Disability::Mental => ("精神残疾", "Mental disability"),
+            Disability::Visual => ("视力残疾", "Visual disability"),
+            Disability::Hearing => ("听力残疾", "Hearing disability"),
+            Disability::Speech => ("言语残疾", "Speech disability"),
+            Disability::Multiple => ("多重残疾", "Multiple disability"),
         }
     }
 }
@@ -320,14 +361,16 @@ impl Label for Disability {
 impl Label for Work {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
-            Work::None => ("以上都不是", "None of these"),
+            Work::None => ("无（不属于下列情况）", "None of the following"),
             Work::Construction => ("在建筑业工作", "Works in construction"),
             Work::Agriculture => ("从事农业生产经营", "Works in farming"),
             Work::RuralSurplusLabour => (
                 "农村富余劳动力（想找工作）",
                 "Rural worker looking for work",
             ),
-            Work::LongTermUnemployed => ("城镇长期失业", "Out of work for a long time (town)"),
+            Work::LongTermUnemployed => {
+                ("城镇长期失业人员", "Long-term unemployed, living in a town")
+            }
         }
     }
 }
@@ -343,7 +386,24 @@ impl Label for MemberFlag {
     }
 }
 
-/// The source's 完成期限 with the list's year: `2022年年底`, `end of 2022`, `September 2022`.
+/// The title of a measure: its own where an item has several, else the item's.
+pub fn measure_title(lang: Lang, catalogue: &Catalogue, item: u8, measure: &str) -> String {
+    let Some(it) = catalogue.item(item) else {
+        return item.to_string();
+    };
+    match it
+        .measures
+        .iter()
+        .find(|m| m.id == measure)
+        .and_then(|m| m.title.as_ref())
+    {
+        Some(title) => format!("{} · {}", lang.text(&it.title), lang.text(title)),
+        None => lang.text(&it.title).to_owned(),
+    }
+}
+
+/// When a project was to be finished (the source's 完成期限), with the list's year:
+/// `2022年年底`, `by the end of 2022`, `by September 2022`.
 pub fn deadline(lang: Lang, year: u16, deadline: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
@@ -361,46 +421,155 @@ pub fn deadline(lang: Lang, year: u16, deadline: &str) -> String {
     ];
     match lang {
         Lang::Zh => format!("{year}年{deadline}"),
-        Lang::En if deadline == "年底" => format!("end of {year}"),
+        Lang::En if deadline == "年底" => format!("by the end of {year}"),
         Lang::En => match deadline
             .strip_suffix('月')
             .and_then(|m| m.parse::<usize>().ok())
             .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
         {
-            Some(month) => format!("{month} {year}"),
+            Some(month) => format!("by {month} {year}"),
             None => format!("{deadline} ({year})"),
         },
     }
 }
 
-/// The one line at the foot of the form: how many measures, how much cash, and where to look.
-pub fn jump(lang: Lang, outcome: &crate::engine::Outcome<'_>) -> yew::AttrValue {
-    let count = outcome.members.iter().map(Vec::len).sum::<usize>() + outcome.household.len();
-    let month = outcome.cash.month;
-    let text = match (lang, month.is_zero()) {
-        (Lang::Zh, true) => format!("找到{count}项 · 查看结果 ↓"),
-        (Lang::Zh, false) => format!("找到{count}项 · 每月{} · 查看结果 ↓", yuan(month)),
-        (Lang::En, true) => format!("{count} found · see results ↓"),
-        (Lang::En, false) => format!("{count} found · {} a month · see results ↓", yuan(month)),
-    };
-    text.into()
-}
-
-/// A member's heading: `第1位：女，92周岁` / `Member 1: female, 92`.
-pub fn member_heading(lang: Lang, index: usize, member: &crate::profile::Member) -> String {
-    let n = index + 1;
-    let sex = lang.pick(member.sex.pair());
-    match lang {
-        Lang::Zh => format!("第{n}位：{sex}，{}周岁", member.age),
-        Lang::En => format!("Member {n}: {sex}, aged {}", member.age),
+/// The one note on time, near the total: which year's list this is, how long ago, and that
+/// it may have changed.
+pub fn dated(lang: Lang, year: u16, now_year: u16) -> String {
+    let ago = now_year.checked_sub(year).filter(|n| *n > 0);
+    match (lang, ago) {
+        (Lang::Zh, Some(n)) => format!("这是{year}年的清单（{n}年前）。项目和金额可能已有变化，请向负责部门确认。"),
+        (Lang::Zh, None) => format!("这是{year}年的清单。项目和金额可能已有变化，请向负责部门确认。"),
+        (Lang::En, Some(1)) => format!("This is the {year} list, a year old. Measures and amounts may have changed since: confirm with the department."),
+        (Lang::En, Some(n)) => format!("This is the {year} list, {n} years old. Measures and amounts may have changed since: confirm with the department."),
+        (Lang::En, None) => format!("This is the {year} list. Measures and amounts may have changed since: confirm with the department."),
     }
 }
 
-/// A note that the source merges an item's department cells with item `n`'s.
-pub fn shared_cells(lang: Lang, n: u8) -> String {
-    match lang {
-        Lang::Zh => format!("（原表与第{n}项合并单元格，部门相同）"),
-        Lang::En => format!(" (the source merges these cells with item {n}'s: same departments)"),
+/// What the sticky bar at the foot of the form says: the result in one line, or what to
+/// answer first.
+pub fn jump(lang: Lang, found: Result<(usize, Decimal), Waiting>, people: usize) -> String {
+    match (lang, found) {
+        (Lang::Zh, Ok((count, m))) if m.is_zero() => format!("找到{count}项 · 查看结果 ↓"),
+        (Lang::Zh, Ok((count, m))) => format!("找到{count}项 · 每月{} · 查看结果 ↓", yuan(m)),
+        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} found · see the results ↓"),
+        (Lang::En, Ok((count, m))) => {
+            format!("{count} found · {} a month · see the results ↓", yuan(m))
+        }
+        (_, Err(w)) => format!("{} ↑", waiting(lang, w, people)),
+    }
+}
+
+/// What to answer before any result can be shown.
+pub fn waiting(lang: Lang, w: Waiting, people: usize) -> String {
+    let n = w.index + 1;
+    match (lang, w.invalid, people > 1) {
+        (Lang::Zh, false, false) => "请先填写年龄，就能看到结果。".to_owned(),
+        (Lang::Zh, false, true) => format!("请填写家庭成员{n}的年龄。"),
+        (Lang::Zh, true, false) => "年龄需要改正：请用数字填写周岁，例如 78。".to_owned(),
+        (Lang::Zh, true, true) => format!("家庭成员{n}的年龄需要改正：请用数字填写周岁，例如 78。"),
+        (Lang::En, false, false) => "Enter the age to see the results.".to_owned(),
+        (Lang::En, false, true) => format!("Enter person {n}'s age."),
+        (Lang::En, true, false) => {
+            "The age needs correcting: enter whole years in figures, for example 78.".to_owned()
+        }
+        (Lang::En, true, true) => format!(
+            "Person {n}'s age needs correcting: enter whole years in figures, for example 78."
+        ),
+    }
+}
+
+/// A member in a few words a family tells apart: `78岁女性`, `8岁男孩` / `Woman, 78`.
+fn describe(lang: Lang, m: &Member) -> String {
+    let (age, child) = (m.age, m.age < 18);
+    match (lang, m.sex, child) {
+        (Lang::Zh, Sex::Female, false) => format!("{age}岁女性"),
+        (Lang::Zh, Sex::Male, false) => format!("{age}岁男性"),
+        (Lang::Zh, Sex::Female, true) if age == 0 => "不满1岁的女孩".to_owned(),
+        (Lang::Zh, Sex::Male, true) if age == 0 => "不满1岁的男孩".to_owned(),
+        (Lang::Zh, Sex::Female, true) => format!("{age}岁女孩"),
+        (Lang::Zh, Sex::Male, true) => format!("{age}岁男孩"),
+        (Lang::En, Sex::Female, false) => format!("Woman, {age}"),
+        (Lang::En, Sex::Male, false) => format!("Man, {age}"),
+        (Lang::En, Sex::Female, true) if age == 0 => "Girl, under 1".to_owned(),
+        (Lang::En, Sex::Male, true) if age == 0 => "Boy, under 1".to_owned(),
+        (Lang::En, Sex::Female, true) => format!("Girl, {age}"),
+        (Lang::En, Sex::Male, true) => format!("Boy, {age}"),
+    }
+}
+
+/// The name of the `index`-th member in the results: `78岁女性`, with the form's number added
+/// where two members would read the same.
+pub fn member_name(lang: Lang, index: usize, members: &[Member]) -> String {
+    let Some(m) = members.get(index) else {
+        return String::new();
+    };
+    let name = describe(lang, m);
+    let twin = members
+        .iter()
+        .enumerate()
+        .any(|(j, o)| j != index && o.age == m.age && o.sex == m.sex);
+    match (lang, twin) {
+        (_, false) => name,
+        (Lang::Zh, true) => format!("{name}（家庭成员{}）", index + 1),
+        (Lang::En, true) => format!("{name} (person {})", index + 1),
+    }
+}
+
+/// A member's fieldset legend in the form: `家庭成员1`, and once the age is known,
+/// `家庭成员1：78岁女性`.
+pub fn member_legend(lang: Lang, index: usize, member: Option<&Member>) -> String {
+    let n = index + 1;
+    match (lang, member) {
+        (Lang::Zh, None) => format!("家庭成员{n}"),
+        (Lang::Zh, Some(m)) => format!("家庭成员{n}：{}", describe(lang, m)),
+        (Lang::En, None) => format!("Person {n}"),
+        (Lang::En, Some(m)) => format!("Person {n}: {}", describe(lang, m)),
+    }
+}
+
+/// Where a resident asks about a measure: the street office first where the source names the
+/// streets among the departments (`各街道`, or the resident's own street), then the lead
+/// department. Only the source's departments: no address or phone number is invented.
+pub fn where_to_ask(
+    lang: Lang,
+    lead: &[String],
+    partners: &[String],
+    street: Option<Street>,
+) -> String {
+    let streets_help = lead.iter().chain(partners).any(|d| {
+        (d.starts_with('各') && d.contains("街道"))
+            || street.is_some_and(|s| d.as_str() == s.pair().0)
+    });
+    let lead = lead.join("、");
+    match (lang, streets_help, street) {
+        (Lang::Zh, true, Some(s)) => format!("先到{}办事处咨询；负责部门：{lead}", s.pair().0),
+        (Lang::Zh, true, None) => format!("先到您所在的街道办事处咨询（在问题里选择街道，这里会写出名称）；负责部门：{lead}"),
+        (Lang::Zh, false, _) => format!("负责部门：{lead}"),
+        (Lang::En, true, Some(s)) => format!("Ask first at the {} street office ({}办事处); the department in charge is {lead}", s.pair().1, s.pair().0),
+        (Lang::En, true, None) => format!("Ask first at your street office (街道办事处; choose your street above to see its name); the department in charge is {lead}"),
+        (Lang::En, false, _) => format!("The department in charge: {lead}"),
+    }
+}
+
+/// The short "where to ask" for a printed or copied line: the street office where it helps,
+/// else the lead department.
+pub fn ask_short(
+    lang: Lang,
+    lead: &[String],
+    partners: &[String],
+    street: Option<Street>,
+) -> String {
+    let streets_help = lead.iter().chain(partners).any(|d| {
+        (d.starts_with('各') && d.contains("街道"))
+            || street.is_some_and(|s| d.as_str() == s.pair().0)
+    });
+    match (lang, streets_help, street) {
+        (Lang::Zh, true, Some(s)) => format!("{}办事处", s.pair().0),
+        (Lang::Zh, true, None) => "所在街道办事处".to_owned(),
+        (Lang::En, true, Some(s)) => format!("{}办事处 (street office)", s.pair().0),
+        (Lang::En, true, None) => "your street office (街道办事处)".to_owned(),
+        (_, false, _) => lead.join("、"),
     }
 }
 
@@ -422,31 +591,116 @@ pub fn percent(ratio: Decimal) -> String {
     format!("{}%", (ratio * Decimal::from(100)).normalize())
 }
 
-/// One amount in words: `¥50 每月（区级）`.
-pub fn money(lang: Lang, m: &Money) -> String {
-    let period = lang.pick(match m.period {
+fn period(lang: Lang, p: Period) -> &'static str {
+    lang.pick(match p {
         Period::Month => ("每月", "a month"),
         Period::Year => ("每年", "a year"),
         Period::Once => ("一次", "once"),
-    });
-    let payer = lang.pick(match m.payer {
-        Payer::Upper => ("上级承担", "paid by the upper level"),
-        Payer::District => ("区级承担", "paid by the district"),
-        Payer::Government => ("政府出资", "paid by the government"),
-    });
-    let kind = lang.pick(money_kind(m.kind));
-    match lang {
-        Lang::Zh => format!("{kind} {} {period}，{payer}", yuan(m.amount)),
-        Lang::En => format!("{kind}: {} {period}, {payer}", yuan(m.amount)),
+    })
+}
+
+/// One amount in words: `现金 每月¥50，区里出钱` / `Cash: ¥50 a month, from the district`.
+pub fn money(lang: Lang, m: &Money) -> String {
+    let when = period(lang, m.period);
+    let amount = yuan(m.amount);
+    let payer = match (lang, m.payer) {
+        (Lang::Zh, Payer::Upper) => "上级政府出钱",
+        (Lang::Zh, Payer::District) => "区里出钱",
+        (Lang::Zh, Payer::Government) => "政府出钱",
+        (Lang::En, Payer::Upper) => "from higher levels of government",
+        (Lang::En, Payer::District) => "from the district",
+        (Lang::En, Payer::Government) => "from the government",
+    };
+    match (lang, m.kind) {
+        (Lang::Zh, MoneyKind::Cash) => format!("现金 {when}{amount}，{payer}"),
+        (Lang::Zh, MoneyKind::Premium) => format!("保险费 {when}{amount}，由政府替您交"),
+        (Lang::Zh, MoneyKind::Subsidy) => format!("补贴 {when}{amount}，{payer}"),
+        (Lang::En, MoneyKind::Cash) => format!("Cash: {amount} {when}, {payer}"),
+        (Lang::En, MoneyKind::Premium) => {
+            format!("Insurance premium of {amount} {when}, paid for you by the government")
+        }
+        (Lang::En, MoneyKind::Subsidy) => format!("Subsidy: {amount} {when}, {payer}"),
     }
 }
 
-/// What a kind of money is.
-pub fn money_kind(kind: MoneyKind) -> (&'static str, &'static str) {
-    match kind {
-        MoneyKind::Cash => ("现金", "Cash"),
-        MoneyKind::Premium => ("代缴保费", "Premium paid for you"),
-        MoneyKind::Subsidy => ("补贴", "Subsidy"),
+/// A measure's money in one short phrase for its line: the cash a month or a year, else what
+/// kind of help it is.
+pub fn amount_short(lang: Lang, e: &Entry<'_>) -> Option<String> {
+    let sum = |p: Period| -> Decimal {
+        e.money
+            .iter()
+            .filter(|m| m.kind == MoneyKind::Cash && m.period == p)
+            .map(|m| m.amount)
+            .sum()
+    };
+    let (month, year) = (sum(Period::Month), sum(Period::Year));
+    let subsidy = e.money.iter().find(|m| m.kind == MoneyKind::Subsidy);
+    let text = if !month.is_zero() {
+        match lang {
+            Lang::Zh => format!("每月{}", yuan(month)),
+            Lang::En => format!("{} a month", yuan(month)),
+        }
+    } else if !year.is_zero() {
+        match lang {
+            Lang::Zh => format!("每年{}", yuan(year)),
+            Lang::En => format!("{} a year", yuan(year)),
+        }
+    } else if let Some(s) = subsidy {
+        match lang {
+            Lang::Zh => format!("补贴{}", yuan(s.amount)),
+            Lang::En => format!("{} subsidy", yuan(s.amount)),
+        }
+    } else if e.money.iter().any(|m| m.kind == MoneyKind::Premium) {
+        lang.pick(Key::PremiumPaid.pair()).to_owned()
+    } else if !e.ratios.is_empty() {
+        lang.pick(Key::HigherRefunds.pair()).to_owned()
+    } else if e.free {
+        lang.pick(Key::Free.pair()).to_owned()
+    } else if e.unstated.is_some() {
+        lang.pick(("金额未写明", "amount not stated")).to_owned()
+    } else {
+        return None;
+    };
+    Some(text)
+}
+
+/// The cash a measure pays each month, for ordering a list with the money first.
+pub fn monthly_cash(e: &Entry<'_>) -> Decimal {
+    e.money
+        .iter()
+        .filter(|m| m.kind == MoneyKind::Cash)
+        .map(|m| match m.period {
+            Period::Month => m.amount,
+            Period::Year | Period::Once => m.amount / Decimal::from(12),
+        })
+        .sum()
+}
+
+/// A hospital reimbursement change: `一级医院住院报销：80% → 85%` /
+/// `Level-1 (一级) hospitals: the fund pays 85% of eligible costs (was 80%)`.
+pub fn ratio(lang: Lang, r: &Ratio) -> String {
+    const LEVELS: [&str; 3] = ["一", "二", "三"];
+    let level = match lang {
+        Lang::Zh => match LEVELS.get(usize::from(r.hospital_level).wrapping_sub(1)) {
+            Some(l) => format!("{l}级医院"),
+            None => format!("{}级医院", r.hospital_level),
+        },
+        Lang::En => match LEVELS.get(usize::from(r.hospital_level).wrapping_sub(1)) {
+            Some(l) => format!("Level-{} ({l}级) hospitals", r.hospital_level),
+            None => format!("Level-{} hospitals", r.hospital_level),
+        },
+    };
+    match lang {
+        Lang::Zh => format!(
+            "{level}住院报销：{} → {}",
+            percent(r.before),
+            percent(r.after)
+        ),
+        Lang::En => format!(
+            "{level}: the fund pays {} of eligible inpatient costs (was {})",
+            percent(r.after),
+            percent(r.before)
+        ),
     }
 }
 
@@ -471,42 +725,82 @@ fn age_range(lang: Lang, min: Option<u8>, max: Option<u8>) -> String {
         (Lang::Zh, Some(a), Some(b)) => format!("{a}至{b}周岁"),
         (Lang::Zh, Some(a), None) => format!("{a}周岁及以上"),
         (Lang::Zh, None, Some(b)) => format!("{b}周岁及以下"),
-        (Lang::En, Some(a), Some(b)) => format!("aged {a} to {b}"),
-        (Lang::En, Some(a), None) => format!("aged {a} or over"),
-        (Lang::En, None, Some(b)) => format!("aged {b} or under"),
+        (Lang::En, Some(a), Some(b)) => format!("{a} to {b}"),
+        (Lang::En, Some(a), None) => format!("{a} or over"),
+        (Lang::En, None, Some(b)) => format!("{b} or under"),
         (_, None, None) => lang.pick(("任何年龄", "any age")).to_owned(),
     }
 }
 
-/// One reason in words: the answer, and the condition it met.
-pub fn reason(lang: Lang, r: &Reason<'_>) -> String {
-    let answer = match r.answer {
-        Answer::Age(a) => match lang {
-            Lang::Zh => format!("年龄{a}周岁"),
-            Lang::En => format!("age {a}"),
-        },
-        Answer::Sex(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Kind(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Residency(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Insurance(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Disability(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Member(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Work(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Area(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Street(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Community(v) => lang.pick(v.pair()).to_owned(),
-        Answer::Housing(v) => lang.pick(v.pair()).to_owned(),
-    };
-    match r.met.as_ref() {
-        Condition::Age { min, max } => match lang {
-            Lang::Zh => format!("{answer}，属于{}", age_range(lang, *min, *max)),
-            Lang::En => format!("{answer}: {}", age_range(lang, *min, *max)),
-        },
-        _ => answer,
+/// An answer as a reason cites it.
+fn answer_words(lang: Lang, answer: Answer) -> String {
+    match (lang, answer) {
+        (Lang::Zh, Answer::Age(a)) => format!("{a}周岁"),
+        (Lang::En, Answer::Age(a)) => format!("aged {a}"),
+        (Lang::Zh, Answer::Sex(Sex::Female)) => "女性".to_owned(),
+        (Lang::Zh, Answer::Sex(Sex::Male)) => "男性".to_owned(),
+        (Lang::En, Answer::Sex(Sex::Female)) => "female".to_owned(),
+        (Lang::En, Answer::Sex(Sex::Male)) => "male".to_owned(),
+        (Lang::Zh, Answer::Area(v)) => format!("住在{}", lang.pick(v.pair())),
+        (Lang::En, Answer::Area(Area::Urban)) => "lives in a town".to_owned(),
+        (Lang::En, Answer::Area(Area::Rural)) => "lives in a village".to_owned(),
+        (Lang::Zh, Answer::Street(v)) => format!("住在{}", v.pair().0),
+        (Lang::En, Answer::Street(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
+        (Lang::Zh, Answer::Community(v)) => format!("住在{}", v.pair().0),
+        (Lang::En, Answer::Community(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
+        (Lang::En, Answer::Insurance(v)) => format!("has {}", lower_first(v.pair().1)),
+        (_, Answer::Kind(v)) => lower_first(lang.pick(v.pair())),
+        (_, Answer::Residency(v)) => lower_first(lang.pick(v.pair())),
+        (_, Answer::Insurance(v)) => lang.pick(v.pair()).to_owned(),
+        (_, Answer::Disability(v)) => lower_first(lang.pick(v.pair())),
+        (_, Answer::Member(v)) => lower_first(lang.pick(v.pair())),
+        (_, Answer::Work(v)) => lower_first(lang.pick(v.pair())),
+        (_, Answer::Housing(v)) => lower_first(lang.pick(v.pair())),
     }
 }
 
-/// A near miss in words: `满80周岁时：高龄补贴 ¥50 每月`.
+/// English answers read inside a sentence; Chinese has no case.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_uppercase() => c.to_ascii_lowercase().to_string() + chars.as_str(),
+        Some(c) => c.to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Why a measure applies, each answer said once: where several age conditions were met
+/// (80 or over, and 80 to 89), the narrowest is named.
+pub fn reasons(lang: Lang, reasons: &[Reason<'_>]) -> String {
+    let mut said: Vec<(Answer, String)> = Vec::new();
+    let mut age: Option<(u8, Option<u8>, Option<u8>)> = None;
+    for r in reasons {
+        if let (Answer::Age(a), Condition::Age { min, max }) = (r.answer, r.met.as_ref()) {
+            let width = |lo: Option<u8>, hi: Option<u8>| {
+                u16::from(hi.unwrap_or(u8::MAX)) - u16::from(lo.unwrap_or(0))
+            };
+            if age.is_none_or(|(_, lo, hi)| width(*min, *max) < width(lo, hi)) {
+                age = Some((a, *min, *max));
+            }
+            continue;
+        }
+        if !said.iter().any(|(a, _)| *a == r.answer) {
+            said.push((r.answer, answer_words(lang, r.answer)));
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    if let Some((a, min, max)) = age {
+        let range = age_range(lang, min, max);
+        out.push(match lang {
+            Lang::Zh => format!("{a}周岁（{range}）"),
+            Lang::En => format!("aged {a} ({range})"),
+        });
+    }
+    out.extend(said.into_iter().map(|(_, w)| w));
+    out.join(lang.pick(("；", "; ")))
+}
+
+/// A near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`.
 pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
     let total: Decimal = n
         .money
@@ -517,21 +811,27 @@ pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
     let when = match (lang, n.change) {
         (Lang::Zh, Change::Age { at }) => format!("满{at}周岁时"),
         (Lang::En, Change::Age { at }) => format!("At {at}"),
-        (_, Change::Insurance { to }) => match lang {
-            Lang::Zh => format!("如参加{}", lang.pick(to.pair())),
-            Lang::En => format!("If enrolled in {}", lang.pick(to.pair())),
-        },
+        (Lang::Zh, Change::Insurance { to }) => format!("如参加{}", to.pair().0),
+        (Lang::En, Change::Insurance { to }) => format!("If you join {}", lower_first(to.pair().1)),
     };
     let what = match (lang, n.gain, total > Decimal::ZERO) {
         (Lang::Zh, Gain::New, true) => format!("可享受“{title}”，每月{}", yuan(total)),
         (Lang::Zh, Gain::More, true) => format!("“{title}”提高到每月{}", yuan(total)),
         (Lang::Zh, _, false) => format!("可享受“{title}”"),
-        (Lang::En, Gain::New, true) => format!("{title}: {} a month", yuan(total)),
+        (Lang::En, Gain::New, true) => format!("{title}, {} a month", yuan(total)),
         (Lang::En, Gain::More, true) => format!("{title} rises to {} a month", yuan(total)),
         (Lang::En, _, false) => format!("{title} would apply"),
     };
     match lang {
         Lang::Zh => format!("{when}，{what}。"),
         Lang::En => format!("{when}: {what}."),
+    }
+}
+
+/// The desk's countdown before it clears itself.
+pub fn countdown(lang: Lang, seconds: u32) -> String {
+    match lang {
+        Lang::Zh => format!("{seconds}秒后将自动清空所有回答，以保护上一位居民的信息。"),
+        Lang::En => format!("Every answer will be cleared in {seconds} s, to protect the last resident's information."),
     }
 }

@@ -3,15 +3,20 @@
 
 pub mod app;
 pub mod desk;
+pub mod form;
+pub mod header;
 pub mod i18n;
 pub mod icons;
 pub mod platform;
+pub mod results;
 pub mod share;
 pub mod state;
 pub mod summary;
 
 use crate::catalogue::Catalogue;
 use crate::fragment;
+use crate::saved::{self, SavedError};
+use i18n::Lang;
 use state::{Notice, State};
 use wasm_bindgen::prelude::*;
 
@@ -93,36 +98,80 @@ fn answer_message(event: web_sys::MessageEvent) {
     }
 }
 
-/// The state the page opens in, from its address and what the device has stored: a
-/// `#profile=` link's answers; else remembered answers (never in desk mode); else the empty
-/// form. A link or stored answers that do not decode leave a message and the empty form.
-pub fn initial_state(hash: &str, search: &str, saved: Option<&str>) -> State {
+/// What the device holds when the page opens: the tab's answers, the device's remembered
+/// answers, and the preferences (English, large text).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Kept {
+    pub tab: Option<String>,
+    pub device: Option<String>,
+    pub prefs: (bool, bool),
+}
+
+/// The state the page opens in, from its address and what the device keeps. In order: a
+/// `#profile=` link's answers (saying so when the device remembers other answers); else the
+/// tab's latest answers (a reload); else the answers remembered on the device; else the
+/// empty form. Desk mode reads nothing kept. A link or stored answers that do not decode leave
+/// a message; stored answers from a newer version are kept, not read.
+pub fn initial_state(hash: &str, search: &str, kept: &Kept) -> State {
     let desk = platform::desk_requested(hash, search);
-    let base = State {
+    let mut state = State {
         desk,
         ..State::default()
     };
-    match fragment::decode(hash) {
-        Some(Ok(profile)) => return State { profile, ..base },
-        Some(Err(e)) => {
-            return State {
-                notice: Some(Notice::BadLink(e.to_string())),
-                ..base
-            }
+    if desk {
+        // A shared device: only a link's answers, nothing kept.
+        match fragment::decode(hash) {
+            Some(Ok(profile)) => return State::with_profile(profile).with_desk(),
+            Some(Err(e)) => state.notice = Some(Notice::BadLink(e.to_string())),
+            None => {}
+        }
+        return state;
+    }
+    let (english, large) = kept.prefs;
+    state.lang = if english { Lang::En } else { Lang::Zh };
+    state.large = large;
+    let device = kept.device.as_deref().map(saved::decode);
+    match &device {
+        Some(Ok(_)) => {
+            state.stored = true;
+            state.remember = true;
+        }
+        Some(Err(SavedError::Newer(e))) => {
+            state.stored = true;
+            state.notice = Some(Notice::NewerSaved(e.to_string()));
+        }
+        Some(Err(SavedError::Corrupt(e))) => {
+            state.notice = Some(Notice::BadSaved(e.to_string()));
         }
         None => {}
     }
-    match saved.filter(|_| !desk).map(crate::saved::decode) {
-        None => base,
-        Some(Ok(profile)) => State {
-            profile,
-            remember: true,
-            ..base
-        },
-        Some(Err(e)) => State {
-            notice: Some(Notice::BadSaved(e.to_string())),
-            ..base
-        },
+    let with = |mut s: State, from: State| {
+        s.household = from.household;
+        s.people = from.people;
+        s.next_id = from.next_id;
+        s
+    };
+    match fragment::decode(hash) {
+        Some(Ok(profile)) => {
+            if let Some(Ok(saved)) = &device {
+                if saved.profile != profile {
+                    state.notice = Some(Notice::OtherSaved);
+                }
+            }
+            return with(state, State::with_profile(profile));
+        }
+        Some(Err(e)) => {
+            state.notice = Some(Notice::BadLink(e.to_string()));
+            return state;
+        }
+        None => {}
+    }
+    if let Some(Ok(saved)) = kept.tab.as_deref().map(saved::decode) {
+        return with(state, State::from_saved(saved));
+    }
+    match device {
+        Some(Ok(saved)) => with(state, State::from_saved(saved)),
+        _ => state,
     }
 }
 
@@ -131,12 +180,21 @@ pub fn start() {
     install_api();
     let (hash, search) = platform::location();
     let desk = platform::desk_requested(&hash, &search);
-    let saved = if desk { None } else { platform::load_saved() };
-    let initial = initial_state(&hash, &search, saved.as_deref());
+    let kept = if desk {
+        Kept::default()
+    } else {
+        Kept {
+            tab: platform::load(platform::Keep::Tab),
+            device: platform::load(platform::Keep::Device),
+            prefs: platform::load_prefs(),
+        }
+    };
+    let initial = initial_state(&hash, &search, &kept);
     if matches!(initial.notice, Some(Notice::BadSaved(_))) {
-        // Corrupt or outdated: it would fail again on every visit.
-        platform::forget();
+        // Corrupt: it would fail again on every visit. (A newer version's answers are kept.)
+        platform::forget(platform::Keep::Device);
     }
+    platform::settle_address(desk);
     let props = app::AppProps { initial };
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {

@@ -1,9 +1,9 @@
-//! The page's few side effects, in one place: the URL, device storage, the clipboard,
-//! printing. Each fails quietly where the browser refuses (private mode, old engines), and the
-//! page keeps working.
+//! The page's side effects, in one place: the address, the tab's and the device's storage,
+//! the clipboard, printing and speech. Each fails quietly where the browser refuses (private
+//! mode, old engines), and the page keeps working.
 
-use crate::profile::Profile;
 use crate::saved;
+use std::cell::Cell;
 use wasm_bindgen::JsValue;
 
 fn window() -> web_sys::Window {
@@ -12,12 +12,12 @@ fn window() -> web_sys::Window {
 
 /// Whether the page was opened in desk mode (`#desk` or `?desk`).
 pub fn desk_requested(hash: &str, search: &str) -> bool {
-    let has = |s: &str, sep: char| {
+    let has = |s: &str| {
         s.trim_start_matches(['#', '?'])
-            .split(sep)
+            .split('&')
             .any(|p| p == "desk" || p.starts_with("desk="))
     };
-    has(hash, '&') || has(search, '&')
+    has(hash) || has(search)
 }
 
 /// The current location's hash and search.
@@ -26,7 +26,7 @@ pub fn location() -> (String, String) {
     (l.hash().unwrap_or_default(), l.search().unwrap_or_default())
 }
 
-/// The page's address without any fragment.
+/// The page's address without query or fragment.
 pub fn base_url() -> String {
     let l = window().location();
     format!(
@@ -36,57 +36,177 @@ pub fn base_url() -> String {
     )
 }
 
-/// Replaces the address bar's fragment without a reload or a history entry.
-pub fn set_fragment(fragment: &str) {
+/// Replaces the address without a reload or a history entry.
+fn replace_address(search: &str, fragment: &str) {
     let l = window().location();
-    let url = format!(
-        "{}{}{}",
-        l.pathname().unwrap_or_default(),
-        l.search().unwrap_or_default(),
-        fragment
-    );
+    let url = format!("{}{search}{fragment}", l.pathname().unwrap_or_default());
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// Replaces the address bar's fragment, keeping the query (`?desk`).
+pub fn set_fragment(fragment: &str) {
+    let (_, search) = location();
+    replace_address(&search, fragment);
+}
+
+/// Settles the address once the page has read it: desk mode moves from the fragment into the
+/// query (`#desk` → `?desk`), where no in-page link or cleared fragment can drop it, and a
+/// `#profile=` link's answers leave the address (they live in the tab's storage from now on,
+/// so the address never carries answers older than the form).
+pub fn settle_address(desk: bool) {
+    let (hash, search) = location();
+    let search = if desk && !desk_requested("", &search) {
+        if search.is_empty() {
+            "?desk".to_owned()
+        } else {
+            format!("{search}&desk")
+        }
+    } else {
+        search
+    };
+    let keep: Vec<&str> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("profile=") && *p != "desk")
+        .collect();
+    let fragment = if keep.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", keep.join("&"))
+    };
+    replace_address(&search, &fragment);
+}
+
+/// The address of this page without desk mode, for leaving it.
+pub fn leave_desk() {
+    let (_, search) = location();
+    let rest: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && *p != "desk" && !p.starts_with("desk="))
+        .collect();
+    let search = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", rest.join("&"))
+    };
+    let url = format!("{}{search}", base_url());
+    let _ = window().location().replace(&url);
+}
+
+fn local() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The stored answers, if any.
-pub fn load_saved() -> Option<String> {
-    storage()?.get_item(saved::KEY).ok().flatten()
+fn session() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
 }
 
-/// Stores the answers on this device.
-pub fn save(profile: &Profile) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(saved::KEY, &saved::encode(profile));
+/// Where answers are kept: the tab (dropped by the browser when the tab closes) or the device
+/// (kept across visits, only when the resident asks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    Tab,
+    Device,
+}
+
+fn store(keep: Keep) -> Option<web_sys::Storage> {
+    match keep {
+        Keep::Tab => session(),
+        Keep::Device => local(),
     }
 }
 
-/// Removes anything stored on this device.
-pub fn forget() {
-    if let Some(s) = storage() {
+/// The answers kept there, if any.
+pub fn load(keep: Keep) -> Option<String> {
+    store(keep)?.get_item(saved::KEY).ok().flatten()
+}
+
+/// Keeps the answers there.
+pub fn save(keep: Keep, envelope: &str) {
+    if let Some(s) = store(keep) {
+        let _ = s.set_item(saved::KEY, envelope);
+    }
+}
+
+/// Removes the answers kept there.
+pub fn forget(keep: Keep) {
+    if let Some(s) = store(keep) {
         let _ = s.remove_item(saved::KEY);
     }
+}
+
+/// The key of the reader's preferences (language, text size): no answers, kept on the device.
+const PREFS_KEY: &str = "minsheng.prefs";
+
+/// The stored preferences: (English, large text).
+pub fn load_prefs() -> (bool, bool) {
+    let text = local()
+        .and_then(|s| s.get_item(PREFS_KEY).ok().flatten())
+        .unwrap_or_default();
+    let has = |w: &str| text.split(',').any(|p| p == w);
+    (has("en"), has("large"))
+}
+
+/// Keeps the preferences on the device.
+pub fn save_prefs(english: bool, large: bool) {
+    let Some(s) = local() else { return };
+    let text = [(english, "en"), (large, "large")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(",");
+    let _ = if text.is_empty() {
+        s.remove_item(PREFS_KEY)
+    } else {
+        s.set_item(PREFS_KEY, &text)
+    };
+}
+
+/// Removes the preferences (desk mode keeps nothing).
+pub fn forget_prefs() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(PREFS_KEY);
+    }
+}
+
+thread_local! {
+    /// Whether this page has put something on the clipboard, so "next resident" can clear it.
+    static COPIED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    let navigator = window().navigator();
+    let has = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    has.then(|| navigator.clipboard().write_text(text))
 }
 
 /// Copies text to the clipboard and reports whether it worked. Where the browser has no
 /// clipboard API (an insecure page, an old engine) or refuses, `done` gets false.
 pub fn copy(text: &str, done: yew::Callback<bool>) {
-    let navigator = window().navigator();
-    let has = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    if !has {
+    let Some(promise) = write_clipboard(text) else {
         done.emit(false);
         return;
-    }
-    let promise = navigator.clipboard().write_text(text);
+    };
+    COPIED.with(|c| c.set(true));
     yew::platform::spawn_local(async move {
         done.emit(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
+}
+
+/// Empties the clipboard if this page put something there.
+pub fn clear_clipboard() {
+    if COPIED.with(|c| c.replace(false)) {
+        if let Some(promise) = write_clipboard("") {
+            yew::platform::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
+    }
 }
 
 /// Opens the browser's print dialog.
@@ -97,4 +217,36 @@ pub fn print() {
 /// Milliseconds since the epoch, for the desk's idle timer.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// This year, for saying how old the list is.
+pub fn this_year() -> u16 {
+    u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(0)
+}
+
+/// Today's date as `2026-11-28`, for the printed page.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    gloo::utils::document().set_title(title);
+}
+
+/// Scrolls an element into view and moves the focus to it, without touching the address.
+pub fn focus(id: &str) {
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    el.scroll_into_view();
+    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+        let _ = el.focus();
+    }
 }

@@ -1,7 +1,8 @@
 //! Taking the result along: a link with the answers in its fragment and its QR code, the
 //! results as text for a chat, and a printed page.
 
-use super::i18n::{Key, Lang};
+use super::app::use_lang;
+use super::i18n::Key;
 use super::platform;
 use crate::profile::Profile;
 use crate::qr;
@@ -9,43 +10,67 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    pub lang: Lang,
-    pub profile: Profile,
+    /// The answers to share; `None` while an age is missing or wrong.
+    pub profile: Option<Profile>,
     pub desk: bool,
     /// The results as plain text, for the clipboard.
-    pub text: AttrValue,
+    pub text: Option<AttrValue>,
 }
 
-/// What the copy button last did.
+/// What a copy button last did.
 #[derive(Clone, Copy, PartialEq)]
 enum Copied {
     Not,
-    Done,
+    Text,
+    Link,
     Failed,
 }
+
+/// The largest CSS pixels a QR module is drawn at.
+const MAX_MODULE_PX: u32 = 8;
 
 /// The share, copy and print actions, and the share panel they open.
 #[component]
 pub fn ShareTools(props: &ShareProps) -> Html {
+    let lang = use_lang();
+    let t = |k: Key| lang.pick(k.pair());
     let open = use_state(|| false);
     let copied = use_state(|| Copied::Not);
+    let panel = use_node_ref();
+    // The panel's inner width in CSS px, measured once it is shown, to size the QR code.
+    let room = use_state(|| 0u32);
     let ShareProps {
-        lang,
         profile,
         desk,
         text,
     } = props;
-    let (lang, desk) = (*lang, *desk);
-    let t = |k: Key| lang.pick(k.pair());
-    // The link that opens these answers on another device (never marked as desk mode).
-    let fragment = crate::fragment::encode(profile);
-    let link = format!("{}{fragment}", platform::base_url());
+    let desk = *desk;
+    // The link that opens these answers on another device (never marked as desk mode), in the
+    // short form: defaults left out, read back by the same strict decoder.
+    let fragment = profile.as_ref().map(crate::fragment::encode);
+    let link = fragment
+        .as_ref()
+        .map(|f| format!("{}{f}", platform::base_url()));
     {
-        // While the panel is open, the address bar carries the answers, so the browser's own
-        // share menu (WeChat's ··· among them) sends the same link. Never in desk mode.
-        use_effect_with((*open, fragment, desk), |(open, fragment, desk)| {
-            if *open && !*desk {
-                platform::set_fragment(fragment);
+        // While the panel is open, the address bar carries the answers and follows every
+        // change, so the browser's own share menu (WeChat's ··· among them) sends the same
+        // link; once it closes, the answers leave the address. Never in desk mode.
+        use_effect_with((*open, fragment.clone(), desk), |(open, fragment, desk)| {
+            if !*desk {
+                match (open, fragment) {
+                    (true, Some(f)) => platform::set_fragment(f),
+                    _ => platform::set_fragment(""),
+                }
+            }
+        });
+    }
+    {
+        let (panel, room) = (panel.clone(), room.clone());
+        use_effect_with(*open, move |open| {
+            if *open {
+                if let Some(el) = panel.cast::<web_sys::Element>() {
+                    room.set(u32::try_from(el.client_width()).unwrap_or(0));
+                }
             }
         });
     }
@@ -53,56 +78,74 @@ pub fn ShareTools(props: &ShareProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let on_copy = {
-        let (copied, text) = (copied.clone(), text.clone());
+    let copy = |what: Copied, text: Option<String>| {
+        let copied = copied.clone();
         Callback::from(move |_| {
+            let Some(text) = text.as_ref() else { return };
             let copied = copied.clone();
             platform::copy(
-                &text,
-                Callback::from(move |ok| {
-                    copied.set(if ok { Copied::Done } else { Copied::Failed })
-                }),
+                text,
+                Callback::from(move |ok| copied.set(if ok { what } else { Copied::Failed })),
             );
         })
     };
+    let on_copy = copy(Copied::Text, text.as_ref().map(|t| t.to_string()));
+    let on_copy_link = copy(Copied::Link, link.clone());
     let on_print = Callback::from(|_| platform::print());
     // Encoding a QR code is the page's heaviest work: only while the panel is open, and once
     // per link.
     let qr = use_memo((*open, link.clone()), |(open, link)| {
-        open.then(|| qr::encode(link)).flatten()
+        link.as_ref().filter(|_| *open).and_then(|l| qr::encode(l))
     });
+    let ready = profile.is_some();
+    let (status, failed) = match *copied {
+        Copied::Not => ("", false),
+        Copied::Text => (t(Key::Copied), false),
+        Copied::Link => (t(Key::LinkCopied), false),
+        Copied::Failed => (t(Key::CopyFailed), true),
+    };
     html! {
         <div class="share">
             <div class="actions" role="group" aria-label={ t(Key::TakeAlong) }>
                 <button type="button" id="share" class="secondary" aria-expanded={ open.to_string() } aria-controls="share-panel" onclick={on_share}>{ t(Key::Share) }</button>
-                <button type="button" id="copy" class="secondary" onclick={on_copy}>{ t(Key::CopyText) }</button>
-                <button type="button" id="print" class="secondary" onclick={on_print}>{ t(Key::Print) }</button>
+                <button type="button" id="copy" class="secondary" disabled={!ready} onclick={on_copy}>{ t(Key::CopyText) }</button>
+                <button type="button" id="print" class="secondary" disabled={!ready} onclick={on_print}>{ t(Key::Print) }</button>
             </div>
-            <p class="copied" role="status" aria-live="polite">
-                { match *copied { Copied::Not => "", Copied::Done => t(Key::Copied), Copied::Failed => t(Key::CopyFailed) } }
-            </p>
+            <p class={classes!("copied", failed.then_some("failed"))} role="status" aria-live="polite">{ status }</p>
             if *copied == Copied::Failed {
                 <label class="field" for="copy-text">{ t(Key::CopyByHand) }
-                    <textarea id="copy-text" readonly=true rows="6" value={text.clone()} />
+                    <textarea id="copy-text" readonly=true rows="6" value={text.clone().unwrap_or_default()} />
                 </label>
             }
             if *open {
-                <div id="share-panel" class="share-panel">
-                    <p class="warning">{ t(Key::LinkWarning) }</p>
-                    <label for="share-link">{ t(Key::Link) }</label>
-                    <input id="share-link" type="url" readonly=true value={link.clone()} />
-                    { match (*qr).clone() {
-                        Some(q) => html! {
-                            <figure class="qr">
-                                <svg viewBox={format!("0 0 {s} {s}", s = q.size)} width="240" height="240" role="img" aria-label={ t(Key::QrLabel) } shape-rendering="crispEdges">
-                                    <rect width="100%" height="100%" fill="#fff" />
-                                    <path d={q.d} fill="#000" />
-                                </svg>
-                                <figcaption>{ t(Key::QrCaption) }</figcaption>
-                            </figure>
-                        },
-                        None => html! { <p>{ t(Key::QrTooLong) }</p> },
-                    } }
+                <div id="share-panel" class="share-panel" ref={panel}>
+                    if let Some(link) = link {
+                        <p class="warning">{ t(Key::LinkWarning) }</p>
+                        <label for="share-link">{ t(Key::Link) }</label>
+                        <input id="share-link" type="url" readonly=true value={link} />
+                        <button type="button" id="copy-link" class="secondary" onclick={on_copy_link}>{ t(Key::CopyLink) }</button>
+                        { match (*qr).clone() {
+                            Some(q) => {
+                                // Whole CSS pixels a module, as large as the panel allows, so a
+                                // phone's camera reads it from a tablet.
+                                let size = u32::try_from(q.size).unwrap_or(1).max(1);
+                                let px = (room.saturating_sub(4) / size).clamp(1, MAX_MODULE_PX);
+                                let side = (size * px).to_string();
+                                html! {
+                                    <figure class="qr" data-module-px={px.to_string()}>
+                                        <svg viewBox={format!("0 0 {s} {s}", s = q.size)} width={side.clone()} height={side} role="img" aria-label={ t(Key::QrLabel) } shape-rendering="crispEdges">
+                                            <rect width="100%" height="100%" fill="#fff" />
+                                            <path d={q.d} fill="#000" />
+                                        </svg>
+                                        <figcaption>{ t(Key::QrCaption) }</figcaption>
+                                    </figure>
+                                }
+                            }
+                            None => html! { <p>{ t(Key::QrTooLong) }</p> },
+                        } }
+                    } else {
+                        <p>{ t(Key::ShareWaiting) }</p>
+                    }
                 </div>
             }
         </div>

@@ -1,29 +1,225 @@
 //! The page's state and the actions that change it.
+//!
+//! The form holds what the person typed, not only what the engine can read: an age box may be
+//! empty or hold "13x" while they correct it. Results are computed only from answers that are
+//! all valid (`State::answers`), so no result on screen ever comes from a value the screen no
+//! longer shows.
 
 use super::i18n::Lang;
 use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::profile::{Member, Profile, MAX_MEMBERS};
+use crate::profile::{Member, Profile, MAX_AGE, MAX_MEMBERS};
+use crate::saved::Saved;
 use std::rc::Rc;
 use yew::Reducible;
 
 /// Everything the page shows is derived from this.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub profile: Profile,
+    /// The household's answers; its `members` list is unused (see `people`).
+    pub household: Profile,
+    /// The members, each with a stable id and the age as typed.
+    pub people: Vec<Person>,
+    /// The id the next added member gets; ids are never reused within a page's life.
+    pub next_id: u32,
     pub lang: Lang,
     pub large: bool,
     /// Service-desk mode: nothing is ever stored, and "next resident" clears everything.
     pub desk: bool,
     /// The resident asked to remember the answers on this device (never in desk mode).
     pub remember: bool,
+    /// Something is kept in this device's long-term storage (answers this version may not
+    /// read among them), so "forget" is offered.
+    pub stored: bool,
     /// Input that could not be used, shown until dismissed.
     pub notice: Option<Notice>,
     /// Counts "next resident" clearings; the page's content is keyed on it, so nothing a
-    /// component kept for the last resident (a half-typed age, an open share panel) survives.
+    /// component kept for the last resident (an open share panel, a copy status) survives.
     pub resident: u32,
+}
+
+impl Default for State {
+    /// A fresh form: one member, nothing answered about them yet.
+    fn default() -> Self {
+        State {
+            household: Profile {
+                members: Vec::new(),
+                ..Profile::default()
+            },
+            people: vec![Person::new(0)],
+            next_id: 1,
+            lang: Lang::default(),
+            large: false,
+            desk: false,
+            remember: false,
+            stored: false,
+            notice: None,
+            resident: 0,
+        }
+    }
+}
+
+/// One member as the form holds them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// Stable for the member's life in the page: components and keys follow it, not the
+    /// position, so nothing typed for one person can attach to another.
+    pub id: u32,
+    /// The age box's text, exactly as typed.
+    pub age: String,
+    /// The other answers; `member.age` is ignored (the age box is the truth).
+    pub member: Member,
+}
+
+impl Person {
+    /// A member nobody has described yet: the age box is empty.
+    pub fn new(id: u32) -> Self {
+        Person {
+            id,
+            age: String::new(),
+            member: Member::default(),
+        }
+    }
+
+    /// A member whose answers are known, as from a link or stored answers.
+    pub fn from_member(id: u32, member: Member) -> Self {
+        Person {
+            id,
+            age: member.age.to_string(),
+            member,
+        }
+    }
+
+    /// What the age box holds.
+    pub fn age(&self) -> Age {
+        read_age(&self.age)
+    }
+}
+
+/// An age box's content, read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Age {
+    Empty,
+    Valid(u8),
+    /// Not a whole number from 0 to 130.
+    Invalid,
+}
+
+/// Reads an age as a person types it: digits only (full-width digits too, as Chinese input
+/// methods type them), 0–130. "1e2", "7.5" and "255" are invalid, never read as something else.
+pub fn read_age(text: &str) -> Age {
+    let text = text.trim();
+    if text.is_empty() {
+        return Age::Empty;
+    }
+    let mut value: u32 = 0;
+    for c in text.chars() {
+        let digit = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => return Age::Invalid,
+        };
+        value = value * 10 + digit;
+        if value > u32::from(MAX_AGE) {
+            return Age::Invalid;
+        }
+    }
+    // value ≤ 130 here, so it fits.
+    Age::Valid(value as u8)
+}
+
+/// Why the answers cannot be evaluated yet: the first member (by position) whose age is
+/// missing or not valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Waiting {
+    /// The member's position, from 0.
+    pub index: usize,
+    /// The member's id, for the link to their age box.
+    pub id: u32,
+    /// False for an empty box, true for one that holds something that is not an age.
+    pub invalid: bool,
+}
+
+impl State {
+    /// A state holding these answers.
+    pub fn with_profile(profile: Profile) -> Self {
+        let people: Vec<Person> = profile
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Person::from_member(i as u32, m.clone()))
+            .collect();
+        State {
+            next_id: people.len() as u32,
+            people,
+            household: Profile {
+                members: Vec::new(),
+                ..profile
+            },
+            ..State::default()
+        }
+    }
+
+    /// The same answers in desk mode.
+    pub fn with_desk(self) -> Self {
+        State { desk: true, ..self }
+    }
+
+    /// A state holding stored answers, each age box as it was typed.
+    pub fn from_saved(saved: Saved) -> Self {
+        let mut state = State::with_profile(saved.profile);
+        for (p, age) in state.people.iter_mut().zip(saved.ages) {
+            p.age = age;
+        }
+        state
+    }
+
+    /// The answers to store: every age box as typed.
+    pub fn to_saved(&self) -> Saved {
+        Saved {
+            profile: Profile {
+                members: self
+                    .people
+                    .iter()
+                    .map(|p| Member {
+                        age: match p.age() {
+                            Age::Valid(a) => a,
+                            Age::Empty | Age::Invalid => 0,
+                        },
+                        ..p.member.clone()
+                    })
+                    .collect(),
+                ..self.household.clone()
+            },
+            ages: self.people.iter().map(|p| p.age.clone()).collect(),
+        }
+    }
+
+    /// The answers as a profile the engine reads, or the first age that is missing or wrong.
+    pub fn answers(&self) -> Result<Profile, Waiting> {
+        let mut members = Vec::with_capacity(self.people.len());
+        for (index, p) in self.people.iter().enumerate() {
+            match p.age() {
+                Age::Valid(age) => members.push(Member {
+                    age,
+                    ..p.member.clone()
+                }),
+                age => {
+                    return Err(Waiting {
+                        index,
+                        id: p.id,
+                        invalid: age == Age::Invalid,
+                    })
+                }
+            }
+        }
+        Ok(Profile {
+            members,
+            ..self.household.clone()
+        })
+    }
 }
 
 /// Why some input was ignored, and the decoder's message naming the field.
@@ -31,8 +227,12 @@ pub struct State {
 pub enum Notice {
     /// A `#profile=` link that does not decode.
     BadLink(String),
-    /// Stored answers that are corrupt or from another version.
+    /// Stored answers that are corrupt and were removed.
     BadSaved(String),
+    /// Stored answers written by a newer version of the page: kept, not read.
+    NewerSaved(String),
+    /// The page opened on a link while other answers are stored on this device.
+    OtherSaved,
 }
 
 /// One change to the household's answers.
@@ -47,9 +247,10 @@ pub enum HouseholdEdit {
 }
 
 /// One change to a member's answers.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MemberEdit {
-    Age(u8),
+    /// The age box's new text, as typed.
+    Age(String),
     Sex(Sex),
     Insurance(Insurance),
     Disability(Disability),
@@ -61,12 +262,18 @@ pub enum MemberEdit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Household(HouseholdEdit),
-    Member(usize, MemberEdit),
+    /// A change to the member with this id.
+    Member(u32, MemberEdit),
     AddMember,
-    RemoveMember(usize),
+    /// Removes the member with this id.
+    RemoveMember(u32),
     Lang(Lang),
     Large(bool),
     Remember(bool),
+    /// Replaces every answer (stored answers the person chose over a link's).
+    Load(Saved),
+    /// Everything kept on the device was removed.
+    Forgotten,
     /// Desk mode: clear every answer for the next resident.
     NextResident,
     DismissNotice,
@@ -78,32 +285,62 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Household(edit) => apply_household(&mut next.profile, edit),
-            Action::Member(i, edit) => match next.profile.members.get_mut(i) {
-                Some(member) => apply_member(member, edit),
+            Action::Household(edit) => apply_household(&mut next.household, edit),
+            Action::Member(id, edit) => match next.people.iter_mut().find(|p| p.id == id) {
+                Some(person) => apply_member(person, edit),
                 None => return self,
             },
-            Action::AddMember if next.profile.members.len() < MAX_MEMBERS => {
-                next.profile.members.push(Member {
-                    age: 30,
-                    ..Member::default()
-                })
+            Action::AddMember if next.people.len() < MAX_MEMBERS => {
+                next.people.push(Person::new(next.next_id));
+                next.next_id = next.next_id.wrapping_add(1);
             }
             Action::AddMember => return self,
-            Action::RemoveMember(i)
-                if next.profile.members.len() > 1 && i < next.profile.members.len() =>
-            {
-                next.profile.members.remove(i);
+            Action::RemoveMember(id) if next.people.len() > 1 => {
+                next.people.retain(|p| p.id != id);
             }
             Action::RemoveMember(_) => return self,
             Action::Lang(lang) => next.lang = lang,
             Action::Large(large) => next.large = large,
-            Action::Remember(on) => next.remember = on && !next.desk,
-            Action::NextResident => {
-                next.profile = Profile::default();
-                next.notice = None;
+            Action::Remember(on) => {
+                next.remember = on && !next.desk;
+                next.stored |= next.remember;
+            }
+            Action::Forgotten => {
                 next.remember = false;
-                next.resident = next.resident.wrapping_add(1);
+                next.stored = false;
+                if matches!(
+                    next.notice,
+                    Some(Notice::OtherSaved | Notice::NewerSaved(_))
+                ) {
+                    next.notice = None;
+                }
+            }
+            Action::Load(saved) => {
+                let loaded = State::from_saved(saved);
+                next.household = loaded.household;
+                // Fresh ids, above every id used so far.
+                next.people = loaded
+                    .people
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| Person {
+                        id: self.next_id.wrapping_add(i as u32),
+                        ..p
+                    })
+                    .collect();
+                next.next_id = self.next_id.wrapping_add(next.people.len() as u32);
+                next.notice = None;
+            }
+            Action::NextResident => {
+                next = State {
+                    lang: next.lang,
+                    large: next.large,
+                    desk: next.desk,
+                    resident: next.resident.wrapping_add(1),
+                    next_id: next.next_id.wrapping_add(1),
+                    people: vec![Person::new(next.next_id)],
+                    ..State::default()
+                };
             }
             Action::DismissNotice => next.notice = None,
         }
@@ -129,9 +366,10 @@ fn apply_household(p: &mut Profile, edit: HouseholdEdit) {
     }
 }
 
-fn apply_member(m: &mut Member, edit: MemberEdit) {
+fn apply_member(p: &mut Person, edit: MemberEdit) {
+    let m = &mut p.member;
     match edit {
-        MemberEdit::Age(v) => m.age = v,
+        MemberEdit::Age(text) => p.age = text,
         MemberEdit::Sex(v) => m.sex = v,
         MemberEdit::Insurance(v) => m.insurance = v,
         MemberEdit::Disability(v) => m.disability = v,

@@ -1,14 +1,19 @@
 //! The results as plain text — read aloud now, copied into a chat later — and the browser's
 //! speech synthesis, where it has one.
 
-use super::app::measure_title;
 use super::i18n::{self, Key, Lang};
+use super::{platform, results};
 use crate::catalogue::Catalogue;
-use crate::engine::{Certainty, Outcome};
+use crate::engine::{Certainty, Entry, Outcome};
 use crate::profile::Profile;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
-/// The results in plain sentences, in the page's language.
+/// The results in plain sentences, in the page's language: the total, then each member's
+/// measures one a line (what, how much, sure or likely — and for a likely one, where to ask),
+/// then the household's, and the note on time.
 pub fn plain_text(
     lang: Lang,
     catalogue: &Catalogue,
@@ -17,13 +22,13 @@ pub fn plain_text(
 ) -> String {
     let t = |k: Key| lang.pick(k.pair());
     let sep = lang.pick(("：", ": "));
+    let comma = lang.pick(("，", ", "));
     let mut out = Vec::new();
     out.push(lang.text(&catalogue.name).to_owned());
     if !outcome.covered {
         out.push(t(Key::NotCovered).to_owned());
         return out.join("\n");
     }
-    let comma = lang.pick(("，", ", "));
     if outcome.cash.month.is_zero() {
         out.push(t(Key::NoCash).to_owned());
     } else {
@@ -34,33 +39,40 @@ pub fn plain_text(
             i18n::yearly(lang, outcome.cash.year)
         ));
     }
-    for (i, entries) in outcome.members.iter().enumerate() {
-        let Some(m) = profile.members.get(i) else {
-            continue;
-        };
-        out.push(i18n::member_heading(lang, i, m));
-        for e in entries {
-            let mut line = format!("- {}", measure_title(lang, catalogue, e.item, e.measure));
-            for m in e.money {
-                line.push_str(&format!("{comma}{}", i18n::money(lang, m)));
-            }
-            let certainty = match e.certainty {
-                Certainty::Eligible => t(Key::Eligible),
-                Certainty::Check => t(Key::CheckWith),
-            };
-            line.push_str(&format!("{comma}{certainty}"));
-            out.push(line);
+    let line = |e: &Entry<'_>| {
+        let mut line = format!(
+            "- {}",
+            i18n::measure_title(lang, catalogue, e.item, e.measure)
+        );
+        if let Some(amount) = i18n::amount_short(lang, e) {
+            line.push_str(&format!("{comma}{amount}"));
         }
+        match e.certainty {
+            Certainty::Eligible => line.push_str(&format!("{comma}{}", t(Key::Eligible))),
+            Certainty::Check => line.push_str(&format!(
+                "{comma}{}{comma}{}{sep}{}",
+                t(Key::Likely),
+                t(Key::WhereToAsk),
+                i18n::ask_short(lang, e.lead, e.partners, profile.street)
+            )),
+        }
+        line
+    };
+    for (i, entries) in outcome.members.iter().enumerate() {
+        out.push(format!(
+            "{}{sep}",
+            i18n::member_name(lang, i, &profile.members)
+        ));
+        if entries.is_empty() {
+            out.push(format!("- {}", t(Key::NothingApplies)));
+        }
+        out.extend(results::cash_first(entries).into_iter().map(line));
     }
     if !outcome.household.is_empty() {
         out.push(format!("{}{sep}", t(Key::ForHousehold)));
-        for e in &outcome.household {
-            out.push(format!(
-                "- {}",
-                measure_title(lang, catalogue, e.item, e.measure)
-            ));
-        }
+        out.extend(outcome.household.iter().map(line));
     }
+    out.push(i18n::dated(lang, catalogue.year, platform::this_year()));
     out.push(t(Key::Disclaimer).to_owned());
     out.join("\n")
 }
@@ -79,19 +91,27 @@ pub fn speech_available() -> bool {
     has && synth().is_some()
 }
 
-/// Starts reading `text`; false where the browser cannot.
-pub fn speak(lang: Lang, text: &str) -> bool {
-    let (Some(synth), Ok(utterance)) = (
-        synth(),
-        web_sys::SpeechSynthesisUtterance::new_with_text(text),
-    ) else {
-        return false;
-    };
+/// Starts reading `text`; `None` where the browser cannot. The flag turns true once a voice
+/// actually starts speaking.
+pub fn speak(lang: Lang, text: &str) -> Option<Rc<Cell<bool>>> {
+    let synth = synth()?;
+    let utterance = web_sys::SpeechSynthesisUtterance::new_with_text(text).ok()?;
     synth.cancel();
     utterance.set_lang(lang.code());
     utterance.set_rate(0.9);
+    let started = Rc::new(Cell::new(false));
+    let flag = started.clone();
+    let on_start = Closure::<dyn FnMut()>::new(move || flag.set(true));
+    utterance.set_onstart(Some(wasm_bindgen::JsCast::unchecked_ref(
+        &on_start.into_js_value(),
+    )));
     synth.speak(&utterance);
-    true
+    Some(started)
+}
+
+/// Whether speech is under way or waiting to start.
+pub fn is_speaking() -> bool {
+    synth().is_some_and(|s| s.speaking() || s.pending())
 }
 
 /// Stops reading.

@@ -1,0 +1,294 @@
+//! The questions: each person first (age, then sex, insurance…), the household after, and a
+//! bar at the foot that says the result in one line — or what to answer first.
+
+use super::app::{use_lang, Dispatch};
+use super::i18n::{self, Key, Label, Lang};
+use super::platform::{self, Keep};
+use super::state::{Action, Age, HouseholdEdit, MemberEdit, Person, State, Waiting};
+use crate::choice::{
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
+};
+use crate::profile::{Member, MAX_MEMBERS};
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub state: Rc<State>,
+    pub dispatch: Dispatch,
+    /// How many measures and how much cash a month were found, or what to answer first.
+    pub found: Result<(usize, Decimal), Waiting>,
+}
+
+/// The questions.
+#[component]
+pub fn Form(props: &FormProps) -> Html {
+    let lang = use_lang();
+    let t = |k: Key| lang.pick(k.pair());
+    let FormProps {
+        state,
+        dispatch,
+        found,
+    } = props;
+    let p = &state.household;
+    fn household<T: 'static>(
+        dispatch: &Dispatch,
+        f: fn(Option<T>) -> Option<HouseholdEdit>,
+    ) -> Callback<Option<T>> {
+        let dispatch = dispatch.clone();
+        Callback::from(move |v| {
+            if let Some(edit) = f(v) {
+                dispatch.dispatch(Action::Household(edit));
+            }
+        })
+    }
+    let add = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::AddMember))
+    };
+    let removable = state.people.len() > 1;
+    let jump = {
+        let found = *found;
+        Callback::from(move |_| match found {
+            Ok(_) => platform::focus("results-heading"),
+            Err(w) => platform::focus(&format!("m{}-age", w.id)),
+        })
+    };
+    html! {
+        <form class="questions" aria-labelledby="form-heading" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h2 id="form-heading">{ t(Key::FormHeading) }</h2>
+            { for state.people.iter().enumerate().map(|(i, person)| html! {
+                <MemberForm key={person.id} index={i} person={person.clone()} dispatch={dispatch.clone()} {removable} />
+            }) }
+            if state.people.len() < MAX_MEMBERS {
+                <button type="button" class="add secondary" id="add-member" onclick={add}>{ "＋ " }{ t(Key::AddMember) }</button>
+            }
+            <fieldset>
+                <legend>{ t(Key::Household) }</legend>
+                { select(lang, "residency", t(Key::Residency), Residency::ALL, Some(p.residency), false,
+                    household(dispatch, |v| v.map(HouseholdEdit::Residency))) }
+                { select(lang, "street", t(Key::Street), Street::ALL, p.street, true,
+                    household(dispatch, |v| Some(HouseholdEdit::Street(v)))) }
+                { select(lang, "area", t(Key::Area), Area::ALL, Some(p.area), false,
+                    household(dispatch, |v| v.map(HouseholdEdit::Area))) }
+                { select(lang, "kind", t(Key::Kind), HouseholdKind::ALL, Some(p.kind), false,
+                    household(dispatch, |v| v.map(HouseholdEdit::Kind))) }
+                { select(lang, "community", t(Key::Community), Community::ALL, p.community, true,
+                    household(dispatch, |v| Some(HouseholdEdit::Community(v)))) }
+            </fieldset>
+            <fieldset>
+                <legend>{ t(Key::HomeFacts) }</legend>
+                { for HousingFlag::ALL.iter().map(|flag| {
+                    let (dispatch, flag) = (dispatch.clone(), *flag);
+                    checkbox(lang, &format!("home-{}", flag.as_str()), flag, p.housing(flag),
+                        Callback::from(move |v| dispatch.dispatch(Action::Household(HouseholdEdit::Flag(flag, v)))))
+                }) }
+            </fieldset>
+            if state.desk {
+                <p class="desk-note">{ t(Key::DeskMode) }</p>
+            } else {
+                <div class="remember">
+                    { checkbox(lang, "remember", RememberLabel, state.remember, {
+                        let dispatch = dispatch.clone();
+                        Callback::from(move |on: bool| {
+                            if on {
+                                dispatch.dispatch(Action::Remember(true));
+                            } else {
+                                platform::forget(Keep::Device);
+                                dispatch.dispatch(Action::Forgotten);
+                            }
+                        })
+                    }) }
+                    if state.remember || state.stored {
+                        <button type="button" class="secondary" id="forget" onclick={{
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_| {
+                                platform::forget(Keep::Device);
+                                dispatch.dispatch(Action::Forgotten);
+                            })
+                        }}>{ t(Key::Forget) }</button>
+                    }
+                </div>
+            }
+            <button type="button" class={classes!("jump", found.is_err().then_some("waiting"))} id="jump" onclick={jump}>
+                { i18n::jump(lang, *found, state.people.len()) }
+            </button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MemberProps {
+    index: usize,
+    person: Person,
+    dispatch: Dispatch,
+    removable: bool,
+}
+
+/// One person's questions, the age first.
+#[component]
+fn MemberForm(props: &MemberProps) -> Html {
+    let lang = use_lang();
+    let t = |k: Key| lang.pick(k.pair());
+    let MemberProps {
+        index,
+        person,
+        dispatch,
+        removable,
+    } = props;
+    let id = person.id;
+    fn edit<T: 'static>(
+        dispatch: &Dispatch,
+        id: u32,
+        f: fn(T) -> MemberEdit,
+    ) -> Callback<Option<T>> {
+        let dispatch = dispatch.clone();
+        Callback::from(move |v: Option<T>| {
+            if let Some(v) = v {
+                dispatch.dispatch(Action::Member(id, f(v)));
+            }
+        })
+    }
+    let remove = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::RemoveMember(id)))
+    };
+    let fid = |name: &str| format!("m{id}-{name}");
+    let member = &person.member;
+    let known = match person.age() {
+        Age::Valid(age) => Some(Member {
+            age,
+            ..member.clone()
+        }),
+        Age::Empty | Age::Invalid => None,
+    };
+    html! {
+        <fieldset class="member" data-member-form={index.to_string()}>
+            <legend>{ i18n::member_legend(lang, *index, known.as_ref()) }</legend>
+            { age_input(lang, &fid("age"), &person.age, {
+                let dispatch = dispatch.clone();
+                Callback::from(move |text: String| dispatch.dispatch(Action::Member(id, MemberEdit::Age(text))))
+            }) }
+            { select(lang, &fid("sex"), t(Key::Sex), Sex::ALL, Some(member.sex), false, edit(dispatch, id, MemberEdit::Sex)) }
+            { select(lang, &fid("insurance"), t(Key::Insurance), Insurance::ALL, Some(member.insurance), false, edit(dispatch, id, MemberEdit::Insurance)) }
+            { select(lang, &fid("disability"), t(Key::Disability), Disability::ALL, Some(member.disability), false, edit(dispatch, id, MemberEdit::Disability)) }
+            { select(lang, &fid("work"), t(Key::Work), Work::ALL, Some(member.work), false, edit(dispatch, id, MemberEdit::Work)) }
+            <p class="group-label" id={fid("facts")}>{ t(Key::MemberFacts) }</p>
+            <div class="checks" role="group" aria-labelledby={fid("facts")}>
+                { for MemberFlag::ALL.iter().map(|flag| {
+                    let (dispatch, flag) = (dispatch.clone(), *flag);
+                    checkbox(lang, &fid(flag.as_str()), flag, member.flag(flag),
+                        Callback::from(move |v| dispatch.dispatch(Action::Member(id, MemberEdit::Flag(flag, v)))))
+                }) }
+            </div>
+            if *removable {
+                <button type="button" class="secondary remove" onclick={remove}>{ t(Key::RemoveMember) }</button>
+            }
+        </fieldset>
+    }
+}
+
+/// The age box: text with a numeric keyboard, empty until answered. What is typed is kept as
+/// typed (in the state), and only a whole number from 0 to 130 is read; a text box, not a
+/// number box, so a mouse wheel or "1e2" never turns into another age.
+fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Html {
+    let invalid = super::state::read_age(text) == Age::Invalid;
+    let oninput = Callback::from(move |e: InputEvent| {
+        onchange.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let (hint, error) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = if invalid {
+        format!("{error} {hint}")
+    } else {
+        hint.clone()
+    };
+    html! {
+        <div class="field age">
+            <label for={id.to_owned()}>{ lang.pick(Key::Age.pair()) }</label>
+            <p class="hint" id={hint}>{ lang.pick(Key::AgeHint.pair()) }</p>
+            <div class="age-row">
+                <input id={id.to_owned()} type="text" inputmode="numeric" autocomplete="off" maxlength="8"
+                    value={text.to_owned()} {oninput} aria-invalid={invalid.to_string()}
+                    aria-describedby={described} />
+                <span class="unit">{ lang.pick(Key::YearsOld.pair()) }</span>
+            </div>
+            if invalid {
+                <p class="field-error" id={error}>{ lang.pick(Key::AgeError.pair()) }</p>
+            }
+        </div>
+    }
+}
+
+/// A labelled `<select>`; `with_none` adds a first "not sure" option meaning null.
+fn select<T: Label + PartialEq>(
+    lang: Lang,
+    id: &str,
+    label: &str,
+    options: &'static [T],
+    current: Option<T>,
+    with_none: bool,
+    onchange: Callback<Option<T>>,
+) -> Html {
+    let on = Callback::from(move |e: Event| {
+        let index = e
+            .target_unchecked_into::<HtmlSelectElement>()
+            .selected_index();
+        let Ok(index) = usize::try_from(index) else {
+            return;
+        };
+        let chosen = match (with_none, index) {
+            (true, 0) => None,
+            (true, k) => options.get(k - 1).copied(),
+            (false, k) => options.get(k).copied(),
+        };
+        // An index outside the options (a tampered page) changes nothing.
+        if chosen.is_some() || (with_none && index == 0) {
+            onchange.emit(chosen);
+        }
+    });
+    html! {
+        <div class="field">
+            <label for={id.to_owned()}>{ label }</label>
+            <select id={id.to_owned()} onchange={on}>
+                if with_none {
+                    <option value="" selected={current.is_none()}>{ lang.pick(Key::NotSure.pair()) }</option>
+                }
+                { for options.iter().map(|o| html! {
+                    <option selected={current == Some(*o)}>{ lang.pick(o.pair()) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// The "remember on this device" choice, as a label for `checkbox`.
+#[derive(Clone, Copy)]
+struct RememberLabel;
+
+impl Label for RememberLabel {
+    fn pair(self) -> (&'static str, &'static str) {
+        Key::Remember.pair()
+    }
+}
+
+/// A labelled checkbox with a large touch target.
+fn checkbox<T: Label>(
+    lang: Lang,
+    id: &str,
+    what: T,
+    checked: bool,
+    onchange: Callback<bool>,
+) -> Html {
+    let on = Callback::from(move |e: Event| {
+        onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    html! {
+        <label class="tick" for={id.to_owned()}>
+            <input type="checkbox" id={id.to_owned()} {checked} onchange={on} />
+            <span>{ lang.pick(what.pair()) }</span>
+        </label>
+    }
+}

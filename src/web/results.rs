@@ -1,0 +1,224 @@
+//! The results: the household's cash first, then each member's measures one line each (what,
+//! how much, sure or likely), every detail one tap away in a native `<details>`.
+
+use super::app::use_lang;
+use super::i18n::{self, Key, Lang};
+use super::icons::icon;
+use super::platform;
+use super::share::ShareTools;
+use super::state::State;
+use crate::catalogue::Catalogue;
+use crate::choice::Street;
+use crate::engine::{Certainty, Entry, Outcome};
+use crate::profile::Profile;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub state: Rc<State>,
+    /// The answers the results come from; `None` while an age is missing or wrong.
+    pub answers: Option<Profile>,
+    pub outcome: Option<Rc<Outcome<'static>>>,
+    /// The results as plain text, for the clipboard.
+    pub text: Option<AttrValue>,
+}
+
+/// A member's or the household's measures, those that pay cash first (the most first), then
+/// the rest in item order.
+pub fn cash_first<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
+    let mut sorted: Vec<&Entry<'a>> = entries.iter().collect();
+    // A stable sort keeps item order among equals.
+    sorted.sort_by_key(|e| std::cmp::Reverse(i18n::monthly_cash(e)));
+    sorted
+}
+
+/// The results column.
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let lang = use_lang();
+    let t = |k: Key| lang.pick(k.pair());
+    let Ok(catalogue) = Catalogue::builtin() else {
+        return Html::default();
+    };
+    let ResultsProps {
+        state,
+        answers,
+        outcome,
+        text,
+    } = props;
+    let street = state.household.street;
+    let head = match (answers, outcome) {
+        (Some(_), Some(o)) if !o.covered => html! {
+            <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
+        },
+        (Some(_), Some(o)) => cash(lang, catalogue, o),
+        _ => waiting(lang, state),
+    };
+    let shown = match (answers, outcome) {
+        (Some(p), Some(o)) if o.covered => Some((p, o)),
+        _ => None,
+    };
+    html! {
+        <section class="results" aria-labelledby="results-heading">
+            <h2 id="results-heading" tabindex="-1">{ t(Key::Results) }</h2>
+            <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ platform::today() }</p>
+            { head }
+            <ShareTools key="share" profile={answers.clone()} desk={state.desk} text={text.clone()} />
+            if let Some((profile, o)) = shown {
+                <p class="hint">{ t(Key::Details) }</p>
+                { for o.members.iter().enumerate().map(|(i, entries)| {
+                    let name = i18n::member_name(lang, i, &profile.members);
+                    let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
+                    html! {
+                        <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
+                            <h3>{ name }</h3>
+                            if entries.is_empty() { <p class="empty">{ t(Key::NothingApplies) }</p> }
+                            <ul class="measures">
+                                { for cash_first(entries).into_iter().map(|e| measure(lang, catalogue, e, street)) }
+                            </ul>
+                            if !misses.is_empty() {
+                                <div class="near">
+                                    <h4>{ t(Key::NearMisses) }</h4>
+                                    <ul>{ for misses.iter().map(|n| {
+                                        let title = i18n::measure_title(lang, catalogue, n.item, n.measure);
+                                        html! { <li data-near-item={n.item.to_string()}>{ i18n::near_miss(lang, n, &title) }</li> }
+                                    }) }</ul>
+                                </div>
+                            }
+                        </section>
+                    }
+                }) }
+                if !o.household.is_empty() {
+                    <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
+                        <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
+                        <ul class="measures">
+                            { for cash_first(&o.household).into_iter().map(|e| measure(lang, catalogue, e, street)) }
+                        </ul>
+                    </section>
+                }
+            }
+            { everyone(lang, catalogue, outcome.as_deref()) }
+        </section>
+    }
+}
+
+/// The household's cash, and the one note on time.
+fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>) -> Html {
+    let t = |k: Key| lang.pick(k.pair());
+    let month = o.cash.month;
+    let figure = if month.is_zero() {
+        html! { <p class="cash-none">{ t(Key::NoCash) }</p> }
+    } else {
+        html! {
+            <>
+            <p class="cash-label">{ t(Key::CashTotal) }</p>
+            <p class="cash-figure"><strong>{ i18n::yuan(month) }</strong><span>{ " " }{ t(Key::PerMonth) }</span></p>
+            <p class="cash-year">{ i18n::yearly(lang, o.cash.year) }</p>
+            </>
+        }
+    };
+    html! {
+        <div class="cash" data-cash-month={month.normalize().to_string()} aria-live="polite">
+            { figure }
+            <p class="dated">{ i18n::dated(lang, catalogue.year, platform::this_year()) }</p>
+            if lang == Lang::En {
+                <p class="dated">{ t(Key::DeptNamesChinese) }</p>
+            }
+        </div>
+    }
+}
+
+/// What to answer before any result is shown, with a way to the question.
+fn waiting(lang: Lang, state: &State) -> Html {
+    let Err(w) = state.answers() else {
+        return Html::default();
+    };
+    let target = format!("m{}-age", w.id);
+    let onclick = Callback::from(move |_| platform::focus(&target));
+    html! {
+        <div class="waiting" role="status" id="waiting">
+            <p>{ i18n::waiting(lang, w, state.people.len()) }</p>
+            <button type="button" class="secondary" {onclick}>{ lang.pick(Key::FillIn.pair()) }</button>
+        </div>
+    }
+}
+
+/// The measures that serve everyone: always shown, also before any answer.
+fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) -> Html {
+    let items: Vec<u8> = match outcome {
+        Some(o) => o.everyone.iter().chain(&o.everyone_part).copied().collect(),
+        None => catalogue.everyone_items(),
+    };
+    html! {
+        <section class="group everyone" data-scope="everyone" aria-labelledby="everyone-heading" key="everyone">
+            <h3 id="everyone-heading">{ lang.pick(Key::ForEveryone.pair()) }</h3>
+            <ul>{ for items.iter().filter_map(|n| catalogue.item(*n)).map(|item| html! {
+                <li data-everyone-item={item.item.to_string()}>
+                    { icon(item.programme) }
+                    <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }{ lang.text(&item.summary) }</span>
+                </li>
+            }) }</ul>
+        </section>
+    }
+}
+
+/// One measure as one line; why, where to ask, when, and the source open with a tap.
+fn measure(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>, street: Option<Street>) -> Html {
+    let t = |k: Key| lang.pick(k.pair());
+    let colon = lang.pick(("：", ": "));
+    let Some(item) = catalogue.item(e.item) else {
+        return Html::default();
+    };
+    let title = i18n::measure_title(lang, catalogue, e.item, e.measure);
+    let why = i18n::reasons(lang, &e.reasons);
+    let badge = match e.certainty {
+        Certainty::Eligible => {
+            html! { <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span> }
+        }
+        Certainty::Check => html! { <span class="badge likely">{ "? " }{ t(Key::Likely) }</span> },
+    };
+    html! {
+        <li class="measure" data-item={e.item.to_string()} data-measure={e.measure.to_owned()}>
+            <details>
+                <summary>
+                    <span class="m-head">{ icon(item.programme) }<span class="m-title">{ title }</span></span>
+                    <span class="m-facts">
+                        if let Some(amount) = i18n::amount_short(lang, e) {
+                            <span class="m-amount">{ amount }</span>
+                        }
+                        { badge }
+                    </span>
+                    <span class="print-only m-print">
+                        { t(Key::Why) }{ colon }{ why.clone() }{ lang.pick(("；", "; ")) }
+                        { t(Key::WhereToAsk) }{ colon }{ i18n::ask_short(lang, e.lead, e.partners, street) }
+                    </span>
+                </summary>
+                <div class="m-detail">
+                    <p class="summary">{ lang.text(&item.summary) }</p>
+                    if !e.money.is_empty() {
+                        <ul class="money">{ for e.money.iter().map(|m| html! { <li>{ i18n::money(lang, m) }</li> }) }</ul>
+                    }
+                    if !e.ratios.is_empty() {
+                        <ul class="money">{ for e.ratios.iter().map(|r| html! { <li>{ i18n::ratio(lang, r) }</li> }) }</ul>
+                    }
+                    if e.free { <p class="free">{ t(Key::Free) }</p> }
+                    if e.unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
+                    <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why }</p>
+                    if let Some(w) = e.check {
+                        <p class="why-check">{ lang.pick(i18n::check_why(w)) }</p>
+                    }
+                    <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ i18n::where_to_ask(lang, e.lead, e.partners, street) }</p>
+                    if !e.partners.is_empty() {
+                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ e.partners.join("、") }</p>
+                    }
+                    <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ i18n::deadline(lang, catalogue.year, e.deadline) }</p>
+                    <details class="source">
+                        <summary>{ t(Key::Source) }</summary>
+                        <blockquote lang="zh-CN">{ format!("{}、{}", e.item, e.source) }</blockquote>
+                    </details>
+                </div>
+            </details>
+        </li>
+    }
+}
