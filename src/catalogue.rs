@@ -260,6 +260,9 @@ pub enum Condition {
     AllOf(Vec<Condition>),
     /// At least one of these holds.
     AnyOf(Vec<Condition>),
+    /// Some member of the household meets this (in a household measure: one home, one
+    /// adaptation, whoever in it qualifies).
+    AnyMember(Box<Condition>),
 }
 
 impl Condition {
@@ -277,7 +280,8 @@ impl Condition {
             | Condition::Area { .. }
             | Condition::Street { .. }
             | Condition::Community { .. }
-            | Condition::Housing { .. } => false,
+            | Condition::Housing { .. }
+            | Condition::AnyMember(_) => false,
             Condition::AllOf(of) | Condition::AnyOf(of) => {
                 of.iter().any(Condition::is_about_member)
             }
@@ -842,6 +846,7 @@ const CONDITION_KINDS: &[&str] = &[
     "housing",
     "all_of",
     "any_of",
+    "any_member",
 ];
 
 /// A condition: an object with exactly one key, its kind, e.g. `{"age": {"min": 80}}`.
@@ -869,6 +874,9 @@ fn read_condition(v: &Value, path: &str) -> Result<Condition, Fault> {
     }
     if kind == "any_of" {
         return Ok(Condition::AnyOf(list(inner)?));
+    }
+    if kind == "any_member" {
+        return Ok(Condition::AnyMember(Box::new(read_condition(inner, &at)?)));
     }
     let c = Obj::new(inner, &at, &at)?;
     // Each kind has exactly one shape: `is`, `flag`, `any_of`, or an age range.

@@ -122,6 +122,18 @@ choice!(
     }
 );
 
+impl Community {
+    /// Whether the compound is an old compound (老旧小区) by the source's own words: the four
+    /// compounds whose renovation is 老旧小区改造. The form shows the implication instead of
+    /// asking twice; the catalogue's conditions say the same (checked by a test).
+    pub fn is_old_compound(self) -> bool {
+        matches!(
+            self,
+            Community::Keyuan | Community::Xizha | Community::Yindu | Community::Dianyeju
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

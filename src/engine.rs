@@ -40,6 +40,21 @@ pub struct Outcome<'a> {
     pub member_cash: Vec<Cash>,
     /// Per member: what changing one answer would add or raise.
     pub near_misses: Vec<Vec<NearMiss<'a>>>,
+    /// Per member: every measure the catalogue gives to a person that does not apply to
+    /// them, with the conditions not met.
+    pub not_applicable: Vec<Vec<NotApplicable<'a>>>,
+    /// Every household measure that does not apply to the household, with the conditions
+    /// not met.
+    pub household_not_applicable: Vec<NotApplicable<'a>>,
+}
+
+/// A measure that does not apply, and why: the conditions that were not met, in the
+/// catalogue's own encoding (`{"age": {"min": 80}}`), so a page can say them in words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NotApplicable<'a> {
+    pub item: u8,
+    pub measure: &'a str,
+    pub unmet: Vec<Cow<'a, Condition>>,
 }
 
 /// Cash per month and per year.
@@ -95,6 +110,9 @@ pub struct Entry<'a> {
 pub struct Reason<'a> {
     pub met: Cow<'a, Condition>,
     pub answer: Answer,
+    /// Whose answer it is, from 0, in a household measure that some member qualifies for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<usize>,
 }
 
 /// An answer of the profile, as a reason cites it.
@@ -160,11 +178,28 @@ pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> 
         cash: Cash::default(),
         member_cash: Vec::with_capacity(profile.members.len()),
         near_misses: Vec::with_capacity(profile.members.len()),
+        not_applicable: Vec::with_capacity(profile.members.len()),
+        household_not_applicable: Vec::new(),
     };
     if !covered {
+        // Nothing applies to a household that neither lives nor is registered here: every
+        // measure is unmet on residency alone.
+        let outside = |scope: Scope| -> Vec<NotApplicable<'a>> {
+            measures(catalogue, scope)
+                .map(|(item, measure)| NotApplicable {
+                    item: item.item,
+                    measure: &measure.id,
+                    unmet: vec![Cow::Owned(Condition::Residency {
+                        any_of: vec![Residency::Hukou, Residency::Resident],
+                    })],
+                })
+                .collect()
+        };
         outcome.members = vec![Vec::new(); profile.members.len()];
         outcome.member_cash = vec![Cash::default(); profile.members.len()];
         outcome.near_misses = vec![Vec::new(); profile.members.len()];
+        outcome.not_applicable = vec![outside(Scope::Member); profile.members.len()];
+        outcome.household_not_applicable = outside(Scope::Household);
         return outcome;
     }
     for item in &catalogue.items {
@@ -175,9 +210,13 @@ pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> 
         }
     }
     outcome.household = entries(catalogue, profile, None);
+    outcome.household_not_applicable = not_applicable(catalogue, profile, None);
     let thresholds = age_thresholds(catalogue);
     for member in &profile.members {
         let held = entries(catalogue, profile, Some(member));
+        outcome
+            .not_applicable
+            .push(not_applicable(catalogue, profile, Some(member)));
         let cash = cash_of(&held);
         outcome.cash.month += cash.month;
         outcome.cash.year += cash.year;
@@ -190,26 +229,90 @@ pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> 
     outcome
 }
 
+/// Every measure of one scope, in item order.
+fn measures<'a>(
+    catalogue: &'a Catalogue,
+    scope: Scope,
+) -> impl Iterator<Item = (&'a Item, &'a Measure)> + 'a {
+    catalogue.items.iter().flat_map(move |item| {
+        item.measures
+            .iter()
+            .filter(move |m| m.scope == scope)
+            .map(move |m| (item, m))
+    })
+}
+
+fn scope_of(member: Option<&Member>) -> Scope {
+    if member.is_some() {
+        Scope::Member
+    } else {
+        Scope::Household
+    }
+}
+
 /// The measures of one scope: the household's (`member` None) or one member's.
 fn entries<'a>(
     catalogue: &'a Catalogue,
     profile: &Profile,
     member: Option<&Member>,
 ) -> Vec<Entry<'a>> {
-    let scope = if member.is_some() {
-        Scope::Member
-    } else {
-        Scope::Household
-    };
-    let mut out = Vec::new();
-    for item in &catalogue.items {
-        for measure in item.measures.iter().filter(|m| m.scope == scope) {
-            if let Some(entry) = entry(item, measure, profile, member) {
-                out.push(entry);
+    measures(catalogue, scope_of(member))
+        .filter_map(|(item, measure)| entry(item, measure, profile, member))
+        .collect()
+}
+
+/// The measures of one scope that do not apply, each with the conditions not met.
+fn not_applicable<'a>(
+    catalogue: &'a Catalogue,
+    profile: &Profile,
+    member: Option<&Member>,
+) -> Vec<NotApplicable<'a>> {
+    measures(catalogue, scope_of(member))
+        .filter_map(|(item, measure)| {
+            let mut unmet = Vec::new();
+            unmet_of(&measure.when, profile, member, &mut unmet);
+            if unmet.is_empty() {
+                // The conditions hold; only an age scale can still leave nothing to give
+                // (below its first bracket).
+                let scale = measure.scale.as_ref()?;
+                let age = member?.age;
+                if scale.bracket(age).is_some() {
+                    return None;
+                }
+                unmet.push(Cow::Owned(Condition::Age {
+                    min: scale.brackets.first().map(|b| b.from),
+                    max: None,
+                }));
+            }
+            Some(NotApplicable {
+                item: item.item,
+                measure: &measure.id,
+                unmet,
+            })
+        })
+        .collect()
+}
+
+/// The conditions of `condition` that do not hold: the failing leaves of an `all_of`, an
+/// `any_of` whole when none of its branches holds.
+fn unmet_of<'a>(
+    condition: &'a Condition,
+    profile: &Profile,
+    member: Option<&Member>,
+    out: &mut Vec<Cow<'a, Condition>>,
+) {
+    match condition {
+        Condition::AllOf(of) => {
+            for c in of {
+                unmet_of(c, profile, member, out);
+            }
+        }
+        _ => {
+            if !met(condition, profile, member, &mut Vec::new()) {
+                out.push(Cow::Borrowed(condition));
             }
         }
     }
-    out
 }
 
 fn entry<'a>(
@@ -262,6 +365,7 @@ fn applies<'a>(
                     max: next.map(|n| n - 1),
                 }),
                 answer: Answer::Age(age),
+                member: None,
             });
             Some(&bracket.money)
         }
@@ -281,6 +385,7 @@ fn met<'a>(
             reasons.push(Reason {
                 met: Cow::Borrowed(condition),
                 answer,
+                member: None,
             });
         }
         holds
@@ -295,10 +400,23 @@ fn met<'a>(
             any_of.contains(&m.insurance),
             Answer::Insurance(m.insurance),
         ),
-        (Condition::Disability { any_of }, Some(m)) => leaf(
-            any_of.contains(&m.disability),
-            Answer::Disability(m.disability),
-        ),
+        (Condition::Disability { any_of }, Some(m)) => {
+            if any_of.contains(&m.disability) {
+                leaf(true, Answer::Disability(m.disability))
+            } else {
+                // A severe disability is a disability, of a kind the answers leave unstated:
+                // it meets a condition that takes any kind, never one that names kinds.
+                let any_kind = Disability::ALL
+                    .iter()
+                    .filter(|d| **d != Disability::None)
+                    .all(|d| any_of.contains(d));
+                let unstated = m.disability == Disability::None && m.severe_disability;
+                leaf(
+                    any_kind && unstated,
+                    Answer::Member(MemberFlag::SevereDisability),
+                )
+            }
+        }
         (Condition::Member { flag }, Some(m)) => leaf(m.flag(*flag), Answer::Member(*flag)),
         (Condition::Work { any_of }, Some(m)) => {
             leaf(any_of.contains(&m.work), Answer::Work(m.work))
@@ -336,6 +454,22 @@ fn met<'a>(
                 reasons.truncate(before);
             }
             all
+        }
+        (Condition::AnyMember(inner), _) => {
+            // Every member who qualifies is named, not only the first.
+            let mut any = false;
+            for (i, m) in profile.members.iter().enumerate() {
+                let before = reasons.len();
+                if met(inner, profile, Some(m), reasons) {
+                    any = true;
+                    for r in &mut reasons[before..] {
+                        r.member = Some(i);
+                    }
+                } else {
+                    reasons.truncate(before);
+                }
+            }
+            any
         }
         (Condition::AnyOf(of), _) => of.iter().any(|c| {
             let before = reasons.len();

@@ -272,7 +272,14 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
         },
         "item 10, items[9].measures[0].scope: is required: one of `member` or `household`",
     );
-    check(|v| v["items"][12]["measures"][0]["when"]["all_of"][1]["household"]["any_of"][0] = json!("rich"), "item 13, items[12].measures[0].when.all_of[1].household.any_of[0]: must be one of `ordinary`");
+    check(|v| v["items"][12]["measures"][0]["when"]["all_of"][0]["household"]["any_of"][0] = json!("rich"), "item 13, items[12].measures[0].when.all_of[0].household.any_of[0]: must be one of `ordinary`");
+    check(
+        |v| {
+            v["items"][12]["measures"][0]["when"]["all_of"][1]["any_member"] =
+                json!({"agee": {"min": 60}})
+        },
+        "item 13, items[12].measures[0].when.all_of[1].any_member: unknown condition kind `agee`",
+    );
 }
 
 #[test]
@@ -291,4 +298,32 @@ fn a_new_year_is_a_new_file_through_the_same_code() {
         "the new item applies"
     );
     assert!(!outcome.everyone.contains(&33));
+}
+
+#[test]
+fn the_old_compounds_the_form_implies_are_item_2s_and_item_29_reads_them() {
+    use minsheng::catalogue::Condition;
+    use minsheng::choice::Community;
+    let c = Catalogue::builtin().unwrap();
+    let renovated = match &c.item(2).unwrap().measures[0].when {
+        Condition::Community { any_of } => any_of.clone(),
+        other => panic!("item 2 names compounds, got {other:?}"),
+    };
+    let old: Vec<Community> = Community::ALL
+        .iter()
+        .copied()
+        .filter(|x| x.is_old_compound())
+        .collect();
+    assert_eq!(renovated, old, "老旧小区改造 names exactly these compounds");
+    // From the sentence: 科苑小区 is an old compound, so a household there with a car is served
+    // by item 29's night parking without ticking "old compound" as well.
+    let p = minsheng::profile::decode(
+        r#"{"community":"keyuan","car":true,"members":[{"age":40,"sex":"male"}]}"#,
+    )
+    .unwrap();
+    let o = minsheng::engine::evaluate(c, &p);
+    assert!(
+        o.household.iter().any(|e| e.item == 29),
+        "item 29 for 科苑小区 with a car"
+    );
 }

@@ -190,11 +190,70 @@ fn reasons_name_each_answer_once_and_the_narrowest_age_band() {
         .iter()
         .find(|e| e.item == 10)
         .expect("item 10 at 84");
+    let m = &profile.members;
     assert_eq!(
-        reasons(Lang::Zh, &allowance.reasons),
+        reasons(Lang::Zh, &allowance.reasons, m),
         "84周岁（80至89周岁）"
     );
-    assert_eq!(reasons(Lang::En, &allowance.reasons), "aged 84 (80 to 89)");
+    assert_eq!(
+        reasons(Lang::En, &allowance.reasons, m),
+        "aged 84 (80 to 89)"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_household_measure_names_the_members_who_qualify_it() {
+    use minsheng::web::i18n::{reasons, Lang};
+    // Item 13: one adaptation per home; both elders qualify it, and both are named.
+    let profile = minsheng::profile::decode(
+        r#"{"kind":"minimum_living","members":[{"age":84,"sex":"female"},{"age":66,"sex":"male","self_care_lost":true},{"age":40,"sex":"male"}]}"#,
+    )
+    .unwrap();
+    let outcome = minsheng::engine::evaluate(Catalogue::builtin().unwrap(), &profile);
+    let adaptation = outcome
+        .household
+        .iter()
+        .find(|e| e.item == 13)
+        .expect("item 13 for the household");
+    let said = reasons(Lang::Zh, &adaptation.reasons, &profile.members);
+    assert!(said.starts_with("低保家庭"), "{said}");
+    assert!(said.contains("84岁女性：84周岁（80周岁及以上）"), "{said}");
+    assert!(
+        said.contains("66岁男性：66周岁（60周岁及以上）；失能（生活不能自理）"),
+        "{said}"
+    );
+    assert!(!said.contains("40岁"), "{said}");
+}
+
+#[wasm_bindgen_test]
+fn why_not_reads_the_unmet_conditions_in_words() {
+    use minsheng::web::i18n::{measure_title, why_not, Lang};
+    let catalogue = Catalogue::builtin().unwrap();
+    let profile = minsheng::profile::decode(r#"{"members":[{"age":78,"sex":"male"}]}"#).unwrap();
+    let outcome = minsheng::engine::evaluate(catalogue, &profile);
+    let na = &outcome.not_applicable[0];
+    let line = |item: u8, lang: Lang| {
+        let n = na
+            .iter()
+            .find(|n| n.item == item)
+            .expect("listed as not applicable");
+        why_not(
+            lang,
+            &measure_title(lang, catalogue, n.item, n.measure),
+            n,
+            profile.members.first(),
+        )
+    };
+    assert_eq!(line(10, Lang::Zh), "高龄补贴：需年满80周岁（现78周岁）");
+    assert_eq!(
+        line(10, Lang::En),
+        "Old-age allowance: must be 80 or over (now 78)"
+    );
+    assert!(
+        line(31, Lang::Zh).contains("需为女性"),
+        "{}",
+        line(31, Lang::Zh)
+    );
 }
 
 #[wasm_bindgen_test]

@@ -83,15 +83,26 @@ pub fn Form(props: &FormProps) -> Html {
                 <legend>{ t(Key::HomeFacts) }</legend>
                 { for HousingFlag::ALL.iter().map(|flag| {
                     let (dispatch, flag) = (dispatch.clone(), *flag);
-                    checkbox(lang, &format!("home-{}", flag.as_str()), flag, p.housing(flag),
-                        Callback::from(move |v| dispatch.dispatch(Action::Household(HouseholdEdit::Flag(flag, v)))))
+                    // A compound the source calls old is shown ticked and explained, not asked.
+                    let implied = flag == HousingFlag::OldCommunity
+                        && p.community.is_some_and(Community::is_old_compound);
+                    let id = format!("home-{}", flag.as_str());
+                    html! {
+                        <>
+                        { checkbox(lang, &id, flag, p.housing(flag) || implied, implied,
+                            Callback::from(move |v| dispatch.dispatch(Action::Household(HouseholdEdit::Flag(flag, v))))) }
+                        if implied {
+                            <p class="hint implied" id={format!("{id}-why")}>{ t(Key::OldCommunityImplied) }</p>
+                        }
+                        </>
+                    }
                 }) }
             </fieldset>
             if state.desk {
                 <p class="desk-note">{ t(Key::DeskMode) }</p>
             } else {
                 <div class="remember">
-                    { checkbox(lang, "remember", RememberLabel, state.remember, {
+                    { checkbox(lang, "remember", RememberLabel, state.remember, false, {
                         let dispatch = dispatch.clone();
                         Callback::from(move |on: bool| {
                             if on {
@@ -180,7 +191,7 @@ fn MemberForm(props: &MemberProps) -> Html {
             <div class="checks" role="group" aria-labelledby={fid("facts")}>
                 { for MemberFlag::ALL.iter().map(|flag| {
                     let (dispatch, flag) = (dispatch.clone(), *flag);
-                    checkbox(lang, &fid(flag.as_str()), flag, member.flag(flag),
+                    checkbox(lang, &fid(flag.as_str()), flag, member.flag(flag), false,
                         Callback::from(move |v| dispatch.dispatch(Action::Member(id, MemberEdit::Flag(flag, v)))))
                 }) }
             </div>
@@ -274,12 +285,14 @@ impl Label for RememberLabel {
     }
 }
 
-/// A labelled checkbox with a large touch target.
+/// A labelled checkbox with a large touch target; `fixed` shows it as settled by another
+/// answer.
 fn checkbox<T: Label>(
     lang: Lang,
     id: &str,
     what: T,
     checked: bool,
+    fixed: bool,
     onchange: Callback<bool>,
 ) -> Html {
     let on = Callback::from(move |e: Event| {
@@ -287,7 +300,8 @@ fn checkbox<T: Label>(
     });
     html! {
         <label class="tick" for={id.to_owned()}>
-            <input type="checkbox" id={id.to_owned()} {checked} onchange={on} />
+            <input type="checkbox" id={id.to_owned()} {checked} disabled={fixed} onchange={on}
+                aria-describedby={fixed.then(|| format!("{id}-why"))} />
             <span>{ lang.pick(what.pair()) }</span>
         </label>
     }

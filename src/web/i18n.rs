@@ -11,7 +11,7 @@ use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::engine::{Answer, Change, Entry, Gain, NearMiss, Reason};
+use crate::engine::{Answer, Change, Entry, Gain, NearMiss, NotApplicable, Reason};
 use crate::profile::Member;
 use rust_decimal::Decimal;
 
@@ -93,6 +93,9 @@ pub enum Key {
     Partners,
     FillIn,
     Details,
+    WhyNot,
+    HouseholdWhyNot,
+    OldCommunityImplied,
     Deadline,
     Source,
     AmountNotStated,
@@ -184,6 +187,9 @@ impl Key {
             Key::Partners => ("协办部门", "Also involved"),
             Key::FillIn => ("去填写", "Go to the question"),
             Key::Details => ("点开看为什么、去哪里问、原文", "Tap a line for why, where to ask and the original text"),
+            Key::WhyNot => ("其他项目为什么不适用", "Why other measures do not apply"),
+            Key::HouseholdWhyNot => ("全家的其他项目为什么不适用", "Why other household measures do not apply"),
+            Key::OldCommunityImplied => ("您选的小区在第2项老旧小区改造之列，算作老旧小区。", "The estate you chose is one of item 2's old estates being renovated, so it counts as an old estate."),
             Key::Deadline => ("项目计划完成时间", "Project due to be finished"),
             Key::Source => ("原文", "Original text (Chinese)"),
             Key::AmountNotStated => ("文件没有写明金额，请向负责部门咨询", "The list states no amount: ask the department"),
@@ -770,8 +776,35 @@ fn lower_first(s: &str) -> String {
 }
 
 /// Why a measure applies, each answer said once: where several age conditions were met
-/// (80 or over, and 80 to 89), the narrowest is named.
-pub fn reasons(lang: Lang, reasons: &[Reason<'_>]) -> String {
+/// (80 or over, and 80 to 89), the narrowest is named. In a household measure that some
+/// member qualifies for, each qualifying member is named before their answers.
+pub fn reasons(lang: Lang, reasons: &[Reason<'_>], members: &[Member]) -> String {
+    let sep = lang.pick(("；", "; "));
+    let mut whose: Vec<Option<usize>> = Vec::new();
+    for r in reasons {
+        if !whose.contains(&r.member) {
+            whose.push(r.member);
+        }
+    }
+    whose
+        .into_iter()
+        .map(|who| {
+            let own: Vec<&Reason<'_>> = reasons.iter().filter(|r| r.member == who).collect();
+            let said = answers_once(lang, &own);
+            match who {
+                None => said,
+                Some(i) => format!(
+                    "{}{}{said}",
+                    member_name(lang, i, members),
+                    lang.pick(("：", ": "))
+                ),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+fn answers_once(lang: Lang, reasons: &[&Reason<'_>]) -> String {
     let mut said: Vec<(Answer, String)> = Vec::new();
     let mut age: Option<(u8, Option<u8>, Option<u8>)> = None;
     for r in reasons {
@@ -798,6 +831,135 @@ pub fn reasons(lang: Lang, reasons: &[Reason<'_>]) -> String {
     }
     out.extend(said.into_iter().map(|(_, w)| w));
     out.join(lang.pick(("；", "; ")))
+}
+
+/// A list of answers in words: `低保家庭、低保边缘家庭` / `a, b or c`.
+fn one_of<T: Label>(lang: Lang, values: &[T]) -> String {
+    let words: Vec<&str> = values.iter().map(|v| lang.pick(v.pair())).collect();
+    match lang {
+        Lang::Zh => words.join("、"),
+        Lang::En => match words.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        },
+    }
+}
+
+/// A condition that was not met, in words, with the member's own answer where it helps:
+/// `需年满80周岁（现78周岁）`.
+pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
+    let now = |lang: Lang| match (lang, member) {
+        (Lang::Zh, Some(m)) => format!("（现{}周岁）", m.age),
+        (Lang::En, Some(m)) => format!(" (now {})", m.age),
+        (_, None) => String::new(),
+    };
+    match (lang, c) {
+        (
+            Lang::Zh,
+            Condition::Age {
+                min: Some(a),
+                max: None,
+            },
+        ) => format!("需年满{a}周岁{}", now(lang)),
+        (
+            Lang::Zh,
+            Condition::Age {
+                min: None,
+                max: Some(b),
+            },
+        ) => format!("需不超过{b}周岁{}", now(lang)),
+        (Lang::Zh, Condition::Age { min, max }) => {
+            format!("需在{}之间{}", age_range(lang, *min, *max), now(lang))
+        }
+        (
+            Lang::En,
+            Condition::Age {
+                min: Some(a),
+                max: None,
+            },
+        ) => format!("must be {a} or over{}", now(lang)),
+        (
+            Lang::En,
+            Condition::Age {
+                min: None,
+                max: Some(b),
+            },
+        ) => format!("must be {b} or under{}", now(lang)),
+        (Lang::En, Condition::Age { min, max }) => {
+            format!("must be aged {}{}", age_range(lang, *min, *max), now(lang))
+        }
+        (Lang::Zh, Condition::Sex { is: Sex::Female }) => "需为女性".to_owned(),
+        (Lang::Zh, Condition::Sex { is: Sex::Male }) => "需为男性".to_owned(),
+        (Lang::En, Condition::Sex { is: Sex::Female }) => "for women".to_owned(),
+        (Lang::En, Condition::Sex { is: Sex::Male }) => "for men".to_owned(),
+        (Lang::Zh, Condition::Household { any_of }) => {
+            format!("家庭类型需为{}", one_of(lang, any_of))
+        }
+        (Lang::En, Condition::Household { any_of }) => {
+            format!("household must be: {}", one_of(lang, any_of))
+        }
+        (Lang::Zh, Condition::Residency { .. }) => "需在高新区居住或有户籍".to_owned(),
+        (Lang::En, Condition::Residency { .. }) => {
+            "must live or be registered in the district".to_owned()
+        }
+        (Lang::Zh, Condition::Insurance { any_of }) => format!("需参加{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Insurance { any_of }) => {
+            format!("must have {}", one_of(lang, any_of))
+        }
+        (Lang::Zh, Condition::Disability { .. }) => "需有残疾".to_owned(),
+        (Lang::En, Condition::Disability { .. }) => "for people with a disability".to_owned(),
+        (Lang::Zh, Condition::Member { flag }) => format!("需为{}", flag.pair().0),
+        (Lang::En, Condition::Member { flag }) => {
+            format!("only if: {}", lower_first(flag.pair().1))
+        }
+        (Lang::Zh, Condition::Work { any_of }) => format!("需为{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Work { any_of }) => {
+            format!("only if: {}", lower_first(&one_of(lang, any_of)))
+        }
+        (Lang::Zh, Condition::Area { is }) => format!("需住在{}", is.pair().0),
+        (Lang::En, Condition::Area { is: Area::Rural }) => "for homes in a village".to_owned(),
+        (Lang::En, Condition::Area { is: Area::Urban }) => "for homes in a town".to_owned(),
+        (Lang::Zh, Condition::Street { any_of }) => format!("需住在{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Street { any_of }) => {
+            format!("for homes in {}", one_of(lang, any_of))
+        }
+        (Lang::Zh, Condition::Community { any_of }) => format!("需住在{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Community { any_of }) => {
+            format!("for homes in {}", one_of(lang, any_of))
+        }
+        (Lang::Zh, Condition::Housing { flag }) => format!("需{}", flag.pair().0),
+        (Lang::En, Condition::Housing { flag }) => {
+            format!("only if: {}", lower_first(flag.pair().1))
+        }
+        (_, Condition::AllOf(of)) => of
+            .iter()
+            .map(|c| unmet(lang, c, member))
+            .collect::<Vec<_>>()
+            .join(lang.pick(("，且", ", and "))),
+        (_, Condition::AnyOf(of)) => {
+            let parts: Vec<String> = of.iter().map(|c| unmet(lang, c, member)).collect();
+            match lang {
+                Lang::Zh => format!("以下任一：{}", parts.join("；或")),
+                Lang::En => format!("one of: {}", parts.join("; or ")),
+            }
+        }
+        (Lang::Zh, Condition::AnyMember(inner)) => {
+            format!("需有一位家人{}", unmet(lang, inner, None))
+        }
+        (Lang::En, Condition::AnyMember(inner)) => {
+            format!("someone in the household: {}", unmet(lang, inner, None))
+        }
+    }
+}
+
+/// Why a measure does not apply, in one line: `高龄补贴：需年满80周岁（现78周岁）`.
+pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&Member>) -> String {
+    let conditions: Vec<String> = na.unmet.iter().map(|c| unmet(lang, c, member)).collect();
+    match lang {
+        Lang::Zh => format!("{title}：{}", conditions.join("、")),
+        Lang::En => format!("{title}: {}", conditions.join(", ")),
+    }
 }
 
 /// A near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`.

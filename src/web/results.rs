@@ -8,8 +8,8 @@ use super::platform;
 use super::share::ShareTools;
 use super::state::State;
 use crate::catalogue::Catalogue;
-use crate::choice::Street;
-use crate::engine::{Certainty, Entry, Outcome};
+use crate::engine::{Certainty, Entry, NotApplicable, Outcome};
+use crate::profile::Member;
 use crate::profile::Profile;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -47,7 +47,6 @@ pub fn Results(props: &ResultsProps) -> Html {
         outcome,
         text,
     } = props;
-    let street = state.household.street;
     let head = match (answers, outcome) {
         (Some(_), Some(o)) if !o.covered => html! {
             <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
@@ -75,7 +74,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                             <h3>{ name }</h3>
                             if entries.is_empty() { <p class="empty">{ t(Key::NothingApplies) }</p> }
                             <ul class="measures">
-                                { for cash_first(entries).into_iter().map(|e| measure(lang, catalogue, e, street)) }
+                                { for cash_first(entries).into_iter().map(|e| measure(lang, catalogue, e, profile)) }
                             </ul>
                             if !misses.is_empty() {
                                 <div class="near">
@@ -86,6 +85,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                                     }) }</ul>
                                 </div>
                             }
+                            { why_not(lang, catalogue, Key::WhyNot, o.not_applicable.get(i).map(Vec::as_slice).unwrap_or_default(), profile.members.get(i)) }
                         </section>
                     }
                 }) }
@@ -93,8 +93,13 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
                         <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
                         <ul class="measures">
-                            { for cash_first(&o.household).into_iter().map(|e| measure(lang, catalogue, e, street)) }
+                            { for cash_first(&o.household).into_iter().map(|e| measure(lang, catalogue, e, profile)) }
                         </ul>
+                        { why_not(lang, catalogue, Key::HouseholdWhyNot, &o.household_not_applicable, None) }
+                    </section>
+                } else {
+                    <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
+                        { why_not(lang, catalogue, Key::HouseholdWhyNot, &o.household_not_applicable, None) }
                     </section>
                 }
             }
@@ -164,14 +169,15 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
 }
 
 /// One measure as one line; why, where to ask, when, and the source open with a tap.
-fn measure(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>, street: Option<Street>) -> Html {
+fn measure(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>, profile: &Profile) -> Html {
+    let street = profile.street;
     let t = |k: Key| lang.pick(k.pair());
     let colon = lang.pick(("：", ": "));
     let Some(item) = catalogue.item(e.item) else {
         return Html::default();
     };
     let title = i18n::measure_title(lang, catalogue, e.item, e.measure);
-    let why = i18n::reasons(lang, &e.reasons);
+    let why = i18n::reasons(lang, &e.reasons, &profile.members);
     let badge = match e.certainty {
         Certainty::Eligible => {
             html! { <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span> }
@@ -220,5 +226,32 @@ fn measure(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>, street: Option<Stre
                 </div>
             </details>
         </li>
+    }
+}
+
+/// Why the other measures do not apply, folded under the ones that do: each measure with the
+/// conditions not met, in words.
+fn why_not(
+    lang: Lang,
+    catalogue: &Catalogue,
+    heading: Key,
+    list: &[NotApplicable<'_>],
+    member: Option<&Member>,
+) -> Html {
+    if list.is_empty() {
+        return Html::default();
+    }
+    let count = match lang {
+        Lang::Zh => format!("（{}项）", list.len()),
+        Lang::En => format!(" ({})", list.len()),
+    };
+    html! {
+        <details class="why-not">
+            <summary>{ lang.pick(heading.pair()) }{ count }</summary>
+            <ul>{ for list.iter().map(|na| {
+                let title = i18n::measure_title(lang, catalogue, na.item, na.measure);
+                html! { <li data-not-item={na.item.to_string()} data-not-measure={na.measure.to_owned()}>{ i18n::why_not(lang, &title, na, member) }</li> }
+            }) }</ul>
+        </details>
     }
 }

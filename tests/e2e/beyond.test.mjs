@@ -5,7 +5,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import http from "node:http";
-import { serve, launch, shotPath, profileHash, root } from "./harness.mjs";
+import { createRequire } from "node:module";
+import { serve, launch, shotPath, profileHash, root, cashIs, noResult } from "./harness.mjs";
+
+const require = createRequire(path.join(root, "tools", "package.json"));
+const jsQR = require("jsqr");
+const { PNG } = require("pngjs");
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -26,25 +31,64 @@ async function open(url, options = {}) {
   return page;
 }
 const ready = (page) => page.locator("[data-cash-month]").waitFor();
+const formReady = (page) => page.locator("#form-heading").waitFor();
 const cash = (page) => page.locator("[data-cash-month]").getAttribute("data-cash-month");
 
-test("share: the link carries the answers in the fragment, with a warning and a QR code", async () => {
-  const page = await open(server.url);
-  await ready(page);
-  await page.getByLabel("年龄").first().fill("92");
+test("share: the link carries the answers while the panel is open, never older ones; a QR code a phone reads", async () => {
+  const page = await open(server.url, { viewport: { width: 1024, height: 768 } });
+  await formReady(page);
+  await page.getByLabel("年龄").first().fill("78");
+  await page.getByLabel("所在街道").selectOption({ label: "洸河街道" });
   await page.getByRole("button", { name: "分享链接和二维码" }).click();
   await page.locator("#share-panel").waitFor();
   assert.match(await page.locator("#share-panel .warning").textContent(), /链接里包含您填写的回答/);
   const link = await page.locator("#share-link").inputValue();
   assert.ok(link.startsWith(server.url + "#profile="), link);
   assert.equal(new URL(link).search, "", "never in the query string");
-  assert.ok(page.url().includes("#profile="), "the address bar carries the answers too");
-  const qr = page.locator("figure.qr svg path");
-  assert.ok((await qr.getAttribute("d")).length > 200, "a QR code is drawn");
+  assert.ok(page.url().includes("#profile="), "the address bar carries the answers while the panel is open");
+  const short = Buffer.from(link.split("#profile=")[1], "base64url").toString();
+  assert.equal(short, '{"street":"guanghe","members":[{"age":78,"sex":"female"}]}', "the short form: defaults left out");
+  // The address follows a change while open, and carries nothing once closed.
+  await page.getByLabel("年龄").first().fill("84");
+  await page.waitForFunction(() => location.hash.length > 9 && atob(location.hash.slice(9).replace(/-/g, "+").replace(/_/g, "/")).includes('"age":84'));
+  await page.getByRole("button", { name: "分享链接和二维码" }).click();
+  await page.waitForFunction(() => !location.href.includes("profile="));
+  await page.getByLabel("所在街道").selectOption({ label: "黄屯街道" });
+  await page.reload();
+  await cashIs(page, "50");
+  assert.equal(await page.getByLabel("年龄").first().inputValue(), "84", "a reload brings the latest answers, not an older link");
+  assert.equal(await page.getByLabel("所在街道").inputValue(), "黄屯街道");
+
+  // A QR code at ≥ 4 CSS px a module on a tablet that a phone's reader decodes, for three people.
+  await page.getByRole("button", { name: "添加家庭成员" }).click();
+  await page.getByLabel("年龄").nth(1).fill("81");
+  await page.getByRole("button", { name: "添加家庭成员" }).click();
+  await page.getByLabel("年龄").nth(2).fill("9");
+  await page.getByRole("button", { name: "分享链接和二维码" }).click();
+  const figure = page.locator("figure.qr");
+  await figure.waitFor();
+  const px = Number(await figure.getAttribute("data-module-px"));
+  const size = Number((await figure.locator("svg").getAttribute("viewBox")).split(" ")[2]);
+  const drawn = (await figure.locator("svg").boundingBox()).width;
+  assert.ok(px >= 4 && Math.abs(drawn - px * size) < 1, `${px} CSS px a module on a tablet (${size} modules, ${drawn} px drawn)`);
+  const png = PNG.sync.read(await figure.locator("svg").screenshot());
+  const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.ok(read, "a QR reader decodes the code");
+  assert.equal(read.data, await page.locator("#share-link").inputValue());
+  await page.screenshot({ path: shotPath("share-1024x768.png"), fullPage: false });
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.getByRole("button", { name: "分享链接和二维码" }).click();
+  await page.getByLabel("年龄").nth(2).fill("");
+  await page.getByLabel("年龄").nth(2).fill("9");
+  await page.getByRole("button", { name: "分享链接和二维码" }).click();
+  await figure.waitFor();
+  const phonePx = Number(await figure.getAttribute("data-module-px"));
+  assert.ok(phonePx >= 3, `${phonePx} CSS px a module on a phone`);
   await page.screenshot({ path: shotPath("share-375x667.png"), fullPage: false });
+
   const other = await open(link);
   await ready(other);
-  assert.equal(await cash(other), "100", "the shared link opens the same result");
+  assert.equal(await other.locator("[data-cash-month]").getAttribute("data-cash-month"), "0", "the shared link opens its own answers (78)");
   assert.deepEqual([...page.errors, ...other.errors], []);
   await other.context().close();
   await page.context().close();
@@ -56,7 +100,7 @@ test("print: the household's summary fits one A4 page", async () => {
   await page.emulateMedia({ media: "print" });
   assert.ok(await page.locator(".print-only").isVisible(), "title and date are printed");
   assert.ok(!(await page.locator(".questions").isVisible()), "the form is not printed");
-  assert.ok(await page.locator('[data-member="0"] [data-item="10"] .dept').isVisible(), "departments are printed");
+  assert.ok(await page.locator('[data-member="0"] [data-item="10"] .m-print').isVisible(), "where to ask is printed");
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   fs.writeFileSync(shotPath("print.pdf"), pdf);
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -78,72 +122,148 @@ test("copy: a plain-text summary in the current language goes to the clipboard",
   await page.context().close();
 });
 
-test("remember: only when asked; forget clears it; corrupt or old stored data is ignored with a message", async () => {
+test("remember: the tab keeps the latest answers; the device only when asked; forget clears it; corrupt data removed, a newer version's kept", async () => {
   const page = await open(server.url);
-  await ready(page);
+  await formReady(page);
   await page.getByLabel("年龄").first().fill("88");
-  assert.equal(await page.evaluate(() => localStorage.length), 0, "nothing stored unless asked");
+  await page.getByLabel("残疾情况").selectOption({ label: "肢体残疾" });
+  assert.equal(await page.evaluate(() => localStorage.getItem("minsheng.answers")), null, "nothing kept on the device unless asked");
+  await page.reload();
+  await cashIs(page, "50");
+  assert.equal(await page.getByLabel("年龄").first().inputValue(), "88", "a reload brings back the tab's answers");
+  assert.equal(await page.getByLabel("残疾情况").inputValue(), "肢体残疾");
+  await page.getByLabel("年龄").first().fill("8");
+  await page.reload();
+  await formReady(page);
+  assert.equal(await page.getByLabel("年龄").first().inputValue(), "8", "even a half-typed age comes back as typed");
+  await page.getByLabel("年龄").first().fill("88");
   await page.getByLabel("在本机记住我的回答").check();
   await page.waitForFunction(() => (localStorage.getItem("minsheng.answers") || "").includes('"age":88'));
-  await page.reload();
-  await ready(page);
-  assert.equal(await page.getByLabel("年龄").first().inputValue(), "88", "remembered across a reload");
-  await page.getByRole("button", { name: "清除本机保存的回答" }).click();
-  assert.equal(await page.evaluate(() => localStorage.getItem("minsheng.answers")), null);
-  await page.reload();
-  await ready(page);
-  assert.equal(await page.getByLabel("年龄").first().inputValue(), "60", "forgotten");
+  const fresh = await page.context().newPage();
+  await fresh.goto(server.url);
+  await cashIs(fresh, "50");
+  assert.equal(await fresh.getByLabel("年龄").first().inputValue(), "88", "remembered in a new tab");
+  assert.ok(await fresh.getByLabel("在本机记住我的回答").isChecked());
+  await fresh.getByRole("button", { name: "清除本机保存的回答" }).click();
+  assert.equal(await fresh.evaluate(() => localStorage.getItem("minsheng.answers")), null);
+  await fresh.close();
+  const blank = await page.context().newPage();
+  await blank.goto(server.url);
+  await formReady(blank);
+  assert.equal(await blank.getByLabel("年龄").first().inputValue(), "", "forgotten");
+  await blank.close();
 
   for (const [stored, detail] of [["{bad json", /saved: not valid JSON/], ['{"version":0,"profile":{}}', /saved.version: is 0/]]) {
-    await page.evaluate((s) => localStorage.setItem("minsheng.answers", s), stored);
+    await page.evaluate((s) => { sessionStorage.clear(); localStorage.setItem("minsheng.answers", s); }, stored);
     await page.reload();
     await page.locator("#notice").waitFor();
-    assert.match(await page.locator("#notice").textContent(), /本机保存的回答无法读取/);
+    assert.match(await page.locator("#notice").innerText(), /本机保存的回答已损坏/);
     assert.match(await page.locator("#notice").textContent(), detail);
-    assert.equal(await page.evaluate(() => localStorage.getItem("minsheng.answers")), null, "the bad data is removed");
+    assert.equal(await page.evaluate(() => localStorage.getItem("minsheng.answers")), null, "the corrupt data is removed");
     await page.getByLabel("年龄").first().fill("81");
-    await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "50");
+    await cashIs(page, "50");
   }
+  const newer = '{"version":9,"profile":{"members":[{"age":70,"sex":"male"}]},"pets":2}';
+  await page.evaluate((s) => { sessionStorage.clear(); localStorage.setItem("minsheng.answers", s); }, newer);
+  await page.reload();
+  await page.locator("#notice").waitFor();
+  assert.match(await page.locator("#notice").innerText(), /来自更新版本的页面/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("minsheng.answers")), newer, "a newer version's answers are kept");
+  assert.ok(await page.getByRole("button", { name: "清除本机保存的回答" }).isVisible(), "forget is offered whenever something is stored");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test("desk mode: stores nothing; next resident clears page, storage and URL; 3 idle minutes clear it too", async () => {
+test("a link and stored answers: the link's are shown, the stored ones are said to exist, and can be used instead", async () => {
+  const page = await open(server.url);
+  await formReady(page);
+  await page.getByLabel("年龄").first().fill("92");
+  await page.getByLabel("在本机记住我的回答").check();
+  await page.waitForFunction(() => (localStorage.getItem("minsheng.answers") || "").includes('"age":92'));
+  const tab = await page.context().newPage();
+  await tab.goto(server.url + profileHash({ members: [{ age: 84, sex: "male" }] }));
+  await cashIs(tab, "50");
+  assert.match(await tab.locator("#notice").innerText(), /本机还保存着另一份回答/);
+  assert.ok(await tab.getByLabel("在本机记住我的回答").isChecked(), "the remember box tells the truth");
+  assert.ok(await tab.getByRole("button", { name: "清除本机保存的回答" }).isVisible());
+  assert.ok((await tab.evaluate(() => localStorage.getItem("minsheng.answers"))).includes('"age":92'), "not overwritten while undecided");
+  assert.ok(!tab.url().includes("profile="), "the link's answers leave the address once read");
+  await tab.getByRole("button", { name: "改用本机保存的回答" }).click();
+  await cashIs(tab, "100");
+  assert.equal(await tab.getByLabel("年龄").first().inputValue(), "92");
+  await page.context().close();
+});
+
+test("desk mode: sticks across links and reloads, stores nothing; next resident clears page, storage, URL and clipboard; a visible idle warning", async () => {
   for (const entry of ["#desk", "?desk"]) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, permissions: ["clipboard-read", "clipboard-write"] });
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(server.url + entry);
-    await ready(page);
+    await formReady(page);
+    assert.equal(new URL(page.url()).search, "?desk", "desk mode is kept in the query, where no in-page link drops it");
     assert.equal(await page.getByLabel("在本机记住我的回答").count(), 0, "no remember option at the desk");
     await page.getByLabel("年龄").first().fill("92");
     await page.getByLabel("家里有汽车").check();
     await page.getByRole("button", { name: "分享链接和二维码" }).click();
-    await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "100");
+    await cashIs(page, "100");
+    await page.locator("#jump").click();
     assert.ok(!page.url().includes("profile="), "desk mode never writes the answers into the URL");
     assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
-    await page.screenshot({ path: shotPath(`desk-1024x768.png`) });
+    await page.getByRole("button", { name: "复制文字" }).click();
+    await page.getByText("已复制").waitFor();
+    await page.screenshot({ path: shotPath("desk-768x1024.png") });
 
     await page.getByRole("button", { name: "下一位" }).click();
-    await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "0");
-    assert.equal(await page.getByLabel("年龄").first().inputValue(), "60");
+    await noResult(page);
+    assert.equal(await page.getByLabel("年龄").first().inputValue(), "");
     assert.ok(!(await page.getByLabel("家里有汽车").isChecked()));
     assert.equal(await page.locator("#share-panel").count(), 0, "the share panel closed");
     assert.ok(!(await page.locator("body").innerText()).includes("92"), "nothing of the last resident on the page");
     assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
     assert.ok(!page.url().includes("profile"), "nothing of the last resident in the URL");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "", "nor on the clipboard");
+    assert.equal(new URL(page.url()).search, "?desk", "still a desk");
+    await page.reload();
+    await formReady(page);
+    assert.ok(await page.getByRole("button", { name: "下一位" }).isVisible(), "still a desk after a reload");
+    assert.equal(await page.getByLabel("在本机记住我的回答").count(), 0);
 
     await page.getByLabel("年龄").first().fill("85");
-    await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "50");
+    await cashIs(page, "50");
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.clock.runFor(155_000);
-    await page.locator("#countdown").waitFor();
-    assert.match(await page.locator("#countdown").textContent(), /秒后将自动清空/);
-    await page.clock.runFor(30_000);
-    await page.waitForFunction(() => document.querySelector("[data-cash-month]").dataset.cashMonth === "0");
-    assert.equal(await page.getByLabel("年龄").first().inputValue(), "60", "cleared after 3 idle minutes");
+    const countdown = page.locator("#countdown");
+    await countdown.waitFor();
+    assert.match(await countdown.innerText(), /秒后将自动清空/);
+    const box = await countdown.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 1024 + 1, `the warning is in view (top ${box.y}) with the page scrolled`);
+    const size = await countdown.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(size >= 24, `the warning is large (${size} px)`);
+    await page.getByRole("button", { name: "继续使用" }).click();
+    assert.equal(await countdown.count(), 0, "keep going dismisses it");
+    assert.equal(await page.getByLabel("年龄").first().inputValue(), "85");
+    await page.clock.runFor(185_000);
+    await noResult(page);
+    assert.equal(await page.getByLabel("年龄").first().inputValue(), "", "cleared after 3 idle minutes");
     assert.equal(await page.locator("#countdown").count(), 0);
     await context.close();
   }
+});
+
+test("members keep their identity: removing one never hands their half-typed age to another", async () => {
+  const page = await open(server.url);
+  await formReady(page);
+  await page.getByLabel("年龄").first().fill("7");
+  await page.getByRole("button", { name: "添加家庭成员" }).click();
+  await page.getByLabel("年龄").nth(1).fill("85");
+  await page.getByLabel("性别").nth(1).selectOption({ label: "男" });
+  await page.getByRole("button", { name: "删除此成员" }).first().click();
+  await cashIs(page, "50");
+  assert.equal(await page.getByLabel("年龄").count(), 1);
+  assert.equal(await page.getByLabel("年龄").first().inputValue(), "85", "the remaining member keeps their own age");
+  assert.equal(await page.getByLabel("性别").first().inputValue(), "男");
+  await page.context().close();
 });
 
 test("offline: after the first visit the app opens with no network", async () => {
@@ -206,7 +326,7 @@ test("embedding: the documented host page shows the app in an iframe and evaluat
   assert.match(await page.locator("#answer").textContent(), /\[5,10,11,12,19,20,21,22,31\]/);
   // On the same origin, the JavaScript API is there to call directly.
   const app = await open(server.url);
-  await ready(app);
+  await formReady(app);
   const result = await app.evaluate(() => JSON.parse(window.minsheng.evaluate(JSON.stringify({ members: [{ age: 100, sex: "male" }] }))));
   assert.equal(result.cash.month, "500");
   const error = await app.evaluate(() => { try { window.minsheng.evaluate("{}"); return null; } catch (e) { return e instanceof Error ? e.message : "not an Error"; } });

@@ -79,3 +79,27 @@ export function shotPath(name) {
 export function profileHash(profile) {
   return "#profile=" + Buffer.from(JSON.stringify(profile), "utf8").toString("base64url");
 }
+
+/** A fresh page in a new context, recording page errors and every request to another origin. */
+export async function openPage(browser, server, address, { viewport = { width: 375, height: 667 }, ...options } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "zh-CN", ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.foreign = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
+  page.on("request", (r) => { if (!r.url().startsWith(server.origin) && !r.url().startsWith("data:")) page.foreign.push(r.url()); });
+  await page.goto(server.url + address);
+  await page.locator("#form-heading").waitFor();
+  return page;
+}
+
+/** Waits until the household's monthly cash reads `month`. */
+export function cashIs(page, month) {
+  return page.waitForFunction((m) => document.querySelector("[data-cash-month]")?.dataset.cashMonth === m, month);
+}
+
+/** Waits until no result is on screen (an age is missing or wrong). */
+export function noResult(page) {
+  return page.waitForFunction(() => !document.querySelector("[data-cash-month]") && !document.querySelector("[data-member]"));
+}

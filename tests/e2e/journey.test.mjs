@@ -1,0 +1,249 @@
+// The resident's journey, as a 78-year-old on a 375×667 phone, a son adding his parents, and a
+// clerk on a tablet would take it: every figure the redesign promises is measured here.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { serve, launch, shotPath, profileHash, openPage, cashIs, noResult } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const PHONE = { width: 375, height: 667 };
+const TABLET = { width: 1024, height: 768 };
+const open = (address = "", options = {}) => openPage(browser, server, address, options);
+
+async function done(page) {
+  assert.deepEqual(page.errors, [], "no errors on the page");
+  assert.deepEqual(page.foreign, [], "no request leaves the page's origin");
+  await page.context().close();
+}
+
+/** Types as a person does: tap the box, then one key at a time. */
+async function typeAge(page, nth, text) {
+  const box = page.getByLabel("年龄").nth(nth);
+  await box.click();
+  await box.press("Control+A");
+  await box.press("Backspace");
+  await box.pressSequentially(text);
+}
+
+const PAGE_TEXT = () => document.body.innerText;
+
+test("the person first: the age is the first question, on the first screen, empty; nobody is invented", async () => {
+  for (const large of [false, true]) {
+    const page = await open();
+    if (large) await page.getByRole("button", { name: "大字模式" }).click();
+    const first = await page.evaluate(() => document.querySelector(".questions input, .questions select").id);
+    assert.equal(first, "m0-age", "the first question of the form is the age");
+    const box = await page.getByLabel("年龄").first().boundingBox();
+    assert.ok(box.y + box.height <= PHONE.height, `the age box ends at ${Math.round(box.y + box.height)} px, on the first 667 px screen (large: ${large})`);
+    assert.equal(await page.getByLabel("年龄").first().inputValue(), "", "the age starts empty");
+    assert.equal(await page.locator("[data-cash-month]").count(), 0, "no total for a person nobody entered");
+    assert.equal(await page.locator("[data-member]").count(), 0, "no member results");
+    assert.match(await page.locator("#waiting").innerText(), /请先填写年龄/);
+    assert.ok(await page.locator('[data-scope="everyone"] [data-everyone-item="33"]').isVisible(), "the measures for everyone are shown");
+    assert.match(await page.locator("#jump").innerText(), /请先填写年龄/);
+    await page.screenshot({ path: shotPath(`first-screen-${large ? "large" : "normal"}-375x667.png`) });
+    await done(page);
+  }
+});
+
+test("never a result for another answer: an invalid age withdraws every result and the bar says what to fix", async () => {
+  const page = await open();
+  await typeAge(page, 0, "78");
+  await page.locator('[data-member="0"]').waitFor();
+  for (const bad of ["131", "255", "1e2", "7.5", "6078"]) {
+    await typeAge(page, 0, bad);
+    await noResult(page);
+    assert.equal(await page.locator("[data-item]").count(), 0, `no measure shown for ${bad}`);
+    assert.match(await page.locator("#jump").innerText(), /年龄需要改正/, `the bar says what to fix (${bad})`);
+    assert.match(await page.locator(".field-error").innerText(), /例如 78/);
+    assert.ok(!(await page.evaluate(PAGE_TEXT)).includes("13周岁"), "nothing computed for a number the screen does not show");
+  }
+  // Correcting it brings the results back for exactly what is typed.
+  await typeAge(page, 0, "84");
+  await cashIs(page, "50");
+  assert.match(await page.locator('[data-member="0"] h3').innerText(), /84岁女性/);
+  // A second member whose age is not yet given withdraws the household's results too.
+  await page.getByRole("button", { name: "添加家庭成员" }).click();
+  await noResult(page);
+  assert.match(await page.locator("#waiting").innerText(), /请填写家庭成员2的年龄/);
+  await typeAge(page, 1, "92");
+  await cashIs(page, "150");
+  await done(page);
+});
+
+test("results at a glance: a single 78-year-old on 低保 — one line a measure, details one tap away, page ≤ 5,000 px", async () => {
+  const hash = profileHash({ kind: "minimum_living", street: "guanghe", members: [{ age: 78, sex: "female", insurance: "resident" }] });
+  for (const [viewport, limit] of [[PHONE, 5000], [TABLET, 5000]]) {
+    const page = await open(hash, { viewport });
+    await page.locator('[data-member="0"]').waitFor();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height <= limit, `page is ${height} px tall at ${viewport.width}×${viewport.height}`);
+    const lines = await page.locator('[data-member="0"] [data-item]').count();
+    assert.ok(lines >= 8, `${lines} measures listed`);
+    assert.equal(await page.locator('[data-member="0"] [data-item] details[open]').count(), 0, "details start closed");
+    // One line a measure: the summary row is at most three text lines tall.
+    const rows = await page.locator('[data-member="0"] [data-item] > details > summary').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(document.body).lineHeight)));
+    assert.ok(rows.every((r) => r <= 3.2), `summary rows in text lines: ${rows.map((r) => r.toFixed(1))}`);
+    await page.screenshot({ path: shotPath(`glance-zh-${viewport.width}x${viewport.height}.png`), fullPage: true });
+    await done(page);
+  }
+  // Opening a line, by touch and by keyboard, shows why, where to ask, when and the source.
+  const page = await open(hash);
+  const line = page.locator('[data-member="0"] [data-item="20"]');
+  await line.locator("summary").first().click();
+  assert.ok(await line.locator(".why").isVisible());
+  assert.match(await line.locator(".dept").innerText(), /先到洸河街道办事处咨询/);
+  await line.locator("summary").first().click();
+  await page.locator('[data-member="0"] [data-item="5"] summary').first().focus();
+  await page.keyboard.press("Enter");
+  assert.ok(await page.locator('[data-member="0"] [data-item="5"] .why').isVisible(), "Enter opens a line");
+  await done(page);
+});
+
+test("cash first: the household's money per month and per year on top, and each member's cash measure first", async () => {
+  const page = await open(profileHash({ street: "huangtun", members: [{ age: 45, sex: "male", insurance: "employee" }, { age: 84, sex: "male", insurance: "resident" }] }));
+  await cashIs(page, "50");
+  assert.match(await page.locator(".cash").innerText(), /¥50[\s\S]*每年 ¥600/);
+  const first = await page.locator('[data-member="1"] [data-item]').first().getAttribute("data-item");
+  assert.equal(first, "10", "the old-age allowance leads the father's list");
+  const cash = await page.locator(".cash").boundingBox();
+  const father = await page.locator('[data-member="1"] [data-item="10"]').boundingBox();
+  assert.ok(father.y - cash.y < 2 * PHONE.height, `the one cash measure is ${Math.round(father.y - cash.y)} px below the total`);
+  await done(page);
+});
+
+test("honest about time, and where to ask from the source", async () => {
+  const page = await open(profileHash({ street: "wangyin", members: [{ age: 81, sex: "male", disability: "intellectual" }] }));
+  await cashIs(page, "50");
+  assert.equal(await page.locator(".dated").count(), 1, "said once");
+  assert.match(await page.locator(".dated").innerText(), /这是2022年的清单（\d+年前）。项目和金额可能已有变化/);
+  const allowance = page.locator('[data-member="0"] [data-item="10"]');
+  await allowance.locator("summary").first().click();
+  assert.match(await allowance.locator(".deadline").innerText(), /项目计划完成时间：2022年年底/);
+  assert.match(await allowance.locator(".dept").innerText(), /先到王因街道办事处咨询；负责部门：发展软环境保障局/);
+  // Item 14 names four streets; with none chosen, the resident is told to ask their own.
+  const none = await open(profileHash({ members: [{ age: 40, sex: "male", disability: "mental" }] }));
+  await none.locator('[data-member="0"] [data-item="14"] summary').first().click();
+  assert.match(await none.locator('[data-member="0"] [data-item="14"] .dept').innerText(), /负责部门：发展软环境保障局/);
+  await done(none);
+  await done(page);
+});
+
+test("large text that is large: no heading smaller than the body, key figure ≥ 30 px", async () => {
+  const page = await open(profileHash({ street: "guanghe", members: [{ age: 92, sex: "female", insurance: "resident" }] }), { viewport: TABLET });
+  await cashIs(page, "100");
+  for (const mode of ["normal", "large"]) {
+    if (mode === "large") await page.getByRole("button", { name: "大字模式" }).click();
+    const sizes = await page.evaluate(() => {
+      const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+      const headings = [...document.querySelectorAll("h1, h2, h3, h4, legend, .m-title")].map((el) => [el.tagName + "." + el.className, px(el)]);
+      return { body: px(document.body), headings, figure: px(document.querySelector(".cash-figure strong")) };
+    });
+    const small = sizes.headings.filter(([, s]) => s < sizes.body);
+    assert.deepEqual(small, [], `headings smaller than the ${sizes.body} px body (${mode})`);
+    if (mode === "large") {
+      assert.ok(sizes.body >= 22, `large body ${sizes.body} px`);
+      assert.ok(sizes.figure >= 30, `key figure ${sizes.figure} px`);
+    }
+  }
+  await page.screenshot({ path: shotPath("large-zh-1024x768.png") });
+  await done(page);
+});
+
+test("plain words: no parser English in Chinese, one reason said once, members told apart; English reads as English", async () => {
+  const broken = await open("#profile=eyJtZW1iZXJzIjpbeyJhZ2UiOjg0");
+  await broken.locator("#notice").waitFor();
+  const visible = await broken.locator("#notice").innerText();
+  assert.match(visible, /链接里的回答无法读取/);
+  assert.ok(!/[A-Za-z]{4,}/.test(visible.replace("技术信息", "")), `no English visible: ${visible}`);
+  assert.ok(!(await broken.locator("#notice details p").isVisible()), "the technical detail is folded away");
+  await done(broken);
+
+  const hash = profileHash({ kind: "minimum_living", members: [{ age: 84, sex: "female", insurance: "resident" }, { age: 84, sex: "male", disability: "intellectual" }, { age: 9, sex: "female" }] });
+  const page = await open(hash);
+  await cashIs(page, "100");
+  const names = await page.locator("[data-member] > h3").allInnerTexts();
+  assert.deepEqual(names, ["84岁女性", "84岁男性", "9岁女孩"]);
+  await page.locator('[data-member="0"] [data-item="10"] summary').first().click();
+  assert.equal(await page.locator('[data-member="0"] [data-item="10"] .why').innerText(), "为什么：84周岁（80至89周岁）");
+  const text = await page.evaluate(PAGE_TEXT);
+  for (const jargon of ["第1位", "代缴保费", "区级承担", "合并单元格", "以上都不是", "完成期限"]) {
+    assert.ok(!text.includes(jargon), `no "${jargon}" on the page`);
+  }
+
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByLabel("Age").first().waitFor();
+  assert.match(await page.title(), /Livelihood measures/);
+  const en = await page.evaluate(PAGE_TEXT);
+  assert.match(en, /Department names are given in Chinese/);
+  await page.locator('[data-member="1"] details').first().evaluate((d) => { d.open = true; });
+  for (const d of await page.locator("[data-member] details").all()) await d.evaluate((el) => { el.open = true; });
+  const opened = await page.evaluate(PAGE_TEXT);
+  assert.match(opened, /Why: aged 84 \(80 to 89\)/);
+  for (const clumsy of ["Why: age", "Why: Intellectual", "Level-1 hospitals, Hospital", "If enrolled in Resident", "Premium paid for you: ¥", "Near minimum-living", "Out of work for a long time"]) {
+    assert.ok(!opened.includes(clumsy), `no "${clumsy}" in English`);
+  }
+  await page.screenshot({ path: shotPath("glance-en-375x667.png"), fullPage: true });
+  await done(page);
+});
+
+test("print and copy: a 3-member household on one A4 page in both languages, body ≥ 10 pt, why and where to ask included", async () => {
+  const hash = profileHash({ street: "guanghe", piped_gas: true, kind: "low_income", members: [{ age: 92, sex: "female", insurance: "resident" }, { age: 79, sex: "male", insurance: "resident" }, { age: 81, sex: "female", insurance: "resident_exempt" }] });
+  for (const lang of ["zh", "en"]) {
+    const page = await open(hash, { permissions: ["clipboard-read", "clipboard-write"] });
+    await cashIs(page, "150");
+    if (lang === "en") await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: lang === "zh" ? "复制文字" : "Copy as text" }).click();
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).length > 50);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const likely = copied.split("\n").filter((l) => l.includes(lang === "zh" ? "可能符合" : "Likely"));
+    assert.ok(likely.length > 0);
+    for (const l of likely) assert.match(l, lang === "zh" ? /去哪里问：\S+/ : /Where to ask: \S+/, `a likely line names where to ask: ${l}`);
+
+    await page.emulateMedia({ media: "print" });
+    const sizes = await page.evaluate(() => ({
+      body: parseFloat(getComputedStyle(document.body).fontSize),
+      why: parseFloat(getComputedStyle(document.querySelector(".m-print")).fontSize),
+    }));
+    assert.ok(sizes.body >= 13.3 && sizes.why >= 13.3, `printed body ${sizes.body} px, why ${sizes.why} px (10 pt = 13.33 px)`);
+    assert.ok(await page.locator('[data-member="0"] [data-item="10"] .m-print').isVisible(), "why and where to ask are printed");
+    assert.ok(await page.locator('[data-member="1"] .near').isVisible(), "值得留意 is printed");
+    assert.ok(!(await page.locator(".questions").isVisible()), "the form is not printed");
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    fs.writeFileSync(shotPath(`print-3-members-${lang}.pdf`), pdf);
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pages, 1, `the ${lang} summary printed on ${pages} pages`);
+    await done(page);
+  }
+});
+
+test("the small things: reading aloud turns back, the share panel stays open, copy failure is not green, no number spinner", async () => {
+  const page = await open(profileHash({ members: [{ age: 92, sex: "female" }] }), {
+    permissions: [],
+  });
+  await cashIs(page, "100");
+  const read = page.locator("#read-aloud");
+  if (await read.count()) {
+    await read.click();
+    await page.waitForFunction(() => document.querySelector("#read-aloud").textContent === "朗读结果", null, { timeout: 8000 });
+  }
+  await page.getByRole("button", { name: "分享链接和二维码" }).click();
+  await page.getByRole("button", { name: "添加家庭成员" }).click();
+  await typeAge(page, 1, "80");
+  await cashIs(page, "150");
+  assert.equal(await page.locator("#share-panel").count(), 1, "adding a member keeps the panel open");
+  await page.getByRole("button", { name: "删除此成员" }).first().click();
+  await cashIs(page, "50");
+  assert.equal(await page.locator("#share-panel").count(), 1, "removing one keeps it open too");
+  assert.equal(await page.getByLabel("年龄").first().getAttribute("type"), "text", "a text box: the mouse wheel cannot change the age");
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error("refused")); });
+  await page.getByRole("button", { name: "复制文字" }).click();
+  await page.getByText("无法自动复制").waitFor();
+  const color = await page.locator(".copied").evaluate((e) => getComputedStyle(e).color);
+  assert.equal(color, "rgb(164, 22, 26)", "a failure is shown in the danger colour");
+  await done(page);
+});
