@@ -455,6 +455,9 @@ impl Catalogue {
                         format!("must start with the item number {}", item.item),
                     ));
                 }
+                if measure.reading.iter().all(|r| r.trim().is_empty()) {
+                    return Err(at("reading", "must say how the source was read".into()));
+                }
                 if measure.scope == Scope::Household && measure.when.is_about_member() {
                     return Err(at(
                         "when",

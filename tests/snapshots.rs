@@ -1,4 +1,9 @@
-//! Golden cases as data: `tests/cases/*.json`, each case a sentence for a name, a profile and
+//! Snapshots: `tests/snapshots/*.json`, each case's `expect` the engine's whole output as it
+//! was when the case was written (every measure id, every near miss). They pin behaviour, so a
+//! change shows up in review; they cannot tell a misreading from a reading — the expectations
+//! written from the source's sentences (`tests/readings.rs`) do that.
+//!
+//! Each case: a sentence for a name, a profile and
 //! what the result must say, all run through one `check` helper.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -82,11 +87,12 @@ fn check(case: &Case) {
 
 fn all_cases() -> Vec<Case> {
     let mut cases = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
@@ -98,13 +104,13 @@ fn all_cases() -> Vec<Case> {
 }
 
 #[test]
-fn golden_cases() {
+fn snapshots_hold() {
     let cases = all_cases();
     assert!(cases.len() >= 30, "only {} cases", cases.len());
     for case in &cases {
         check(case);
     }
-    println!("{} golden cases passed", cases.len());
+    println!("{} snapshots hold", cases.len());
 }
 
 #[test]
