@@ -81,7 +81,7 @@ fn check(r: &Reading, c: &Check) {
             let why_not = c
                 .member
                 .map_or(&o.household_not_applicable, |i| &o.not_applicable[i]);
-            let n = why_not.iter().find(|n| &n.measure == id);
+            let n = why_not.iter().find(|n| n.measure == id);
             assert!(
                 n.is_some_and(|n| !n.unmet.is_empty()),
                 "{at}: {id} is said not to apply, with the unmet conditions"
