@@ -1,0 +1,385 @@
+//! A year's list of measures as data: items, their source text, and the rules that say who
+//! holds each measure and what it gives.
+//!
+//! The *kinds* of condition are a closed enum here; every threshold, amount and set of values
+//! lives in the catalogue file. The engine reads nothing else, so a new year's list is a new
+//! file, not new code.
+
+use crate::choice::choice;
+use crate::choice::{
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
+};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::OnceLock;
+
+mod read;
+mod source;
+mod validate;
+
+/// The catalogue compiled into the app and the command line: the 2022 list.
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+
+/// A year's list of livelihood measures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Catalogue {
+    /// A stable name such as `jining-hitech-2022`, echoed in every result.
+    pub id: String,
+    /// The year the list is for.
+    pub year: u16,
+    /// The list's own name, in both languages.
+    pub name: Text,
+    /// The file in `seeds/` this catalogue was read from.
+    pub source: String,
+    /// The programme headings (一 … 十五) the items sit under.
+    pub programmes: Vec<Programme>,
+    /// The items, in the source's order.
+    pub items: Vec<Item>,
+}
+
+/// A text in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+/// A programme heading of the source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Programme {
+    /// 1 for 一, 15 for 十五.
+    pub number: u8,
+    /// The heading as the source writes it, verbatim.
+    pub title: String,
+    /// The heading in plain English.
+    pub en: String,
+}
+
+/// One numbered item (序号) of the source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Item {
+    /// The source's 序号.
+    pub item: u8,
+    /// The number of the programme heading it sits under.
+    pub programme: u8,
+    /// A short title.
+    pub title: Text,
+    /// What it means for a resident, in words a 75-year-old understands.
+    pub summary: Text,
+    /// The item's passage, copied verbatim from the source (without its `N、` number).
+    pub text: String,
+    /// 完成期限, as the source writes it.
+    pub deadline: String,
+    /// 主办单位, split on 、.
+    pub lead: Vec<String>,
+    /// 协办单位, split on 、.
+    pub partners: Vec<String>,
+    /// Set where the source leaves this item's department cells merged with an earlier item's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shares_cells_with: Option<u8>,
+    /// Whether the item serves every resident (wholly or in part).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub everyone: Option<Everyone>,
+    /// The measures a person or household can hold under this item.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
+}
+
+choice!(
+    /// How much of an item serves every resident.
+    Everyone {
+        /// The whole item (parks, toilets…).
+        Whole = "whole",
+        /// A part of it, beside measures that only some hold.
+        Part = "part",
+    }
+);
+
+choice!(
+    /// Whether a measure is held by a member or by the household.
+    Scope {
+        Member = "member",
+        Household = "household",
+    }
+);
+
+choice!(
+    /// Why an answer that meets the conditions is still only "likely".
+    CheckWhy {
+        /// The source says 符合条件 without listing the conditions.
+        Conditions = "conditions",
+        /// The source names a quota or a number of places.
+        Quota = "quota",
+        /// The measure is applied for, and the department decides.
+        Application = "application",
+    }
+);
+
+/// One thing a member or household can hold under an item.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Measure {
+    /// Unique in the catalogue: the item number, with a letter where an item has several.
+    pub id: String,
+    /// Held per member or per household.
+    pub scope: Scope,
+    /// A title for this part, where the item has several measures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// Who holds it.
+    pub when: Condition,
+    /// Absent: the answers settle it. Present: likely, the department confirms, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckWhy>,
+    /// Fixed amounts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub money: Vec<Money>,
+    /// Amounts that depend on age, bracket by bracket.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
+    /// Reimbursement ratios.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ratios: Vec<Ratio>,
+    /// Money of this kind is given, but the source states no amount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unstated: Option<MoneyKind>,
+    /// The source says the service is free.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub free: bool,
+    /// How each open term of the source was read, citing the rule of reading.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reading: Vec<String>,
+}
+
+/// An amount of money, who pays it and how often.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Money {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    pub period: Period,
+    pub payer: Payer,
+    pub kind: MoneyKind,
+}
+
+choice!(
+    /// How often an amount is paid.
+    Period {
+        Month = "month",
+        Year = "year",
+        Once = "once",
+    }
+);
+
+choice!(
+    /// Who pays.
+    Payer {
+        /// 上级: the city, province or state.
+        Upper = "upper",
+        /// 区级: the district.
+        District = "district",
+        /// The government, level not stated.
+        Government = "government",
+    }
+);
+
+choice!(
+    /// What the money is.
+    MoneyKind {
+        /// Paid to the person.
+        Cash = "cash",
+        /// An insurance premium paid for them.
+        Premium = "premium",
+        /// Paid towards something they buy.
+        Subsidy = "subsidy",
+    }
+);
+
+/// Amounts by age bracket: each bracket from its inclusive lower threshold up to the next's,
+/// nothing below the first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scale {
+    pub brackets: Vec<Bracket>,
+}
+
+/// One age bracket of a scale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bracket {
+    /// The youngest age in the bracket (inclusive).
+    pub from: u8,
+    /// The total the source states for the bracket; the parts must add up to it.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub total: Decimal,
+    /// The parts, by payer.
+    pub money: Vec<Money>,
+}
+
+/// A reimbursement ratio before and after the measure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ratio {
+    pub hospital_level: u8,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub before: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub after: Decimal,
+}
+
+/// Who holds a measure: a closed set of condition kinds, their values as data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// The member's age is within `min..=max` (either end open).
+    Age {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<u8>,
+    },
+    /// The member's sex.
+    Sex { is: Sex },
+    /// The household's standing in social assistance is one of these.
+    Household { any_of: Vec<HouseholdKind> },
+    /// The household's residency is one of these.
+    Residency { any_of: Vec<Residency> },
+    /// The member's medical insurance is one of these.
+    Insurance { any_of: Vec<Insurance> },
+    /// The member's disability is one of these.
+    Disability { any_of: Vec<Disability> },
+    /// A yes/no fact about the member is yes.
+    Member { flag: MemberFlag },
+    /// The member's work is one of these.
+    Work { any_of: Vec<Work> },
+    /// The household is in a town or a village.
+    Area { is: Area },
+    /// The household is in one of these streets.
+    Street { any_of: Vec<Street> },
+    /// The household is in one of these compounds.
+    Community { any_of: Vec<Community> },
+    /// A yes/no fact about the home is yes.
+    Housing { flag: HousingFlag },
+    /// Every one of these holds.
+    AllOf(Vec<Condition>),
+    /// At least one of these holds.
+    AnyOf(Vec<Condition>),
+    /// Some member of the household meets this (in a household measure: one home, one
+    /// adaptation, whoever in it qualifies).
+    AnyMember(Box<Condition>),
+}
+
+impl Condition {
+    /// Whether the condition asks about a member (and so cannot stand in a household measure).
+    pub fn is_about_member(&self) -> bool {
+        match self {
+            Condition::Age { .. }
+            | Condition::Sex { .. }
+            | Condition::Insurance { .. }
+            | Condition::Disability { .. }
+            | Condition::Member { .. }
+            | Condition::Work { .. } => true,
+            Condition::Household { .. }
+            | Condition::Residency { .. }
+            | Condition::Area { .. }
+            | Condition::Street { .. }
+            | Condition::Community { .. }
+            | Condition::Housing { .. }
+            | Condition::AnyMember(_) => false,
+            Condition::AllOf(of) | Condition::AnyOf(of) => {
+                of.iter().any(Condition::is_about_member)
+            }
+        }
+    }
+
+    /// Every age at which the condition's answer can change: each `min`, and each `max + 1`.
+    pub fn age_thresholds(&self, out: &mut BTreeSet<u8>) {
+        match self {
+            Condition::Age { min, max } => {
+                out.extend(*min);
+                out.extend(max.and_then(|m| m.checked_add(1)));
+            }
+            Condition::AllOf(of) | Condition::AnyOf(of) => {
+                of.iter().for_each(|c| c.age_thresholds(out))
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Why a catalogue was refused: the item (where known), the field, and the fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogueError {
+    /// The item's 序号, where the fault is inside one.
+    pub item: Option<u8>,
+    /// The field's path in the file, e.g. `items[9].measures[0].scale.brackets[1].total`.
+    pub field: String,
+    /// What is wrong, lowercase, no trailing period.
+    pub problem: String,
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.item {
+            Some(n) => write!(f, "item {n}, {}: {}", self.field, self.problem),
+            None => write!(f, "{}: {}", self.field, self.problem),
+        }
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+impl Catalogue {
+    /// The catalogue compiled in, read once. Its validity is proven by the native tests.
+    pub fn builtin() -> Result<&'static Catalogue, &'static CatalogueError> {
+        static BUILTIN: OnceLock<Result<Catalogue, CatalogueError>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Catalogue::from_json(BUILTIN_JSON))
+            .as_ref()
+    }
+
+    /// The items that serve everyone — wholly, then in part — as a result lists them; what a
+    /// page can show before anyone has answered.
+    pub fn everyone_items(&self) -> Vec<u8> {
+        let pick = |kind: Everyone| {
+            self.items
+                .iter()
+                .filter(move |i| i.everyone == Some(kind))
+                .map(|i| i.item)
+        };
+        pick(Everyone::Whole).chain(pick(Everyone::Part)).collect()
+    }
+
+    /// Reads and validates a catalogue file.
+    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| CatalogueError {
+            item: None,
+            field: "catalogue".into(),
+            problem: format!("not valid JSON ({e})"),
+        })?;
+        let catalogue = read::read_catalogue(&value).map_err(|f| CatalogueError {
+            item: read::item_at(&value, &f.path),
+            field: f.path,
+            problem: f.problem,
+        })?;
+        catalogue.validate()?;
+        Ok(catalogue)
+    }
+
+    /// The item with this 序号.
+    pub fn item(&self, number: u8) -> Option<&Item> {
+        self.items.iter().find(|i| i.item == number)
+    }
+
+    /// The programme heading with this number.
+    pub fn programme(&self, number: u8) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.number == number)
+    }
+}
+
+impl Scale {
+    /// The bracket an age falls in, with the next bracket's threshold (its exclusive end).
+    pub fn bracket(&self, age: u8) -> Option<(&Bracket, Option<u8>)> {
+        let i = self.brackets.iter().rposition(|b| age >= b.from)?;
+        Some((&self.brackets[i], self.brackets.get(i + 1).map(|b| b.from)))
+    }
+}
