@@ -579,6 +579,14 @@ pub fn ask_short(
     }
 }
 
+/// Where to ask, said once on the printed page for every measure that does not name its own.
+pub fn ask_all(lang: Lang, ask: &str) -> String {
+    match lang {
+        Lang::Zh => format!("去哪里问：除另有注明外，各项都可先到{ask}咨询。"),
+        Lang::En => format!("Where to ask: unless a line says otherwise, ask first at {ask}."),
+    }
+}
+
 /// A yearly total: `每年 ¥1200` / `¥1200 a year`.
 pub fn yearly(lang: Lang, amount: Decimal) -> String {
     match lang {
@@ -754,7 +762,12 @@ fn answer_words(lang: Lang, answer: Answer) -> String {
         (Lang::En, Answer::Street(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
         (Lang::Zh, Answer::Community(v)) => format!("住在{}", v.pair().0),
         (Lang::En, Answer::Community(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
-        (Lang::En, Answer::Insurance(v)) => format!("has {}", lower_first(v.pair().1)),
+        (Lang::En, Answer::Insurance(Insurance::Resident)) => "in resident medical insurance".to_owned(),
+        (Lang::En, Answer::Insurance(Insurance::ResidentExempt)) => {
+            "in resident medical insurance, contribution waived".to_owned()
+        }
+        (Lang::En, Answer::Insurance(Insurance::Employee)) => "in employee medical insurance".to_owned(),
+        (Lang::En, Answer::Insurance(Insurance::None)) => "no medical insurance".to_owned(),
         (_, Answer::Kind(v)) => lower_first(lang.pick(v.pair())),
         (_, Answer::Residency(v)) => lower_first(lang.pick(v.pair())),
         (_, Answer::Insurance(v)) => lang.pick(v.pair()).to_owned(),

@@ -58,6 +58,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         (Some(p), Some(o)) if o.covered => Some((p, o)),
         _ => None,
     };
+    let common = shown.and_then(|(p, o)| common_ask(lang, o, p));
     html! {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1">{ t(Key::Results) }</h2>
@@ -66,6 +67,13 @@ pub fn Results(props: &ResultsProps) -> Html {
             <ShareTools key="share" profile={answers.clone()} desk={state.desk} text={text.clone()} />
             if let Some((profile, o)) = shown {
                 <p class="hint">{ t(Key::Details) }</p>
+                { for common.as_ref().map(|ask| html! {
+                    <p class="print-only ask-all">{ i18n::ask_all(lang, ask) }</p>
+                }) }
+                <p class="print-only legend">
+                    <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span>{ "　" }
+                    <span class="badge likely">{ "? " }{ t(Key::Likely) }</span>
+                </p>
                 { for o.members.iter().enumerate().map(|(i, entries)| {
                     let name = i18n::member_name(lang, i, &profile.members);
                     let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
@@ -74,7 +82,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                             <h3>{ name }</h3>
                             if entries.is_empty() { <p class="empty">{ t(Key::NothingApplies) }</p> }
                             <ul class="measures">
-                                { for cash_first(entries).into_iter().map(|e| measure(lang, catalogue, e, profile)) }
+                                { for cash_first(entries).into_iter().map(|e| measure(lang, catalogue, e, profile, common.as_deref())) }
                             </ul>
                             if !misses.is_empty() {
                                 <div class="near">
@@ -93,7 +101,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
                         <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
                         <ul class="measures">
-                            { for cash_first(&o.household).into_iter().map(|e| measure(lang, catalogue, e, profile)) }
+                            { for cash_first(&o.household).into_iter().map(|e| measure(lang, catalogue, e, profile, common.as_deref())) }
                         </ul>
                         { why_not(lang, catalogue, Key::HouseholdWhyNot, &o.household_not_applicable, None) }
                     </section>
@@ -106,6 +114,24 @@ pub fn Results(props: &ResultsProps) -> Html {
             { everyone(lang, catalogue, outcome.as_deref()) }
         </section>
     }
+}
+
+/// Where most measures say to ask, for the printed page to say once; a measure that says
+/// otherwise names its own.
+fn common_ask(lang: Lang, o: &Outcome<'_>, profile: &Profile) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for e in o.members.iter().flatten().chain(&o.household) {
+        let ask = i18n::ask_short(lang, e.lead, e.partners, profile.street);
+        match counts.iter_mut().find(|(a, _)| *a == ask) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((ask, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 1)
+        .map(|(a, _)| a)
 }
 
 /// The household's cash, and the one note on time.
@@ -169,8 +195,16 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
 }
 
 /// One measure as one line; why, where to ask, when, and the source open with a tap.
-fn measure(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>, profile: &Profile) -> Html {
+fn measure(
+    lang: Lang,
+    catalogue: &Catalogue,
+    e: &Entry<'_>,
+    profile: &Profile,
+    common_ask: Option<&str>,
+) -> Html {
     let street = profile.street;
+    let ask = i18n::ask_short(lang, e.lead, e.partners, street);
+    let own_ask = (common_ask != Some(ask.as_str())).then_some(ask);
     let t = |k: Key| lang.pick(k.pair());
     let colon = lang.pick(("：", ": "));
     let Some(item) = catalogue.item(e.item) else {
@@ -179,25 +213,32 @@ fn measure(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>, profile: &Profile) 
     let title = i18n::measure_title(lang, catalogue, e.item, e.measure);
     let why = i18n::reasons(lang, &e.reasons, &profile.members);
     let badge = match e.certainty {
-        Certainty::Eligible => {
-            html! { <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span> }
-        }
-        Certainty::Check => html! { <span class="badge likely">{ "? " }{ t(Key::Likely) }</span> },
+        Certainty::Eligible => html! {
+            <span class="badge eligible">{ "✓ " }<span class="badge-words">{ t(Key::Eligible) }</span></span>
+        },
+        Certainty::Check => html! {
+            <span class="badge likely">{ "? " }<span class="badge-words">{ t(Key::Likely) }</span></span>
+        },
     };
+
     html! {
         <li class="measure" data-item={e.item.to_string()} data-measure={e.measure.to_owned()}>
             <details>
                 <summary>
                     <span class="m-head">{ icon(item.programme) }<span class="m-title">{ title }</span></span>
-                    <span class="m-facts">
-                        if let Some(amount) = i18n::amount_short(lang, e) {
-                            <span class="m-amount">{ amount }</span>
-                        }
-                        { badge }
-                    </span>
-                    <span class="print-only m-print">
-                        { t(Key::Why) }{ colon }{ why.clone() }{ lang.pick(("；", "; ")) }
-                        { t(Key::WhereToAsk) }{ colon }{ i18n::ask_short(lang, e.lead, e.partners, street) }
+                    <span class="m-rest">
+                        <span class="m-facts">
+                            if let Some(amount) = i18n::amount_short(lang, e) {
+                                <span class="m-amount">{ amount }</span>
+                            }
+                            { badge }
+                        </span>
+                        <span class="print-only m-print">
+                            { t(Key::Why) }{ colon }{ why.clone() }
+                            if let Some(ask) = own_ask {
+                                { lang.pick(("；", "; ")) }{ t(Key::WhereToAsk) }{ colon }{ ask }
+                            }
+                        </span>
                     </span>
                 </summary>
                 <div class="m-detail">

@@ -46,8 +46,8 @@ test("share: the link carries the answers while the panel is open, never older o
   assert.ok(link.startsWith(server.url + "#profile="), link);
   assert.equal(new URL(link).search, "", "never in the query string");
   assert.ok(page.url().includes("#profile="), "the address bar carries the answers while the panel is open");
-  const short = Buffer.from(link.split("#profile=")[1], "base64url").toString();
-  assert.equal(short, '{"street":"guanghe","members":[{"age":78,"sex":"female"}]}', "the short form: defaults left out");
+  const short = JSON.parse(Buffer.from(link.split("#profile=")[1], "base64url").toString());
+  assert.deepEqual(short, { street: "guanghe", members: [{ age: 78, sex: "female" }] }, "the short form: defaults left out");
   // The address follows a change while open, and carries nothing once closed.
   await page.getByLabel("年龄").first().fill("84");
   await page.waitForFunction(() => location.hash.length > 9 && atob(location.hash.slice(9).replace(/-/g, "+").replace(/_/g, "/")).includes('"age":84'));
@@ -91,20 +91,6 @@ test("share: the link carries the answers while the panel is open, never older o
   assert.equal(await other.locator("[data-cash-month]").getAttribute("data-cash-month"), "0", "the shared link opens its own answers (78)");
   assert.deepEqual([...page.errors, ...other.errors], []);
   await other.context().close();
-  await page.context().close();
-});
-
-test("print: the household's summary fits one A4 page", async () => {
-  const page = await open(server.url + profileHash(HOUSEHOLD));
-  await ready(page);
-  await page.emulateMedia({ media: "print" });
-  assert.ok(await page.locator(".print-only").isVisible(), "title and date are printed");
-  assert.ok(!(await page.locator(".questions").isVisible()), "the form is not printed");
-  assert.ok(await page.locator('[data-member="0"] [data-item="10"] .m-print').isVisible(), "where to ask is printed");
-  const pdf = await page.pdf({ format: "A4", printBackground: true });
-  fs.writeFileSync(shotPath("print.pdf"), pdf);
-  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.equal(pages, 1, `the summary printed on ${pages} pages`);
   await page.context().close();
 });
 
