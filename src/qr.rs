@@ -1,7 +1,7 @@
 //! A link as a QR code, drawn as one SVG path so the page builds it from elements, never from
 //! an HTML string.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcodegen::{QrCode, QrCodeEcc};
 
 /// A QR code ready to draw: `size` modules a side (quiet zone included) and the path of the
 /// dark modules in module units.
@@ -14,20 +14,21 @@ pub struct QrPath {
 /// The margin of light modules the standard asks for around the code.
 pub const QUIET_ZONE: usize = 4;
 
-/// Encodes text; `None` where it is too long for any QR code even at the lowest correction.
+/// Encodes text in byte mode at error correction M (L where M cannot hold it); `None` where
+/// it is too long for any QR code.
 pub fn encode(text: &str) -> Option<QrPath> {
-    let code = QrCode::with_error_correction_level(text, EcLevel::M)
-        .or_else(|_| QrCode::with_error_correction_level(text, EcLevel::L))
+    let code = QrCode::encode_binary(text.as_bytes(), QrCodeEcc::Medium)
+        .or_else(|_| QrCode::encode_binary(text.as_bytes(), QrCodeEcc::Low))
         .ok()?;
-    let width = code.width();
-    let colors = code.to_colors();
-    let mut d = String::with_capacity(colors.len() * 4);
+    let width = usize::try_from(code.size()).ok()?;
+    let dark = |x: usize, y: usize| code.get_module(x as i32, y as i32);
+    let mut d = String::with_capacity(width * width);
     for y in 0..width {
         let mut x = 0;
         while x < width {
-            if colors[y * width + x] == Color::Dark {
+            if dark(x, y) {
                 let start = x;
-                while x < width && colors[y * width + x] == Color::Dark {
+                while x < width && dark(x, y) {
                     x += 1;
                 }
                 // One rectangle per horizontal run of dark modules.

@@ -328,3 +328,18 @@ fn the_old_compounds_the_form_implies_are_item_2s_and_item_29_reads_them() {
         "item 29 for 科苑小区 with a car"
     );
 }
+
+#[test]
+fn the_page_copy_is_the_catalogue_minus_readings() {
+    use minsheng::catalogue::BUILTIN_PAGE_JSON;
+    let mut full: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    for item in full["items"].as_array_mut().unwrap() {
+        let measures = item.get_mut("measures").and_then(Value::as_array_mut);
+        for m in measures.into_iter().flatten() {
+            m.as_object_mut().unwrap().remove("reading");
+        }
+    }
+    let page: Value = serde_json::from_str(BUILTIN_PAGE_JSON).unwrap();
+    assert_eq!(page, full);
+    assert!(!BUILTIN_PAGE_JSON.contains("\"reading\""));
+}

@@ -678,14 +678,15 @@ pub fn amount_short(lang: Lang, e: &Entry<'_>) -> Option<String> {
     Some(text)
 }
 
-/// The cash a measure pays each month, for ordering a list with the money first.
-pub fn monthly_cash(e: &Entry<'_>) -> Decimal {
+/// The cash a measure pays in a year (monthly cash twelve times), for ordering a list with the
+/// money first.
+pub fn yearly_cash(e: &Entry<'_>) -> Decimal {
     e.money
         .iter()
         .filter(|m| m.kind == MoneyKind::Cash)
         .map(|m| match m.period {
-            Period::Month => m.amount,
-            Period::Year | Period::Once => m.amount / Decimal::from(12),
+            Period::Month => m.amount * Decimal::from(12),
+            Period::Year | Period::Once => m.amount,
         })
         .sum()
 }
@@ -762,11 +763,15 @@ fn answer_words(lang: Lang, answer: Answer) -> String {
         (Lang::En, Answer::Street(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
         (Lang::Zh, Answer::Community(v)) => format!("住在{}", v.pair().0),
         (Lang::En, Answer::Community(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
-        (Lang::En, Answer::Insurance(Insurance::Resident)) => "in resident medical insurance".to_owned(),
+        (Lang::En, Answer::Insurance(Insurance::Resident)) => {
+            "in resident medical insurance".to_owned()
+        }
         (Lang::En, Answer::Insurance(Insurance::ResidentExempt)) => {
             "in resident medical insurance, contribution waived".to_owned()
         }
-        (Lang::En, Answer::Insurance(Insurance::Employee)) => "in employee medical insurance".to_owned(),
+        (Lang::En, Answer::Insurance(Insurance::Employee)) => {
+            "in employee medical insurance".to_owned()
+        }
         (Lang::En, Answer::Insurance(Insurance::None)) => "no medical insurance".to_owned(),
         (_, Answer::Kind(v)) => lower_first(lang.pick(v.pair())),
         (_, Answer::Residency(v)) => lower_first(lang.pick(v.pair())),

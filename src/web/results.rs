@@ -29,7 +29,7 @@ pub struct ResultsProps {
 pub fn cash_first<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
     let mut sorted: Vec<&Entry<'a>> = entries.iter().collect();
     // A stable sort keeps item order among equals.
-    sorted.sort_by_key(|e| std::cmp::Reverse(i18n::monthly_cash(e)));
+    sorted.sort_by_key(|e| std::cmp::Reverse(i18n::yearly_cash(e)));
     sorted
 }
 
