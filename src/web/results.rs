@@ -51,7 +51,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         (Some(_), Some(o)) if !o.covered => html! {
             <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
         },
-        (Some(_), Some(o)) => cash(lang, catalogue, o),
+        (Some(p), Some(o)) => cash(lang, catalogue, o, p),
         _ => waiting(lang, state),
     };
     let shown = match (answers, outcome) {
@@ -67,6 +67,9 @@ pub fn Results(props: &ResultsProps) -> Html {
             <ShareTools key="share" profile={answers.clone()} desk={state.desk} text={text.clone()} />
             if let Some((profile, o)) = shown {
                 <p class="hint">{ t(Key::Details) }</p>
+                if lang == Lang::En {
+                    <p class="hint">{ t(Key::DeptNamesChinese) }</p>
+                }
                 { for common.as_ref().map(|ask| html! {
                     <p class="print-only ask-all">{ i18n::ask_all(lang, ask) }</p>
                 }) }
@@ -134,10 +137,30 @@ fn common_ask(lang: Lang, o: &Outcome<'_>, profile: &Profile) -> Option<String> 
         .map(|(a, _)| a)
 }
 
-/// The household's cash, and the one note on time.
-fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>) -> Html {
+/// The household's cash, where it comes from, and the one note on time.
+fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -> Html {
     let t = |k: Key| lang.pick(k.pair());
     let month = o.cash.month;
+    // Each cash measure with whose it is: `84岁男性 · 高龄补贴 每月¥50`.
+    let from: Vec<String> = o
+        .members
+        .iter()
+        .enumerate()
+        .flat_map(|(i, entries)| {
+            entries
+                .iter()
+                .filter(|e| !i18n::yearly_cash(e).is_zero())
+                .map(move |e| (i, e))
+        })
+        .map(|(i, e)| {
+            format!(
+                "{} · {} {}",
+                i18n::member_name(lang, i, &profile.members),
+                i18n::measure_title(lang, catalogue, e.item, e.measure),
+                i18n::amount_short(lang, e).unwrap_or_default()
+            )
+        })
+        .collect();
     let figure = if month.is_zero() {
         html! { <p class="cash-none">{ t(Key::NoCash) }</p> }
     } else {
@@ -152,10 +175,10 @@ fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>) -> Html {
     html! {
         <div class="cash" data-cash-month={month.normalize().to_string()} aria-live="polite">
             { figure }
-            <p class="dated">{ i18n::dated(lang, catalogue.year, platform::this_year()) }</p>
-            if lang == Lang::En {
-                <p class="dated">{ t(Key::DeptNamesChinese) }</p>
+            if !month.is_zero() {
+                <ul class="cash-from">{ for from.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             }
+            <p class="dated">{ i18n::dated(lang, catalogue.year, platform::this_year()) }</p>
         </div>
     }
 }
@@ -249,7 +272,6 @@ fn measure(
                     if !e.ratios.is_empty() {
                         <ul class="money">{ for e.ratios.iter().map(|r| html! { <li>{ i18n::ratio(lang, r) }</li> }) }</ul>
                     }
-                    if e.free { <p class="free">{ t(Key::Free) }</p> }
                     if e.unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
                     <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why }</p>
                     if let Some(w) = e.check {

@@ -7,8 +7,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { dist } from "./harness.mjs";
 
-// 170 KiB holds what the page weighs with the journey, answers and "why not" work (172,968 B
-// measured before the last cuts); the target is 130 KiB (133,120 B), for the size work to reach.
+// 170 KiB holds what the page weighs with the journey, answers and "why not" work (173,316 B
+// measured); the target is 130 KiB (133,120 B), for the size work to reach.
 const BUDGET = 170 * 1024;
 
 test("the release dist/ is within the first-load budget after brotli", () => {
