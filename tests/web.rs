@@ -183,28 +183,25 @@ fn words_read_plainly_in_both_languages() {
 
 #[wasm_bindgen_test]
 fn an_age_is_read_only_as_a_whole_number_from_0_to_130() {
-    use minsheng::web::state::{read_age, Age};
+    use minsheng::web::state::{read_age, Age, Wrong};
     assert_eq!(read_age(""), Age::Empty);
     assert_eq!(read_age("  "), Age::Empty);
     assert_eq!(read_age("78"), Age::Valid(78));
     assert_eq!(read_age(" 0 "), Age::Valid(0));
+    assert_eq!(read_age("78岁"), Age::Valid(78), "as people write it");
+    assert_eq!(read_age("78 周岁"), Age::Valid(78));
     assert_eq!(
         read_age("１３０"),
         Age::Valid(130),
         "full-width digits, as Chinese keyboards type"
     );
-    for bad in [
-        "131",
-        "255",
-        "1e2",
-        "7.5",
-        "-1",
-        "6078",
-        "78岁",
-        "99999999999999999999",
-    ] {
-        assert_eq!(read_age(bad), Age::Invalid, "{bad}");
+    for bad in ["1e2", "7.5", "-1", "78岁半", "岁"] {
+        assert_eq!(read_age(bad), Age::Invalid(Wrong::NotNumber), "{bad}");
     }
+    for bad in ["131", "255", "788", "6078", "99999999999999999999"] {
+        assert_eq!(read_age(bad), Age::Invalid(Wrong::TooOld), "{bad}");
+    }
+    assert_eq!(read_age("1944"), Age::Invalid(Wrong::BirthYear));
 }
 
 #[wasm_bindgen_test]

@@ -103,7 +103,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Lang> context={lang}>
             <Header state={shared.clone()} dispatch={dispatch.clone()} text={text.clone()} />
             <main class="page">
-                <p class="intro">{ t(Key::Intro) }</p>
+                <p class="intro">{ t(if state.desk { Key::IntroDesk } else { Key::Intro }) }</p>
                 { notice(lang, state.notice.as_ref(), &dispatch) }
                 // Keyed on the resident, so "next resident" rebuilds everything below from scratch.
                 <div class="columns" key={state.resident.to_string()}>

@@ -17,6 +17,8 @@ pub const COUNTDOWN_SECONDS: f64 = 30.0;
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
+    /// Whether there is anything to clear: over an empty form the idle timer waits quietly.
+    pub active: bool,
     /// Clears every answer.
     pub onnext: Callback<()>,
 }
@@ -26,11 +28,15 @@ pub struct DeskProps {
 pub fn DeskBar(props: &DeskProps) -> Html {
     let remaining = use_state(|| None::<u32>);
     let last = use_mut_ref(|| Rc::new(Cell::new(platform::now_ms())));
+    // Read by the timer on every tick; follows the prop on every render.
+    let active = use_mut_ref(|| Rc::new(Cell::new(props.active)));
+    active.borrow().set(props.active);
     {
-        let (remaining, onnext, last) = (
+        let (remaining, onnext, last, active) = (
             remaining.clone(),
             props.onnext.clone(),
             last.borrow().clone(),
+            active.borrow().clone(),
         );
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
@@ -45,6 +51,10 @@ pub fn DeskBar(props: &DeskProps) -> Html {
             // What the countdown shows now, so a quiet second costs no render.
             let shown = Cell::new(None::<u32>);
             let interval = Interval::new(1000, move || {
+                if !active.get() {
+                    // Nothing to clear: the quiet time starts again from now.
+                    last.set(platform::now_ms());
+                }
                 let left = IDLE_SECONDS - (platform::now_ms() - last.get()) / 1000.0;
                 let show = if left <= 0.0 {
                     last.set(platform::now_ms());
@@ -86,11 +96,9 @@ pub fn DeskBar(props: &DeskProps) -> Html {
             remaining.set(None);
         })
     };
-    let leave = Callback::from(|_| platform::leave_desk());
     html! {
         <div class="desk">
             <button type="button" id="next-resident" class="next" {onclick}>{ t(Key::NextResident) }</button>
-            <button type="button" id="leave-desk" class="leave" onclick={leave}>{ t(Key::LeaveDesk) }</button>
             if let Some(s) = *remaining {
                 // Fixed in view wherever the page is scrolled: a clerk or resident sees it.
                 <div class="countdown" role="alertdialog" aria-live="assertive" aria-labelledby="countdown-text" id="countdown">

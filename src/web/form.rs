@@ -10,6 +10,7 @@ use crate::choice::{
     Street, Work,
 };
 use crate::profile::{Member, MAX_MEMBERS};
+use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -46,8 +47,12 @@ pub fn Form(props: &FormProps) -> Html {
         })
     }
     let add = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::AddMember))
+        let (dispatch, new_id) = (dispatch.clone(), state.next_id);
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::AddMember);
+            // Once the new member is drawn, take the person to their age box.
+            Timeout::new(0, move || platform::focus(&format!("m{new_id}-age"))).forget();
+        })
     };
     let removable = state.people.len() > 1;
     let jump = {
@@ -100,6 +105,7 @@ pub fn Form(props: &FormProps) -> Html {
             </fieldset>
             if state.desk {
                 <p class="desk-note">{ t(Key::DeskMode) }</p>
+                <LeaveDesk />
             } else {
                 <div class="remember">
                     { checkbox(lang, "remember", RememberLabel, state.remember, false, {
@@ -113,6 +119,7 @@ pub fn Form(props: &FormProps) -> Html {
                             }
                         })
                     }) }
+                    <p class="hint">{ t(Key::TabKeeps) }</p>
                     if state.remember || state.stored {
                         <button type="button" class="secondary" id="forget" onclick={{
                             let dispatch = dispatch.clone();
@@ -124,7 +131,7 @@ pub fn Form(props: &FormProps) -> Html {
                     }
                 </div>
             }
-            <button type="button" class={classes!("jump", found.is_err().then_some("waiting"))} id="jump" onclick={jump}>
+            <button type="button" class={if found.is_err() { "jump waiting" } else { "jump" }} id="jump" onclick={jump}>
                 { i18n::jump(lang, *found, state.people.len()) }
             </button>
         </form>
@@ -174,7 +181,7 @@ fn MemberForm(props: &MemberProps) -> Html {
             age,
             ..member.clone()
         }),
-        Age::Empty | Age::Invalid => None,
+        Age::Empty | Age::Invalid(_) => None,
     };
     html! {
         <fieldset class="member" data-member-form={index.to_string()}>
@@ -206,7 +213,11 @@ fn MemberForm(props: &MemberProps) -> Html {
 /// typed (in the state), and only a whole number from 0 to 130 is read; a text box, not a
 /// number box, so a mouse wheel or "1e2" never turns into another age.
 fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Html {
-    let invalid = super::state::read_age(text) == Age::Invalid;
+    let wrong = match super::state::read_age(text) {
+        Age::Invalid(w) => Some(w),
+        Age::Empty | Age::Valid(_) => None,
+    };
+    let invalid = wrong.is_some();
     let oninput = Callback::from(move |e: InputEvent| {
         onchange.emit(e.target_unchecked_into::<HtmlInputElement>().value())
     });
@@ -226,8 +237,8 @@ fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Ht
                     aria-describedby={described} />
                 <span class="unit">{ lang.pick(Key::YearsOld.pair()) }</span>
             </div>
-            if invalid {
-                <p class="field-error" id={error}>{ lang.pick(Key::AgeError.pair()) }</p>
+            if let Some(w) = wrong {
+                <p class="field-error" id={error}>{ lang.pick(i18n::age_error(w)) }</p>
             }
         </div>
     }
@@ -304,5 +315,31 @@ fn checkbox<T: Label>(
                 aria-describedby={fixed.then(|| format!("{id}-why"))} />
             <span>{ lang.pick(what.pair()) }</span>
         </label>
+    }
+}
+
+/// Leaving desk mode: a deliberate act, at the foot of the form, away from "next resident",
+/// and confirmed in place (no pop-up).
+#[component]
+fn LeaveDesk() -> Html {
+    let lang = use_lang();
+    let t = |k: Key| lang.pick(k.pair());
+    let asking = use_state(|| false);
+    let ask = {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(!*asking))
+    };
+    let leave = Callback::from(|_| platform::leave_desk());
+    html! {
+        <div class="leave-desk">
+            <button type="button" class="secondary" id="leave-desk" aria-expanded={asking.to_string()} onclick={ask.clone()}>{ t(Key::LeaveDesk) }</button>
+            if *asking {
+                <p class="warning">{ t(Key::LeaveDeskWarning) }</p>
+                <div class="actions">
+                    <button type="button" id="leave-desk-confirm" onclick={leave}>{ t(Key::LeaveDeskConfirm) }</button>
+                    <button type="button" class="secondary" onclick={ask}>{ t(Key::Cancel) }</button>
+                </div>
+            }
+        </div>
     }
 }

@@ -55,7 +55,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             summary::stop_speaking();
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
         });
-        html! { <DeskBar {onnext} /> }
+        html! { <DeskBar {onnext} active={state.has_answers()} /> }
     });
     html! {
         <header class="top">
@@ -63,7 +63,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="tools" role="group" aria-label={ t(Key::Language) }>
                 <button type="button" id="lang-switch" lang={ match lang { Lang::Zh => "en", Lang::En => "zh-CN" } } onclick={on_lang}>{ t(Key::SwitchLang) }</button>
                 <button type="button" id="large-switch" aria-pressed={ state.large.to_string() } onclick={on_large}>
-                    { if state.large { t(Key::NormalText) } else { t(Key::LargeText) } }
+                    // One label whatever the state: a toggle says it is on by ✓ and aria-pressed.
+                    { if state.large { "✓ " } else { "" } }{ t(Key::LargeText) }
                 </button>
                 { for speech }
             </div>

@@ -3,7 +3,7 @@
 //! Each string is a `(zh, en)` pair inside an exhaustive `match`, so a new key or answer
 //! without both translations does not compile.
 
-use super::state::Waiting;
+use super::state::{Waiting, Wrong};
 use crate::catalogue::{
     Catalogue, CheckWhy, Condition, Money, MoneyKind, Payer, Period, Ratio, Text,
 };
@@ -54,7 +54,6 @@ pub enum Key {
     Intro,
     SwitchLang,
     LargeText,
-    NormalText,
     ReadAloud,
     StopReading,
     NoVoice,
@@ -70,7 +69,7 @@ pub enum Key {
     Age,
     AgeHint,
     YearsOld,
-    AgeError,
+    TabKeeps,
     Sex,
     Insurance,
     Disability,
@@ -112,6 +111,10 @@ pub enum Key {
     UseSaved,
     KeepLink,
     LeaveDesk,
+    LeaveDeskWarning,
+    LeaveDeskConfirm,
+    Cancel,
+    IntroDesk,
     TechnicalDetail,
     Dismiss,
     Language,
@@ -145,10 +148,9 @@ impl Key {
         match self {
             Key::AppTitle => ("民生实事查询", "What the district's measures give you"),
             Key::PageTitle => ("民生实事查询 · 济宁高新区2022", "Livelihood measures check · Jining High-tech Zone 2022"),
-            Key::Intro => ("填写年龄等几个问题，看看济宁高新区2022年的民生实事能帮到您和家人什么。只在您的手机上计算，不上传任何信息。", "Answer a few questions, starting with your age, to see what Jining High-tech Zone's 2022 livelihood measures give you and your family. Worked out on your phone; nothing is sent anywhere."),
+            Key::Intro => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在手机上计算，不上传任何信息。", "Answer a few questions, starting with your age, to see what Jining High-tech Zone's 2022 livelihood measures give you and your family. Worked out on your phone; nothing is sent anywhere."),
             Key::SwitchLang => ("English", "中文"),
             Key::LargeText => ("大字模式", "Large text"),
-            Key::NormalText => ("标准字号", "Normal text"),
             Key::ReadAloud => ("朗读结果", "Read aloud"),
             Key::StopReading => ("停止朗读", "Stop reading"),
             Key::NoVoice => ("这台设备没有可用的朗读语音。", "This device has no voice to read aloud with."),
@@ -164,7 +166,7 @@ impl Key {
             Key::Age => ("年龄", "Age"),
             Key::AgeHint => ("填周岁，例如 78", "In whole years, for example 78"),
             Key::YearsOld => ("周岁", "years"),
-            Key::AgeError => ("请用数字填写周岁，例如 78（0到130）。", "Enter whole years in figures, for example 78 (0 to 130)."),
+            Key::TabKeeps => ("不勾选时，回答只保存在这个页面里，刷新后还在，关闭页面就清除。", "Unticked, your answers stay only in this page: they survive a reload and are gone when you close it."),
             Key::Sex => ("性别", "Sex"),
             Key::Insurance => ("医疗保险", "Medical insurance"),
             Key::Disability => ("残疾情况", "Disability"),
@@ -175,7 +177,7 @@ impl Key {
             Key::Results => ("查询结果", "Results"),
             Key::CashTotal => ("全家每月可领现金", "Cash for the household each month"),
             Key::PerMonth => ("每月", "a month"),
-            Key::NoCash => ("没有按月发放的现金，但下面的服务和保险可以享受。", "No monthly cash, but the services and insurance below apply."),
+            Key::NoCash => ("这33项里没有给您按月发放的现金，但下面的服务和保险可以享受。（本页只看这份清单：低保金、养老金等其他待遇不在其中。）", "None of these 33 measures pays you cash each month, but the services and insurance below apply. (This page covers only this list: minimum living allowance, pensions and other benefits are not in it.)"),
             Key::ForHousehold => ("全家共享的项目", "For the whole household"),
             Key::ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
             Key::NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),
@@ -206,6 +208,10 @@ impl Key {
             Key::UseSaved => ("改用本机保存的回答", "Use the answers kept on this device"),
             Key::KeepLink => ("保留链接里的回答", "Keep the link's answers"),
             Key::LeaveDesk => ("退出服务台模式", "Leave service desk mode"),
+            Key::LeaveDeskWarning => ("退出后，这台设备会在页面里保存回答，不再自动清空。只有工作人员才应退出。", "Once out of desk mode, this device keeps answers in the page and no longer clears itself. Only staff should leave it."),
+            Key::LeaveDeskConfirm => ("确定退出", "Leave desk mode"),
+            Key::Cancel => ("取消", "Cancel"),
+            Key::IntroDesk => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在这台设备上计算，不上传、不保存任何信息。", "Answer a few questions to see what Jining High-tech Zone's 2022 livelihood measures give you. Worked out on this device; nothing is sent or kept."),
             Key::TechnicalDetail => ("技术信息（供工作人员参考）", "Technical detail (for staff)"),
             Key::Dismiss => ("知道了", "OK"),
             Key::Language => ("语言、字号和朗读", "Language, text size and reading aloud"),
@@ -469,18 +475,38 @@ pub fn jump(lang: Lang, found: Result<(usize, Decimal), Waiting>, people: usize)
 /// What to answer before any result can be shown.
 pub fn waiting(lang: Lang, w: Waiting, people: usize) -> String {
     let n = w.index + 1;
-    match (lang, w.invalid, people > 1) {
-        (Lang::Zh, false, false) => "请先填写年龄，就能看到结果。".to_owned(),
-        (Lang::Zh, false, true) => format!("请填写家庭成员{n}的年龄。"),
-        (Lang::Zh, true, false) => "年龄需要改正：请用数字填写周岁，例如 78。".to_owned(),
-        (Lang::Zh, true, true) => format!("家庭成员{n}的年龄需要改正：请用数字填写周岁，例如 78。"),
-        (Lang::En, false, false) => "Enter the age to see the results.".to_owned(),
-        (Lang::En, false, true) => format!("Enter person {n}'s age."),
-        (Lang::En, true, false) => {
-            "The age needs correcting: enter whole years in figures, for example 78.".to_owned()
+    match (lang, w.wrong, people > 1) {
+        (Lang::Zh, None, false) => "请先填写年龄，就能看到结果。".to_owned(),
+        (Lang::Zh, None, true) => format!("请填写家庭成员{n}的年龄。"),
+        (Lang::Zh, Some(wrong), false) => format!("年龄需要改正：{}", age_error(wrong).0),
+        (Lang::Zh, Some(wrong), true) => {
+            format!("家庭成员{n}的年龄需要改正：{}", age_error(wrong).0)
         }
-        (Lang::En, true, true) => format!(
-            "Person {n}'s age needs correcting: enter whole years in figures, for example 78."
+        (Lang::En, None, false) => "Enter the age to see the results.".to_owned(),
+        (Lang::En, None, true) => format!("Enter person {n}'s age."),
+        (Lang::En, Some(wrong), false) => {
+            format!("The age needs correcting. {}", age_error(wrong).1)
+        }
+        (Lang::En, Some(wrong), true) => {
+            format!("Person {n}'s age needs correcting. {}", age_error(wrong).1)
+        }
+    }
+}
+
+/// What to do about a typed age that is not one.
+pub fn age_error(w: Wrong) -> (&'static str, &'static str) {
+    match w {
+        Wrong::NotNumber => (
+            "请用数字填写周岁，例如 78。",
+            "Enter whole years in figures, for example 78.",
+        ),
+        Wrong::TooOld => (
+            "年龄要在0到130之间，请检查是否多按了一个数字。",
+            "An age is from 0 to 130: check for a key pressed twice.",
+        ),
+        Wrong::BirthYear => (
+            "这像是出生年份。请填写周岁，例如 78。",
+            "That looks like a year of birth. Enter the age in years, for example 78.",
         ),
     }
 }
@@ -635,6 +661,42 @@ pub fn money(lang: Lang, m: &Money) -> String {
         }
         (Lang::En, MoneyKind::Subsidy) => format!("Subsidy: {amount} {when}, {payer}"),
     }
+}
+
+/// A measure's money in lines: cash paid in parts by several payers is one total with its
+/// parts (`现金 每月¥100（上级政府出¥50，区里出¥50）`), so no part reads as a payment of its own.
+pub fn money_lines(lang: Lang, money: &[Money]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, m) in money.iter().enumerate() {
+        let same = |o: &&Money| o.kind == MoneyKind::Cash && o.period == m.period;
+        if m.kind != MoneyKind::Cash || money.iter().filter(same).count() < 2 {
+            out.push(self::money(lang, m));
+            continue;
+        }
+        if money[..i].iter().any(|o| same(&o)) {
+            continue;
+        }
+        let parts: Vec<&Money> = money.iter().filter(same).collect();
+        let total: Decimal = parts.iter().map(|p| p.amount).sum();
+        let by = |p: &Money| {
+            let who = match (lang, p.payer) {
+                (Lang::Zh, Payer::Upper) => "上级政府出",
+                (Lang::Zh, Payer::District) => "区里出",
+                (Lang::Zh, Payer::Government) => "政府出",
+                (Lang::En, Payer::Upper) => "higher levels of government pay ",
+                (Lang::En, Payer::District) => "the district pays ",
+                (Lang::En, Payer::Government) => "the government pays ",
+            };
+            format!("{who}{}", yuan(p.amount))
+        };
+        let split: Vec<String> = parts.iter().map(|p| by(p)).collect();
+        let when = period(lang, m.period);
+        out.push(match lang {
+            Lang::Zh => format!("现金 {when}{}（{}）", yuan(total), split.join("，")),
+            Lang::En => format!("Cash: {} {when} ({})", yuan(total), split.join(", ")),
+        });
+    }
+    out
 }
 
 /// A measure's money in one short phrase for its line: the cash a month or a year, else what
@@ -854,13 +916,11 @@ fn answers_once(lang: Lang, reasons: &[&Reason<'_>]) -> String {
 /// A list of answers in words: `低保家庭、低保边缘家庭` / `a, b or c`.
 fn one_of<T: Label>(lang: Lang, values: &[T]) -> String {
     let words: Vec<&str> = values.iter().map(|v| lang.pick(v.pair())).collect();
-    match lang {
-        Lang::Zh => words.join("、"),
-        Lang::En => match words.as_slice() {
-            [] => String::new(),
-            [one] => (*one).to_owned(),
-            [init @ .., last] => format!("{} or {last}", init.join(", ")),
-        },
+    let (comma, or) = (lang.pick(("、", ", ")), lang.pick(("或", " or ")));
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{}{or}{last}", init.join(comma)),
     }
 }
 
@@ -1011,7 +1071,9 @@ pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
 /// The desk's countdown before it clears itself.
 pub fn countdown(lang: Lang, seconds: u32) -> String {
     match lang {
-        Lang::Zh => format!("{seconds}秒后将自动清空所有回答，以保护上一位居民的信息。"),
-        Lang::En => format!("Every answer will be cleared in {seconds} s, to protect the last resident's information."),
+        Lang::Zh => format!("{seconds}秒后将自动清空所有回答，以保护您的信息。"),
+        Lang::En => {
+            format!("Every answer will be cleared in {seconds} s, to protect your information.")
+        }
     }
 }

@@ -27,9 +27,17 @@ pub struct ResultsProps {
 /// A member's or the household's measures, those that pay cash first (the most first), then
 /// the rest in item order.
 pub fn cash_first<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
-    let mut sorted: Vec<&Entry<'a>> = entries.iter().collect();
-    // A stable sort keeps item order among equals.
-    sorted.sort_by_key(|e| std::cmp::Reverse(i18n::yearly_cash(e)));
+    // An insertion sort, stable (item order among equals); a list is a dozen entries, and the
+    // library's merge sort would add its code to the Wasm for nothing.
+    let mut sorted: Vec<&Entry<'a>> = Vec::with_capacity(entries.len());
+    for e in entries {
+        let cash = i18n::yearly_cash(e);
+        let at = sorted
+            .iter()
+            .position(|s| i18n::yearly_cash(s) < cash)
+            .unwrap_or(sorted.len());
+        sorted.insert(at, e);
+    }
     sorted
 }
 
@@ -252,7 +260,8 @@ fn measure(
                     <span class="m-rest">
                         <span class="m-facts">
                             if let Some(amount) = i18n::amount_short(lang, e) {
-                                <span class="m-amount">{ amount }</span>
+                                // "Amount not stated" is not money: not in money's green.
+                                <span class={if e.money.is_empty() && e.ratios.is_empty() && !e.free { "m-amount m-unstated" } else { "m-amount" }}>{ amount }</span>
                             }
                             { badge }
                         </span>
@@ -267,7 +276,7 @@ fn measure(
                 <div class="m-detail">
                     <p class="summary">{ lang.text(&item.summary) }</p>
                     if !e.money.is_empty() {
-                        <ul class="money">{ for e.money.iter().map(|m| html! { <li>{ i18n::money(lang, m) }</li> }) }</ul>
+                        <ul class="money">{ for i18n::money_lines(lang, e.money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                     }
                     if !e.ratios.is_empty() {
                         <ul class="money">{ for e.ratios.iter().map(|r| html! { <li>{ i18n::ratio(lang, r) }</li> }) }</ul>

@@ -111,7 +111,7 @@ pub fn ShareTools(props: &ShareProps) -> Html {
                 <button type="button" id="copy" class="secondary" disabled={!ready} onclick={on_copy}>{ t(Key::CopyText) }</button>
                 <button type="button" id="print" class="secondary" disabled={!ready} onclick={on_print}>{ t(Key::Print) }</button>
             </div>
-            <p class={classes!("copied", failed.then_some("failed"))} role="status" aria-live="polite">{ status }</p>
+            <p class={if failed { "copied failed" } else { "copied" }} role="status" aria-live="polite">{ status }</p>
             if *copied == Copied::Failed {
                 <label class="field" for="copy-text">{ t(Key::CopyByHand) }
                     <textarea id="copy-text" readonly=true rows="6" value={text.clone().unwrap_or_default()} />

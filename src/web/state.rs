@@ -103,14 +103,31 @@ impl Person {
 pub enum Age {
     Empty,
     Valid(u8),
-    /// Not a whole number from 0 to 130.
-    Invalid,
+    /// Not a whole number from 0 to 130, and why.
+    Invalid(Wrong),
 }
 
-/// Reads an age as a person types it: digits only (full-width digits too, as Chinese input
-/// methods type them), 0–130. "1e2", "7.5" and "255" are invalid, never read as something else.
+/// What is wrong with a typed age, so the message can say what to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wrong {
+    /// Not a whole number ("7.5", "1e2", "abc").
+    NotNumber,
+    /// A whole number over 130 ("788": a key pressed twice).
+    TooOld,
+    /// A number that reads like a year of birth ("1944").
+    BirthYear,
+}
+
+/// Reads an age as a person types it: digits (full-width too, as Chinese input methods type
+/// them), optionally followed by 岁 or 周岁, 0–130. "1e2", "7.5" and "255" are invalid, never
+/// read as something else.
 pub fn read_age(text: &str) -> Age {
     let text = text.trim();
+    let text = text
+        .strip_suffix("周岁")
+        .or_else(|| text.strip_suffix('岁'))
+        .unwrap_or(text)
+        .trim_end();
     if text.is_empty() {
         return Age::Empty;
     }
@@ -119,15 +136,16 @@ pub fn read_age(text: &str) -> Age {
         let digit = match c {
             '0'..='9' => c as u32 - '0' as u32,
             '０'..='９' => c as u32 - '０' as u32,
-            _ => return Age::Invalid,
+            _ => return Age::Invalid(Wrong::NotNumber),
         };
-        value = value * 10 + digit;
-        if value > u32::from(MAX_AGE) {
-            return Age::Invalid;
-        }
+        value = value.saturating_mul(10).saturating_add(digit);
     }
-    // value ≤ 130 here, so it fits.
-    Age::Valid(value as u8)
+    match value {
+        // value ≤ 130 here, so it fits.
+        v if v <= u32::from(MAX_AGE) => Age::Valid(v as u8),
+        1900..=2100 => Age::Invalid(Wrong::BirthYear),
+        _ => Age::Invalid(Wrong::TooOld),
+    }
 }
 
 /// Why the answers cannot be evaluated yet: the first member (by position) whose age is
@@ -138,8 +156,8 @@ pub struct Waiting {
     pub index: usize,
     /// The member's id, for the link to their age box.
     pub id: u32,
-    /// False for an empty box, true for one that holds something that is not an age.
-    pub invalid: bool,
+    /// `None` for an empty box; what is wrong with one that holds something that is not an age.
+    pub wrong: Option<Wrong>,
 }
 
 impl State {
@@ -167,6 +185,17 @@ impl State {
         State { desk: true, ..self }
     }
 
+    /// Whether anything has been answered (at the desk, something of a resident to clear).
+    pub fn has_answers(&self) -> bool {
+        let fresh = State::default();
+        self.household != fresh.household
+            || self.people.len() != 1
+            || self
+                .people
+                .iter()
+                .any(|p| !p.age.trim().is_empty() || p.member != Member::default())
+    }
+
     /// A state holding stored answers, each age box as it was typed.
     pub fn from_saved(saved: Saved) -> Self {
         let mut state = State::with_profile(saved.profile);
@@ -186,7 +215,7 @@ impl State {
                     .map(|p| Member {
                         age: match p.age() {
                             Age::Valid(a) => a,
-                            Age::Empty | Age::Invalid => 0,
+                            Age::Empty | Age::Invalid(_) => 0,
                         },
                         ..p.member.clone()
                     })
@@ -206,11 +235,18 @@ impl State {
                     age,
                     ..p.member.clone()
                 }),
-                age => {
+                Age::Empty => {
                     return Err(Waiting {
                         index,
                         id: p.id,
-                        invalid: age == Age::Invalid,
+                        wrong: None,
+                    })
+                }
+                Age::Invalid(wrong) => {
+                    return Err(Waiting {
+                        index,
+                        id: p.id,
+                        wrong: Some(wrong),
                     })
                 }
             }
@@ -332,9 +368,8 @@ impl Reducible for State {
                 next.notice = None;
             }
             Action::NextResident => {
+                // The next resident starts afresh: their own language and text size too.
                 next = State {
-                    lang: next.lang,
-                    large: next.large,
                     desk: next.desk,
                     resident: next.resident.wrapping_add(1),
                     next_id: next.next_id.wrapping_add(1),

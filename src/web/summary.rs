@@ -95,7 +95,12 @@ pub fn speech_available() -> bool {
 /// actually starts speaking.
 pub fn speak(lang: Lang, text: &str) -> Option<Rc<Cell<bool>>> {
     let synth = synth()?;
-    let utterance = web_sys::SpeechSynthesisUtterance::new_with_text(text).ok()?;
+    // Read as sentences: no list dashes or dots for a voice to pronounce.
+    let text = text
+        .replace("\n- ", "\n")
+        .replace(" · ", lang.pick(("，", ", ")))
+        .replace('·', lang.pick(("，", ", ")));
+    let utterance = web_sys::SpeechSynthesisUtterance::new_with_text(&text).ok()?;
     synth.cancel();
     utterance.set_lang(lang.code());
     utterance.set_rate(0.9);

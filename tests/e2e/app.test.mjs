@@ -74,7 +74,7 @@ test("a #profile= link opens with its answers and results; English and large tex
   assert.ok(sizes.button >= 60, `touch target ${sizes.button}px in large mode`);
   assert.ok(sizes.line >= 1.3, `line height ${sizes.line}`);
   await page.setViewportSize({ width: 375, height: 667 });
-  await page.getByRole("button", { name: "Normal text" }).click();
+  await page.getByRole("button", { name: "Large text" }).click();
   await page.getByRole("button", { name: "中文" }).click();
   await page.getByRole("button", { name: "大字模式" }).click();
   await page.screenshot({ path: shotPath("results-large-375x667.png"), fullPage: false });

@@ -160,6 +160,33 @@ test("remember: the tab keeps the latest answers; the device only when asked; fo
   await page.context().close();
 });
 
+test("preferences: language and text size come back after a reload, never at the desk; old stored answers are migrated", async () => {
+  const page = await open(server.url);
+  await formReady(page);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "Large text" }).click();
+  await page.reload();
+  await formReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en", "English kept");
+  assert.equal(await page.evaluate(() => document.documentElement.className), "large", "large text kept");
+  // Version 1 of the stored envelope (a profile alone) is read and migrated, not discarded.
+  await page.evaluate(() => { sessionStorage.clear(); localStorage.setItem("minsheng.answers", '{"version":1,"profile":{"members":[{"age":91,"sex":"male"}]}}'); });
+  await page.reload();
+  await cashIs(page, "100");
+  assert.equal(await page.getByRole("textbox", { name: "Age", exact: true }).inputValue(), "91");
+  assert.equal(await page.locator("#notice").count(), 0, "no complaint about old answers");
+  await page.waitForFunction(() => localStorage.getItem("minsheng.answers").startsWith('{"version":2'));
+  await page.context().close();
+
+  const desk = await open(server.url + "?desk");
+  await formReady(desk);
+  await desk.getByRole("button", { name: "English" }).click();
+  assert.equal(await desk.evaluate(() => localStorage.length + sessionStorage.length), 0, "the desk keeps no preference");
+  await desk.getByRole("button", { name: "Next resident" }).click();
+  await desk.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  await desk.context().close();
+});
+
 test("a link and stored answers: the link's are shown, the stored ones are said to exist, and can be used instead", async () => {
   const page = await open(server.url);
   await formReady(page);
@@ -188,6 +215,13 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     await page.goto(server.url + entry);
     await formReady(page);
     assert.equal(new URL(page.url()).search, "?desk", "desk mode is kept in the query, where no in-page link drops it");
+    await page.clock.runFor(200_000);
+    assert.equal(await page.locator("#countdown").count(), 0, "no countdown over an empty form");
+    // Leaving desk mode is deliberate: away from 下一位, and confirmed in place.
+    await page.getByRole("button", { name: "退出服务台模式" }).click();
+    assert.ok(await page.getByRole("button", { name: "确定退出" }).isVisible());
+    await page.getByRole("button", { name: "取消" }).click();
+    assert.equal(await page.getByRole("button", { name: "确定退出" }).count(), 0);
     assert.equal(await page.getByLabel("在本机记住我的回答").count(), 0, "no remember option at the desk");
     await page.getByLabel("年龄").first().fill("92");
     await page.getByLabel("家里有汽车").check();

@@ -51,6 +51,38 @@ test("the person first: the age is the first question, on the first screen, empt
   }
 });
 
+test("with results on screen, the bar at the foot of the screen still leaves the age box clear, in both text sizes", async () => {
+  for (const large of [false, true]) {
+    const page = await open();
+    if (large) await page.getByRole("button", { name: "大字模式" }).click();
+    await typeAge(page, 0, "78");
+    await page.locator('[data-member="0"]').waitFor();
+    await page.reload();
+    await page.locator('[data-member="0"]').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page.getByLabel("年龄").first().boundingBox();
+    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [box.x + box.width / 2, box.y + box.height - 2]);
+    assert.equal(onTop, "m0-age", `the age box's lower edge is not covered (large: ${large})`);
+    await done(page);
+  }
+});
+
+test("typing an age as people do: 78岁 is read, 788 and 1944 are explained", async () => {
+  const page = await open();
+  await typeAge(page, 0, "78岁");
+  await page.locator('[data-member="0"]').waitFor();
+  await typeAge(page, 0, "788");
+  await noResult(page);
+  assert.match(await page.locator(".field-error").innerText(), /0到130之间，请检查是否多按了一个数字/);
+  await typeAge(page, 0, "1944");
+  assert.match(await page.locator(".field-error").innerText(), /这像是出生年份/);
+  // Adding a member takes the person to the new age box.
+  await typeAge(page, 0, "78");
+  await page.getByRole("button", { name: "添加家庭成员" }).click();
+  await page.waitForFunction(() => document.activeElement?.id?.endsWith("-age") && document.activeElement.id !== "m0-age");
+  await done(page);
+});
+
 test("never a result for another answer: an invalid age withdraws every result and the bar says what to fix", async () => {
   const page = await open();
   await typeAge(page, 0, "78");
@@ -60,7 +92,7 @@ test("never a result for another answer: an invalid age withdraws every result a
     await noResult(page);
     assert.equal(await page.locator("[data-item]").count(), 0, `no measure shown for ${bad}`);
     assert.match(await page.locator("#jump").innerText(), /年龄需要改正/, `the bar says what to fix (${bad})`);
-    assert.match(await page.locator(".field-error").innerText(), /例如 78/);
+    assert.match(await page.locator(".field-error").innerText(), /例如 78|0到130之间/);
     assert.ok(!(await page.evaluate(PAGE_TEXT)).includes("13周岁"), "nothing computed for a number the screen does not show");
   }
   // Correcting it brings the results back for exactly what is typed.
@@ -251,5 +283,23 @@ test("the small things: reading aloud turns back, the share panel stays open, co
   await page.getByText("无法自动复制").waitFor();
   const color = await page.locator(".copied").evaluate((e) => getComputedStyle(e).color);
   assert.equal(color, "rgb(164, 22, 26)", "a failure is shown in the danger colour");
+  await done(page);
+});
+
+test("why not: each member's other measures with the condition not met, in both languages and through the JS API", async () => {
+  const page = await open(profileHash({ members: [{ age: 78, sex: "male" }] }));
+  await cashIs(page, "0");
+  const whyNot = page.locator('[data-member="0"] details.why-not');
+  await whyNot.locator("summary").click();
+  assert.equal(await whyNot.locator('[data-not-item="10"]').innerText(), "高龄补贴：需年满80周岁（现78周岁）");
+  assert.match(await whyNot.locator('[data-not-item="31"]').first().innerText(), /需为女性/);
+  assert.match(await whyNot.locator('[data-not-item="28"]').innerText(), /农村富余劳动力（想找工作）或城镇长期失业人员/, "any of: said with 或");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator('[data-member="0"] details.why-not').evaluate((d) => { d.open = true; });
+  assert.equal(await page.locator('[data-member="0"] [data-not-item="10"]').innerText(), "Old-age allowance: must be 80 or over (now 78)");
+  const api = await page.evaluate(() => JSON.parse(window.minsheng.evaluate(JSON.stringify({ members: [{ age: 78, sex: "male" }] }))));
+  const ten = api.not_applicable[0].find((n) => n.item === 10);
+  assert.deepEqual(ten, { item: 10, measure: "10", unmet: [{ age: { min: 80 } }] });
+  assert.ok(Array.isArray(api.household_not_applicable));
   await done(page);
 });
