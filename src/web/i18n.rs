@@ -513,20 +513,17 @@ pub fn age_error(w: Wrong) -> (&'static str, &'static str) {
 
 /// A member in a few words a family tells apart: `78岁女性`, `8岁男孩` / `Woman, 78`.
 fn describe(lang: Lang, m: &Member) -> String {
-    let (age, child) = (m.age, m.age < 18);
-    match (lang, m.sex, child) {
-        (Lang::Zh, Sex::Female, false) => format!("{age}岁女性"),
-        (Lang::Zh, Sex::Male, false) => format!("{age}岁男性"),
-        (Lang::Zh, Sex::Female, true) if age == 0 => "不满1岁的女孩".to_owned(),
-        (Lang::Zh, Sex::Male, true) if age == 0 => "不满1岁的男孩".to_owned(),
-        (Lang::Zh, Sex::Female, true) => format!("{age}岁女孩"),
-        (Lang::Zh, Sex::Male, true) => format!("{age}岁男孩"),
-        (Lang::En, Sex::Female, false) => format!("Woman, {age}"),
-        (Lang::En, Sex::Male, false) => format!("Man, {age}"),
-        (Lang::En, Sex::Female, true) if age == 0 => "Girl, under 1".to_owned(),
-        (Lang::En, Sex::Male, true) if age == 0 => "Boy, under 1".to_owned(),
-        (Lang::En, Sex::Female, true) => format!("Girl, {age}"),
-        (Lang::En, Sex::Male, true) => format!("Boy, {age}"),
+    let noun = lang.pick(match (m.sex, m.age < 18) {
+        (Sex::Female, false) => ("女性", "Woman"),
+        (Sex::Male, false) => ("男性", "Man"),
+        (Sex::Female, true) => ("女孩", "Girl"),
+        (Sex::Male, true) => ("男孩", "Boy"),
+    });
+    match (lang, m.age) {
+        (Lang::Zh, 0) => format!("不满1岁的{noun}"),
+        (Lang::Zh, age) => format!("{age}岁{noun}"),
+        (Lang::En, 0) => format!("{noun}, under 1"),
+        (Lang::En, age) => format!("{noun}, {age}"),
     }
 }
 
@@ -560,6 +557,15 @@ pub fn member_legend(lang: Lang, index: usize, member: Option<&Member>) -> Strin
     }
 }
 
+/// Whether the source names the resident's street office among a measure's departments:
+/// `各街道` (each street), or their own street by name.
+fn streets_help(lead: &[String], partners: &[String], street: Option<Street>) -> bool {
+    lead.iter().chain(partners).any(|d| {
+        (d.starts_with('各') && d.contains("街道"))
+            || street.is_some_and(|s| d.as_str() == s.pair().0)
+    })
+}
+
 /// Where a resident asks about a measure: the street office first where the source names the
 /// streets among the departments (`各街道`, or the resident's own street), then the lead
 /// department. Only the source's departments: no address or phone number is invented.
@@ -569,10 +575,7 @@ pub fn where_to_ask(
     partners: &[String],
     street: Option<Street>,
 ) -> String {
-    let streets_help = lead.iter().chain(partners).any(|d| {
-        (d.starts_with('各') && d.contains("街道"))
-            || street.is_some_and(|s| d.as_str() == s.pair().0)
-    });
+    let streets_help = streets_help(lead, partners, street);
     let lead = lead.join("、");
     match (lang, streets_help, street) {
         (Lang::Zh, true, Some(s)) => format!("先到{}办事处咨询；负责部门：{lead}", s.pair().0),
@@ -592,10 +595,7 @@ pub fn ask_short(
     partners: &[String],
     street: Option<Street>,
 ) -> String {
-    let streets_help = lead.iter().chain(partners).any(|d| {
-        (d.starts_with('各') && d.contains("街道"))
-            || street.is_some_and(|s| d.as_str() == s.pair().0)
-    });
+    let streets_help = streets_help(lead, partners, street);
     match (lang, streets_help, street) {
         (Lang::Zh, true, Some(s)) => format!("{}办事处", s.pair().0),
         (Lang::Zh, true, None) => "所在街道办事处".to_owned(),
@@ -639,17 +639,22 @@ fn period(lang: Lang, p: Period) -> &'static str {
     })
 }
 
+/// Who pays: `区里` / `the district`.
+fn payer(lang: Lang, p: Payer) -> &'static str {
+    lang.pick(match p {
+        Payer::Upper => ("上级政府", "higher levels of government"),
+        Payer::District => ("区里", "the district"),
+        Payer::Government => ("政府", "the government"),
+    })
+}
+
 /// One amount in words: `现金 每月¥50，区里出钱` / `Cash: ¥50 a month, from the district`.
 pub fn money(lang: Lang, m: &Money) -> String {
     let when = period(lang, m.period);
     let amount = yuan(m.amount);
-    let payer = match (lang, m.payer) {
-        (Lang::Zh, Payer::Upper) => "上级政府出钱",
-        (Lang::Zh, Payer::District) => "区里出钱",
-        (Lang::Zh, Payer::Government) => "政府出钱",
-        (Lang::En, Payer::Upper) => "from higher levels of government",
-        (Lang::En, Payer::District) => "from the district",
-        (Lang::En, Payer::Government) => "from the government",
+    let payer = match lang {
+        Lang::Zh => format!("{}出钱", payer(lang, m.payer)),
+        Lang::En => format!("from {}", payer(lang, m.payer)),
     };
     match (lang, m.kind) {
         (Lang::Zh, MoneyKind::Cash) => format!("现金 {when}{amount}，{payer}"),
@@ -678,16 +683,9 @@ pub fn money_lines(lang: Lang, money: &[Money]) -> Vec<String> {
         }
         let parts: Vec<&Money> = money.iter().filter(same).collect();
         let total: Decimal = parts.iter().map(|p| p.amount).sum();
-        let by = |p: &Money| {
-            let who = match (lang, p.payer) {
-                (Lang::Zh, Payer::Upper) => "上级政府出",
-                (Lang::Zh, Payer::District) => "区里出",
-                (Lang::Zh, Payer::Government) => "政府出",
-                (Lang::En, Payer::Upper) => "higher levels of government pay ",
-                (Lang::En, Payer::District) => "the district pays ",
-                (Lang::En, Payer::Government) => "the government pays ",
-            };
-            format!("{who}{}", yuan(p.amount))
+        let by = |p: &Money| match lang {
+            Lang::Zh => format!("{}出{}", payer(lang, p.payer), yuan(p.amount)),
+            Lang::En => format!("{} from {}", yuan(p.amount), payer(lang, p.payer)),
         };
         let split: Vec<String> = parts.iter().map(|p| by(p)).collect();
         let when = period(lang, m.period);
@@ -927,46 +925,22 @@ fn one_of<T: Label>(lang: Lang, values: &[T]) -> String {
 /// A condition that was not met, in words, with the member's own answer where it helps:
 /// `需年满80周岁（现78周岁）`.
 pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
-    let now = |lang: Lang| match (lang, member) {
-        (Lang::Zh, Some(m)) => format!("（现{}周岁）", m.age),
-        (Lang::En, Some(m)) => format!(" (now {})", m.age),
-        (_, None) => String::new(),
-    };
+    if let Condition::Age { min, max } = c {
+        let now = match (lang, member) {
+            (Lang::Zh, Some(m)) => format!("（现{}周岁）", m.age),
+            (Lang::En, Some(m)) => format!(" (now {})", m.age),
+            (_, None) => String::new(),
+        };
+        return match (lang, *min, *max) {
+            (Lang::Zh, Some(a), None) => format!("需年满{a}周岁{now}"),
+            (Lang::Zh, None, Some(b)) => format!("需不超过{b}周岁{now}"),
+            (Lang::Zh, lo, hi) => format!("需在{}之间{now}", age_range(lang, lo, hi)),
+            (Lang::En, Some(a), None) => format!("must be {a} or over{now}"),
+            (Lang::En, None, Some(b)) => format!("must be {b} or under{now}"),
+            (Lang::En, lo, hi) => format!("must be aged {}{now}", age_range(lang, lo, hi)),
+        };
+    }
     match (lang, c) {
-        (
-            Lang::Zh,
-            Condition::Age {
-                min: Some(a),
-                max: None,
-            },
-        ) => format!("需年满{a}周岁{}", now(lang)),
-        (
-            Lang::Zh,
-            Condition::Age {
-                min: None,
-                max: Some(b),
-            },
-        ) => format!("需不超过{b}周岁{}", now(lang)),
-        (Lang::Zh, Condition::Age { min, max }) => {
-            format!("需在{}之间{}", age_range(lang, *min, *max), now(lang))
-        }
-        (
-            Lang::En,
-            Condition::Age {
-                min: Some(a),
-                max: None,
-            },
-        ) => format!("must be {a} or over{}", now(lang)),
-        (
-            Lang::En,
-            Condition::Age {
-                min: None,
-                max: Some(b),
-            },
-        ) => format!("must be {b} or under{}", now(lang)),
-        (Lang::En, Condition::Age { min, max }) => {
-            format!("must be aged {}{}", age_range(lang, *min, *max), now(lang))
-        }
         (Lang::Zh, Condition::Sex { is: Sex::Female }) => "需为女性".to_owned(),
         (Lang::Zh, Condition::Sex { is: Sex::Male }) => "需为男性".to_owned(),
         (Lang::En, Condition::Sex { is: Sex::Female }) => "for women".to_owned(),
@@ -1010,6 +984,7 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         (Lang::En, Condition::Housing { flag }) => {
             format!("only if: {}", lower_first(flag.pair().1))
         }
+        (_, Condition::Age { .. }) => String::new(),
         (_, Condition::AllOf(of)) => of
             .iter()
             .map(|c| unmet(lang, c, member))
