@@ -209,14 +209,13 @@ pub fn evaluate<'a>(catalogue: &'a Catalogue, profile: &Profile) -> Outcome<'a> 
             None => {}
         }
     }
-    outcome.household = entries(catalogue, profile, None);
-    outcome.household_not_applicable = not_applicable(catalogue, profile, None);
+    let mut scratch = Vec::new();
+    (outcome.household, outcome.household_not_applicable) =
+        sort_out(catalogue, profile, None, &mut scratch);
     let thresholds = age_thresholds(catalogue);
     for member in &profile.members {
-        let held = entries(catalogue, profile, Some(member));
-        outcome
-            .not_applicable
-            .push(not_applicable(catalogue, profile, Some(member)));
+        let (held, not) = sort_out(catalogue, profile, Some(member), &mut scratch);
+        outcome.not_applicable.push(not);
         let cash = cash_of(&held);
         outcome.cash.month += cash.month;
         outcome.cash.year += cash.year;
@@ -250,47 +249,49 @@ fn scope_of(member: Option<&Member>) -> Scope {
     }
 }
 
-/// The measures of one scope: the household's (`member` None) or one member's.
-fn entries<'a>(
+/// The measures of one scope — the household's (`member` None) or one member's — in one pass:
+/// those that apply, and those that do not with the conditions not met.
+fn sort_out<'a>(
     catalogue: &'a Catalogue,
     profile: &Profile,
     member: Option<&Member>,
-) -> Vec<Entry<'a>> {
-    measures(catalogue, scope_of(member))
-        .filter_map(|(item, measure)| entry(item, measure, profile, member))
-        .collect()
-}
-
-/// The measures of one scope that do not apply, each with the conditions not met.
-fn not_applicable<'a>(
-    catalogue: &'a Catalogue,
-    profile: &Profile,
-    member: Option<&Member>,
-) -> Vec<NotApplicable<'a>> {
-    measures(catalogue, scope_of(member))
-        .filter_map(|(item, measure)| {
-            let mut unmet = Vec::new();
-            unmet_of(&measure.when, profile, member, &mut unmet);
-            if unmet.is_empty() {
-                // The conditions hold; only an age scale can still leave nothing to give
-                // (below its first bracket).
-                let scale = measure.scale.as_ref()?;
-                let age = member?.age;
-                if scale.bracket(age).is_some() {
-                    return None;
-                }
-                unmet.push(Cow::Owned(Condition::Age {
-                    min: scale.brackets.first().map(|b| b.from),
-                    max: None,
-                }));
-            }
-            Some(NotApplicable {
+    scratch: &mut Vec<Reason<'a>>,
+) -> (Vec<Entry<'a>>, Vec<NotApplicable<'a>>) {
+    let (mut held, mut not) = (Vec::new(), Vec::new());
+    for (item, measure) in measures(catalogue, scope_of(member)) {
+        match entry(item, measure, profile, member) {
+            Some(e) => held.push(e),
+            None => not.push(NotApplicable {
                 item: item.item,
                 measure: &measure.id,
-                unmet,
-            })
-        })
-        .collect()
+                unmet: unmet(measure, profile, member, scratch),
+            }),
+        }
+    }
+    (held, not)
+}
+
+/// Why a measure that does not apply does not: its unmet conditions, or, where they all hold,
+/// the first bracket of its age scale (the member is below it).
+fn unmet<'a>(
+    measure: &'a Measure,
+    profile: &Profile,
+    member: Option<&Member>,
+    scratch: &mut Vec<Reason<'a>>,
+) -> Vec<Cow<'a, Condition>> {
+    let mut out = Vec::new();
+    unmet_of(&measure.when, profile, member, scratch, &mut out);
+    if out.is_empty() {
+        out.push(Cow::Owned(Condition::Age {
+            min: measure
+                .scale
+                .as_ref()
+                .and_then(|s| s.brackets.first())
+                .map(|b| b.from),
+            max: None,
+        }));
+    }
+    out
 }
 
 /// The conditions of `condition` that do not hold: the failing leaves of an `all_of`, an
@@ -299,16 +300,18 @@ fn unmet_of<'a>(
     condition: &'a Condition,
     profile: &Profile,
     member: Option<&Member>,
+    scratch: &mut Vec<Reason<'a>>,
     out: &mut Vec<Cow<'a, Condition>>,
 ) {
     match condition {
         Condition::AllOf(of) => {
             for c in of {
-                unmet_of(c, profile, member, out);
+                unmet_of(c, profile, member, scratch, out);
             }
         }
         _ => {
-            if !met(condition, profile, member, &mut Vec::new()) {
+            scratch.clear();
+            if !met(condition, profile, member, scratch) {
                 out.push(Cow::Borrowed(condition));
             }
         }

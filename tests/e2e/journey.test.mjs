@@ -84,7 +84,8 @@ test("typing an age as people do: 78岁 is read, 788 and 1944 are explained", as
 });
 
 test("never a result for another answer: an invalid age withdraws every result and the bar says what to fix", async () => {
-  const page = await open();
+  for (const viewport of [PHONE, TABLET]) {
+  const page = await open("", { viewport });
   await typeAge(page, 0, "78");
   await page.locator('[data-member="0"]').waitFor();
   for (const bad of ["131", "255", "1e2", "7.5", "6078"]) {
@@ -106,6 +107,7 @@ test("never a result for another answer: an invalid age withdraws every result a
   await typeAge(page, 1, "92");
   await cashIs(page, "150");
   await done(page);
+  }
 });
 
 test("results at a glance: a single 78-year-old on 低保 — one line a measure, details one tap away, page ≤ 5,000 px", async () => {
@@ -153,7 +155,8 @@ test("cash first: the household's money per month and per year on top, and each 
 });
 
 test("honest about time, and where to ask from the source", async () => {
-  const page = await open(profileHash({ street: "wangyin", members: [{ age: 81, sex: "male", disability: "intellectual" }] }));
+  for (const viewport of [PHONE, TABLET]) {
+  const page = await open(profileHash({ street: "wangyin", members: [{ age: 81, sex: "male", disability: "intellectual" }] }), { viewport });
   await cashIs(page, "50");
   assert.equal(await page.locator(".dated").count(), 1, "said once");
   assert.match(await page.locator(".dated").innerText(), /这是2022年的清单（\d+年前）。项目和金额可能已有变化/);
@@ -162,11 +165,12 @@ test("honest about time, and where to ask from the source", async () => {
   assert.match(await allowance.locator(".deadline").innerText(), /项目计划完成时间：2022年年底/);
   assert.match(await allowance.locator(".dept").innerText(), /先到王因街道办事处咨询；负责部门：发展软环境保障局/);
   // Item 14 names four streets; with none chosen, the resident is told to ask their own.
-  const none = await open(profileHash({ members: [{ age: 40, sex: "male", disability: "mental" }] }));
+  const none = await open(profileHash({ members: [{ age: 40, sex: "male", disability: "mental" }] }), { viewport });
   await none.locator('[data-member="0"] [data-item="14"] summary').first().click();
   assert.match(await none.locator('[data-member="0"] [data-item="14"] .dept').innerText(), /负责部门：发展软环境保障局/);
   await done(none);
   await done(page);
+  }
 });
 
 test("large text that is large: no heading smaller than the body, key figure ≥ 30 px", async () => {
