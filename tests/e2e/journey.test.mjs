@@ -120,6 +120,7 @@ test("results at a glance: a single 78-year-old on 低保 — one line a measure
     const lines = await page.locator('[data-member="0"] [data-item]').count();
     assert.ok(lines >= 8, `${lines} measures listed`);
     assert.equal(await page.locator('[data-member="0"] [data-item] details[open]').count(), 0, "details start closed");
+    assert.equal(await page.locator(".m-detail, .why-not ul").count(), 0, "folded details are not in the page until opened");
     // One line a measure: the summary row is at most three text lines tall.
     const rows = await page.locator('[data-member="0"] [data-item] > details > summary').evaluateAll((els) =>
       els.map((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(document.body).lineHeight)));
@@ -133,12 +134,12 @@ test("results at a glance: a single 78-year-old on 低保 — one line a measure
   const page = await open(hash);
   const line = page.locator('[data-member="0"] [data-item="20"]');
   await line.locator("summary").first().click();
-  assert.ok(await line.locator(".why").isVisible());
+  await line.locator(".why").waitFor();
   assert.match(await line.locator(".dept").innerText(), /先到洸河街道办事处咨询/);
   await line.locator("summary").first().click();
   await page.locator('[data-member="0"] [data-item="5"] summary').first().focus();
   await page.keyboard.press("Enter");
-  assert.ok(await page.locator('[data-member="0"] [data-item="5"] .why').isVisible(), "Enter opens a line");
+  await page.locator('[data-member="0"] [data-item="5"] .why').waitFor({ timeout: 5000 });
   await done(page);
 });
 
@@ -221,7 +222,8 @@ test("plain words: no parser English in Chinese, one reason said once, members t
   const en = await page.evaluate(PAGE_TEXT);
   assert.match(en, /Department names are given in Chinese/);
   await page.locator('[data-member="1"] details').first().evaluate((d) => { d.open = true; });
-  for (const d of await page.locator("[data-member] details").all()) await d.evaluate((el) => { el.open = true; });
+  for (const d of await page.locator("[data-member] li.measure > details").all()) await d.evaluate((el) => { el.open = true; });
+  await page.waitForFunction(() => document.querySelectorAll("[data-member] .m-detail").length === document.querySelectorAll("[data-member] li.measure").length);
   const opened = await page.evaluate(PAGE_TEXT);
   assert.match(opened, /Why: aged 84 \(80 to 89\)/);
   assert.doesNotMatch(opened, /Why: age \d/);
