@@ -14,7 +14,6 @@ use crate::profile::{Member, Profile, MAX_AGE};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 /// How many years ahead an age threshold may lie and still be worth telling about.
 pub const NEAR_YEARS: u8 = 5;
@@ -510,7 +509,7 @@ fn total(money: &[Money]) -> Decimal {
 
 /// Every age at which some member measure starts, stops or changes bracket, ascending.
 fn age_thresholds(catalogue: &Catalogue) -> Vec<u8> {
-    let mut thresholds = BTreeSet::new();
+    let mut thresholds = [false; 256];
     for measure in catalogue
         .items
         .iter()
@@ -519,10 +518,14 @@ fn age_thresholds(catalogue: &Catalogue) -> Vec<u8> {
     {
         measure.when.age_thresholds(&mut thresholds);
         if let Some(scale) = &measure.scale {
-            thresholds.extend(scale.brackets.iter().map(|b| b.from));
+            for b in &scale.brackets {
+                thresholds[usize::from(b.from)] = true;
+            }
         }
     }
-    thresholds.into_iter().collect()
+    (0..=u8::MAX)
+        .filter(|a| thresholds[usize::from(*a)])
+        .collect()
 }
 
 /// What one changed answer would add or raise for this member: the nearest age threshold

@@ -271,7 +271,7 @@ fn why_not_reads_the_unmet_conditions_in_words() {
     assert_eq!(line(10, Lang::Zh), "高龄补贴：需年满80周岁（现78周岁）");
     assert_eq!(
         line(10, Lang::En),
-        "Old-age allowance: must be 80 or over (now 78)"
+        "Old-age allowance: only if aged 80 or over (now 78)"
     );
     assert!(
         line(31, Lang::Zh).contains("需为女性"),

@@ -13,7 +13,6 @@ use crate::choice::{
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -293,12 +292,14 @@ impl Condition {
         }
     }
 
-    /// Every age at which the condition's answer can change: each `min`, and each `max + 1`.
-    pub fn age_thresholds(&self, out: &mut BTreeSet<u8>) {
+    /// Marks every age at which the condition's answer can change: each `min`, and each
+    /// `max + 1` (a table indexed by age: a few ages, no set needed).
+    pub fn age_thresholds(&self, out: &mut [bool; 256]) {
         match self {
             Condition::Age { min, max } => {
-                out.extend(*min);
-                out.extend(max.and_then(|m| m.checked_add(1)));
+                for age in min.iter().chain(&max.and_then(|m| m.checked_add(1))) {
+                    out[usize::from(*age)] = true;
+                }
             }
             Condition::AllOf(of) | Condition::AnyOf(of) => {
                 of.iter().for_each(|c| c.age_thresholds(out))

@@ -336,8 +336,8 @@ fn LeaveDesk() -> Html {
             if *asking {
                 <p class="warning">{ t(Key::LeaveDeskWarning) }</p>
                 <div class="actions">
-                    <button type="button" id="leave-desk-confirm" onclick={leave}>{ t(Key::LeaveDeskConfirm) }</button>
-                    <button type="button" class="secondary" onclick={ask}>{ t(Key::Cancel) }</button>
+                    <button type="button" onclick={ask}>{ t(Key::Cancel) }</button>
+                    <button type="button" class="secondary" id="leave-desk-confirm" onclick={leave}>{ t(Key::LeaveDeskConfirm) }</button>
                 </div>
             }
         </div>

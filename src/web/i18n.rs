@@ -93,6 +93,7 @@ pub enum Key {
     FillIn,
     Details,
     WhyNot,
+    OutgrownNote,
     HouseholdWhyNot,
     OldCommunityImplied,
     Deadline,
@@ -189,6 +190,7 @@ impl Key {
             Key::Partners => ("协办部门", "Also involved"),
             Key::FillIn => ("去填写", "Go to the question"),
             Key::Details => ("点开看为什么、去哪里问、原文", "Tap a line for why, where to ask and the original text"),
+            Key::OutgrownNote => ("另有{}项只给其他年龄或性别的人，未列出。", "{} more are for people of another age or sex, not listed."),
             Key::WhyNot => ("其他项目为什么不适用", "Why other measures do not apply"),
             Key::HouseholdWhyNot => ("全家的其他项目为什么不适用", "Why other household measures do not apply"),
             Key::OldCommunityImplied => ("您选的小区在第2项老旧小区改造之列，算作老旧小区。", "The estate you chose is one of item 2's old estates being renovated, so it counts as an old estate."),
@@ -650,7 +652,12 @@ fn payer(lang: Lang, p: Payer) -> &'static str {
 
 /// One amount in words: `现金 每月¥50，区里出钱` / `Cash: ¥50 a month, from the district`.
 pub fn money(lang: Lang, m: &Money) -> String {
-    let when = period(lang, m.period);
+    // A one-off amount needs no "once": `保险费 ¥100`, `premium of ¥100`.
+    let when = if m.period == Period::Once {
+        ""
+    } else {
+        period(lang, m.period)
+    };
     let amount = yuan(m.amount);
     let payer = match lang {
         Lang::Zh => format!("{}出钱", payer(lang, m.payer)),
@@ -660,11 +667,31 @@ pub fn money(lang: Lang, m: &Money) -> String {
         (Lang::Zh, MoneyKind::Cash) => format!("现金 {when}{amount}，{payer}"),
         (Lang::Zh, MoneyKind::Premium) => format!("保险费 {when}{amount}，由政府替您交"),
         (Lang::Zh, MoneyKind::Subsidy) => format!("补贴 {when}{amount}，{payer}"),
-        (Lang::En, MoneyKind::Cash) => format!("Cash: {amount} {when}, {payer}"),
-        (Lang::En, MoneyKind::Premium) => {
-            format!("Insurance premium of {amount} {when}, paid for you by the government")
+        (Lang::En, MoneyKind::Cash) => format!("Cash: {}, {payer}", with_when(&amount, when)),
+        (Lang::En, MoneyKind::Premium) => format!(
+            "Insurance premium of {}, paid for you by the government",
+            with_when(&amount, when)
+        ),
+        (Lang::En, MoneyKind::Subsidy) => format!("Subsidy: {}, {payer}", with_when(&amount, when)),
+    }
+}
+
+/// `¥50 a month`, or `¥100` where there is no period to say.
+fn with_when(amount: &str, when: &str) -> String {
+    if when.is_empty() {
+        amount.to_owned()
+    } else {
+        format!("{amount} {when}")
+    }
+}
+
+/// A department's name; in English, the source's "each street" is said in words beside it.
+pub fn department(lang: Lang, d: &str) -> String {
+    match lang {
+        Lang::En if d.starts_with('各') && d.contains("街道") => {
+            format!("every street office ({d})")
         }
-        (Lang::En, MoneyKind::Subsidy) => format!("Subsidy: {amount} {when}, {payer}"),
+        _ => d.to_owned(),
     }
 }
 
@@ -783,13 +810,13 @@ pub fn ratio(lang: Lang, r: &Ratio) -> String {
 pub fn check_why(why: CheckWhy) -> (&'static str, &'static str) {
     match why {
         CheckWhy::Conditions => (
-            "原文写“符合条件”，具体条件以部门为准",
-            "the list says “who meet the conditions” without listing them",
+            "原文写“符合条件”，具体条件以部门为准。",
+            "The list says “who meet the conditions” without listing them.",
         ),
-        CheckWhy::Quota => ("名额或学位有限", "places are limited"),
+        CheckWhy::Quota => ("名额有限。", "Places are limited."),
         CheckWhy::Application => (
-            "需要申请，由部门审核",
-            "you apply and the department decides",
+            "需要申请，由部门审核。",
+            "You apply and the department decides.",
         ),
     }
 }
@@ -922,8 +949,8 @@ fn one_of<T: Label>(lang: Lang, values: &[T]) -> String {
     }
 }
 
-/// A condition that was not met, in words, with the member's own answer where it helps:
-/// `需年满80周岁（现78周岁）`.
+/// A condition in words, as a bare phrase (`年满80周岁（现78周岁）`, `aged 80 or over (now 78)`),
+/// for `why_not` to put after 需 / "only if" once.
 pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
     if let Condition::Age { min, max } = c {
         let now = match (lang, member) {
@@ -932,76 +959,65 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
             (_, None) => String::new(),
         };
         return match (lang, *min, *max) {
-            (Lang::Zh, Some(a), None) => format!("需年满{a}周岁{now}"),
-            (Lang::Zh, None, Some(b)) => format!("需不超过{b}周岁{now}"),
-            (Lang::Zh, lo, hi) => format!("需在{}之间{now}", age_range(lang, lo, hi)),
-            (Lang::En, Some(a), None) => format!("must be {a} or over{now}"),
-            (Lang::En, None, Some(b)) => format!("must be {b} or under{now}"),
-            (Lang::En, lo, hi) => format!("must be aged {}{now}", age_range(lang, lo, hi)),
+            (Lang::Zh, Some(a), None) => format!("年满{a}周岁{now}"),
+            (Lang::Zh, None, Some(b)) => format!("不超过{b}周岁{now}"),
+            (Lang::Zh, lo, hi) => format!("在{}之间{now}", age_range(lang, lo, hi)),
+            (Lang::En, Some(a), None) => format!("aged {a} or over{now}"),
+            (Lang::En, None, Some(b)) => format!("aged {b} or under{now}"),
+            (Lang::En, lo, hi) => format!("aged {}{now}", age_range(lang, lo, hi)),
         };
     }
+    let list = |of: &[Condition], and: bool| -> String {
+        let parts: Vec<String> = of.iter().map(|c| unmet(lang, c, member)).collect();
+        let (comma, last) = match (lang, and) {
+            (Lang::Zh, true) => ("，", "，并且"),
+            (Lang::Zh, false) => ("、", "或"),
+            (Lang::En, true) => (", ", " and "),
+            (Lang::En, false) => (", ", " or "),
+        };
+        match parts.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., tail] => format!("{}{last}{tail}", init.join(comma)),
+        }
+    };
     match (lang, c) {
-        (Lang::Zh, Condition::Sex { is: Sex::Female }) => "需为女性".to_owned(),
-        (Lang::Zh, Condition::Sex { is: Sex::Male }) => "需为男性".to_owned(),
-        (Lang::En, Condition::Sex { is: Sex::Female }) => "for women".to_owned(),
-        (Lang::En, Condition::Sex { is: Sex::Male }) => "for men".to_owned(),
-        (Lang::Zh, Condition::Household { any_of }) => {
-            format!("家庭类型需为{}", one_of(lang, any_of))
-        }
-        (Lang::En, Condition::Household { any_of }) => {
-            format!("household must be: {}", one_of(lang, any_of))
-        }
-        (Lang::Zh, Condition::Residency { .. }) => "需在高新区居住或有户籍".to_owned(),
-        (Lang::En, Condition::Residency { .. }) => {
-            "must live or be registered in the district".to_owned()
-        }
-        (Lang::Zh, Condition::Insurance { any_of }) => format!("需参加{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Insurance { any_of }) => {
-            format!("must have {}", one_of(lang, any_of))
-        }
-        (Lang::Zh, Condition::Disability { .. }) => "需有残疾".to_owned(),
-        (Lang::En, Condition::Disability { .. }) => "for people with a disability".to_owned(),
-        (Lang::Zh, Condition::Member { flag }) => format!("需为{}", flag.pair().0),
-        (Lang::En, Condition::Member { flag }) => {
-            format!("only if: {}", lower_first(flag.pair().1))
-        }
-        (Lang::Zh, Condition::Work { any_of }) => format!("需为{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Work { any_of }) => {
-            format!("only if: {}", lower_first(&one_of(lang, any_of)))
-        }
-        (Lang::Zh, Condition::Area { is }) => format!("需住在{}", is.pair().0),
-        (Lang::En, Condition::Area { is: Area::Rural }) => "for homes in a village".to_owned(),
-        (Lang::En, Condition::Area { is: Area::Urban }) => "for homes in a town".to_owned(),
-        (Lang::Zh, Condition::Street { any_of }) => format!("需住在{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Street { any_of }) => {
-            format!("for homes in {}", one_of(lang, any_of))
-        }
-        (Lang::Zh, Condition::Community { any_of }) => format!("需住在{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Community { any_of }) => {
-            format!("for homes in {}", one_of(lang, any_of))
-        }
-        (Lang::Zh, Condition::Housing { flag }) => format!("需{}", flag.pair().0),
-        (Lang::En, Condition::Housing { flag }) => {
-            format!("only if: {}", lower_first(flag.pair().1))
-        }
         (_, Condition::Age { .. }) => String::new(),
-        (_, Condition::AllOf(of)) => of
-            .iter()
-            .map(|c| unmet(lang, c, member))
-            .collect::<Vec<_>>()
-            .join(lang.pick(("，且", ", and "))),
-        (_, Condition::AnyOf(of)) => {
-            let parts: Vec<String> = of.iter().map(|c| unmet(lang, c, member)).collect();
-            match lang {
-                Lang::Zh => format!("以下任一：{}", parts.join("；或")),
-                Lang::En => format!("one of: {}", parts.join("; or ")),
-            }
+        (Lang::Zh, Condition::Sex { is }) => format!("为{}性", is.pair().0),
+        (Lang::En, Condition::Sex { is: Sex::Female }) => "a woman".to_owned(),
+        (Lang::En, Condition::Sex { is: Sex::Male }) => "a man".to_owned(),
+        (Lang::Zh, Condition::Household { any_of }) => format!("是{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Household { any_of }) => {
+            format!("the household is {}", lower_first(&one_of(lang, any_of)))
         }
-        (Lang::Zh, Condition::AnyMember(inner)) => {
-            format!("需有一位家人{}", unmet(lang, inner, None))
+        (Lang::Zh, Condition::Residency { .. }) => "在高新区居住或有户籍".to_owned(),
+        (Lang::En, Condition::Residency { .. }) => {
+            "living or registered in the district".to_owned()
         }
+        (Lang::Zh, Condition::Insurance { any_of }) => format!("参加{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Insurance { any_of }) => {
+            format!("in {}", lower_first(&one_of(lang, any_of)))
+        }
+        (Lang::Zh, Condition::Disability { .. }) => "有残疾".to_owned(),
+        (Lang::En, Condition::Disability { .. }) => "with a disability".to_owned(),
+        (_, Condition::Member { flag }) => lower_first(lang.pick(flag.pair())),
+        (Lang::Zh, Condition::Work { any_of }) => format!("是{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Work { any_of }) => lower_first(&one_of(lang, any_of)),
+        (Lang::Zh, Condition::Area { is }) => format!("住在{}", is.pair().0),
+        (Lang::En, Condition::Area { is: Area::Rural }) => "living in a village".to_owned(),
+        (Lang::En, Condition::Area { is: Area::Urban }) => "living in a town".to_owned(),
+        (Lang::Zh, Condition::Street { any_of }) => format!("住在{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Street { any_of }) => format!("living in {}", one_of(lang, any_of)),
+        (Lang::Zh, Condition::Community { any_of }) => format!("住在{}", one_of(lang, any_of)),
+        (Lang::En, Condition::Community { any_of }) => {
+            format!("living in {}", one_of(lang, any_of))
+        }
+        (_, Condition::Housing { flag }) => lower_first(lang.pick(flag.pair())),
+        (_, Condition::AllOf(of)) => list(of, true),
+        (_, Condition::AnyOf(of)) => list(of, false),
+        (Lang::Zh, Condition::AnyMember(inner)) => format!("家里有人{}", unmet(lang, inner, None)),
         (Lang::En, Condition::AnyMember(inner)) => {
-            format!("someone in the household: {}", unmet(lang, inner, None))
+            format!("someone in the household is {}", unmet(lang, inner, None))
         }
     }
 }
@@ -1010,8 +1026,8 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
 pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&Member>) -> String {
     let conditions: Vec<String> = na.unmet.iter().map(|c| unmet(lang, c, member)).collect();
     match lang {
-        Lang::Zh => format!("{title}：{}", conditions.join("、")),
-        Lang::En => format!("{title}: {}", conditions.join(", ")),
+        Lang::Zh => format!("{title}：需{}", conditions.join("，并且")),
+        Lang::En => format!("{title}: only if {}", conditions.join(" and ")),
     }
 }
 
@@ -1029,10 +1045,16 @@ pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
         (Lang::Zh, Change::Insurance { to }) => format!("如参加{}", to.pair().0),
         (Lang::En, Change::Insurance { to }) => format!("If you join {}", lower_first(to.pair().1)),
     };
+    // A title that carries its own quotation marks is not quoted again.
+    let quoted = if title.contains('“') {
+        title.to_owned()
+    } else {
+        format!("“{title}”")
+    };
     let what = match (lang, n.gain, total > Decimal::ZERO) {
-        (Lang::Zh, Gain::New, true) => format!("可享受“{title}”，每月{}", yuan(total)),
-        (Lang::Zh, Gain::More, true) => format!("“{title}”提高到每月{}", yuan(total)),
-        (Lang::Zh, _, false) => format!("可享受“{title}”"),
+        (Lang::Zh, Gain::New, true) => format!("可享受{quoted}，每月{}", yuan(total)),
+        (Lang::Zh, Gain::More, true) => format!("{quoted}提高到每月{}", yuan(total)),
+        (Lang::Zh, _, false) => format!("可享受{quoted}"),
         (Lang::En, Gain::New, true) => format!("{title}, {} a month", yuan(total)),
         (Lang::En, Gain::More, true) => format!("{title} rises to {} a month", yuan(total)),
         (Lang::En, _, false) => format!("{title} would apply"),

@@ -189,6 +189,23 @@ pub fn start() {
             prefs: platform::load_prefs(),
         }
     };
+    if desk {
+        // A shared device: answers a visitor left in this tab before desk mode go now.
+        platform::forget(platform::Keep::Tab);
+    } else {
+        // `#desk` typed into an open page: start again as a desk, from nothing.
+        let on_hash = Closure::<dyn Fn()>::new(|| {
+            let (hash, _) = platform::location();
+            if platform::desk_requested(&hash, "") {
+                platform::forget(platform::Keep::Tab);
+                let _ = gloo::utils::window().location().reload();
+            }
+        });
+        let _ = gloo::utils::window()
+            .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        // It listens as long as the page lives.
+        on_hash.forget();
+    }
     let initial = initial_state(&hash, &search, &kept);
     if matches!(initial.notice, Some(Notice::BadSaved(_))) {
         // Corrupt: it would fail again on every visit. (A newer version's answers are kept.)

@@ -7,7 +7,7 @@ use super::icons::icon;
 use super::platform;
 use super::share::ShareTools;
 use super::state::State;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Condition};
 use crate::engine::{Certainty, Entry, NotApplicable, Outcome};
 use crate::profile::Member;
 use crate::profile::Profile;
@@ -289,7 +289,7 @@ fn measure(
                     }
                     <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ i18n::where_to_ask(lang, e.lead, e.partners, street) }</p>
                     if !e.partners.is_empty() {
-                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ e.partners.join("、") }</p>
+                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ e.partners.iter().map(|d| i18n::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", "))) }</p>
                     }
                     <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ i18n::deadline(lang, catalogue.year, e.deadline) }</p>
                     <details class="source">
@@ -311,19 +311,37 @@ fn why_not(
     list: &[NotApplicable<'_>],
     member: Option<&Member>,
 ) -> Html {
+    // What a person can never meet (an age band they have outgrown, the other sex) is counted,
+    // not listed: the lines worth reading are not buried under kindergartens for a grandfather.
+    let outgrown = |na: &&NotApplicable<'_>| {
+        member.is_some_and(|m| {
+            na.unmet.iter().any(|c| match c.as_ref() {
+                Condition::Age { max: Some(b), .. } => m.age > *b,
+                Condition::Sex { is } => m.sex != *is,
+                _ => false,
+            })
+        })
+    };
+    let shown: Vec<&NotApplicable<'_>> = list.iter().filter(|na| !outgrown(na)).collect();
+    let hidden = list.len() - shown.len();
     if list.is_empty() {
         return Html::default();
     }
     let count = match lang {
-        Lang::Zh => format!("（{}项）", list.len()),
-        Lang::En => format!(" ({})", list.len()),
+        Lang::Zh => format!("（{}项）", shown.len()),
+        Lang::En => format!(" ({})", shown.len()),
     };
     html! {
         <Fold class="why-not" summary={html! { <summary>{ lang.pick(heading.pair()) }{ count }</summary> }} body={html! {
-            <ul>{ for list.iter().map(|na| {
+            <>
+            <ul>{ for shown.iter().map(|na| {
                 let title = i18n::measure_title(lang, catalogue, na.item, na.measure);
                 html! { <li data-not-item={na.item.to_string()} data-not-measure={na.measure.to_owned()}>{ i18n::why_not(lang, &title, na, member) }</li> }
             }) }</ul>
+            if hidden > 0 {
+                <p class="hint">{ lang.pick(Key::OutgrownNote.pair()).replace("{}", &hidden.to_string()) }</p>
+            }
+            </>
         }} />
     }
 }

@@ -123,9 +123,12 @@ pub enum Wrong {
 /// read as something else.
 pub fn read_age(text: &str) -> Age {
     let text = text.trim();
+    // "1958年" is a year of birth, said as people write it.
+    let year = text.ends_with('年');
     let text = text
         .strip_suffix("周岁")
         .or_else(|| text.strip_suffix('岁'))
+        .or_else(|| text.strip_suffix('年'))
         .unwrap_or(text)
         .trim_end();
     if text.is_empty() {
@@ -141,9 +144,10 @@ pub fn read_age(text: &str) -> Age {
         value = value.saturating_mul(10).saturating_add(digit);
     }
     match value {
+        1900..=2100 => Age::Invalid(Wrong::BirthYear),
+        _ if year => Age::Invalid(Wrong::NotNumber),
         // value ≤ 130 here, so it fits.
         v if v <= u32::from(MAX_AGE) => Age::Valid(v as u8),
-        1900..=2100 => Age::Invalid(Wrong::BirthYear),
         _ => Age::Invalid(Wrong::TooOld),
     }
 }

@@ -271,6 +271,19 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
   }
 });
 
+test("desk mode typed into an open page starts a desk from nothing", async () => {
+  const page = await open(server.url);
+  await formReady(page);
+  await page.getByLabel("年龄").first().fill("52");
+  await page.evaluate(() => { location.hash = "desk"; });
+  await page.waitForURL(/\?desk$/);
+  await formReady(page);
+  assert.ok(await page.getByRole("button", { name: "下一位" }).isVisible());
+  assert.equal(await page.getByLabel("年龄").first().inputValue(), "", "the visitor's answers are gone");
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  await page.context().close();
+});
+
 test("members keep their identity: removing one never hands their half-typed age to another", async () => {
   const page = await open(server.url);
   await formReady(page);
