@@ -949,6 +949,16 @@ fn one_of<T: Label>(lang: Lang, values: &[T]) -> String {
     }
 }
 
+/// An English list of answers inside a sentence: `resident medical insurance or employee…`.
+fn one_of_lower<T: Label>(values: &[T]) -> String {
+    let words: Vec<String> = values.iter().map(|v| lower_first(v.pair().1)).collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 /// A condition in words, as a bare phrase (`年满80周岁（现78周岁）`, `aged 80 or over (now 78)`),
 /// for `why_not` to put after 需 / "only if" once.
 pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
@@ -968,7 +978,15 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         };
     }
     let list = |of: &[Condition], and: bool| -> String {
-        let parts: Vec<String> = of.iter().map(|c| unmet(lang, c, member)).collect();
+        // Inside an "or", an "and" is bracketed, so it is clear what binds.
+        let parts: Vec<String> = of
+            .iter()
+            .map(|c| match (c, and, lang) {
+                (Condition::AllOf(_), false, Lang::Zh) => format!("（{}）", unmet(lang, c, member)),
+                (Condition::AllOf(_), false, Lang::En) => format!("({})", unmet(lang, c, member)),
+                _ => unmet(lang, c, member),
+            })
+            .collect();
         let (comma, last) = match (lang, and) {
             (Lang::Zh, true) => ("，", "，并且"),
             (Lang::Zh, false) => ("、", "或"),
@@ -988,21 +1006,27 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         (Lang::En, Condition::Sex { is: Sex::Male }) => "a man".to_owned(),
         (Lang::Zh, Condition::Household { any_of }) => format!("是{}", one_of(lang, any_of)),
         (Lang::En, Condition::Household { any_of }) => {
-            format!("the household is {}", lower_first(&one_of(lang, any_of)))
+            format!("the household type is {}", one_of_lower(any_of))
         }
         (Lang::Zh, Condition::Residency { .. }) => "在高新区居住或有户籍".to_owned(),
         (Lang::En, Condition::Residency { .. }) => {
             "living or registered in the district".to_owned()
         }
         (Lang::Zh, Condition::Insurance { any_of }) => format!("参加{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Insurance { any_of }) => {
-            format!("in {}", lower_first(&one_of(lang, any_of)))
-        }
+        (Lang::En, Condition::Insurance { any_of }) => format!("in {}", one_of_lower(any_of)),
         (Lang::Zh, Condition::Disability { .. }) => "有残疾".to_owned(),
-        (Lang::En, Condition::Disability { .. }) => "with a disability".to_owned(),
+        (Lang::En, Condition::Disability { .. }) => "there is a disability".to_owned(),
         (_, Condition::Member { flag }) => lower_first(lang.pick(flag.pair())),
-        (Lang::Zh, Condition::Work { any_of }) => format!("是{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Work { any_of }) => lower_first(&one_of(lang, any_of)),
+        // "在建筑业工作" is said as it is; "城镇长期失业人员" takes 是.
+        (Lang::Zh, Condition::Work { any_of }) => {
+            let words = one_of(lang, any_of);
+            if words.starts_with('在') || words.starts_with('从') {
+                words
+            } else {
+                format!("是{words}")
+            }
+        }
+        (Lang::En, Condition::Work { any_of }) => one_of_lower(any_of),
         (Lang::Zh, Condition::Area { is }) => format!("住在{}", is.pair().0),
         (Lang::En, Condition::Area { is: Area::Rural }) => "living in a village".to_owned(),
         (Lang::En, Condition::Area { is: Area::Urban }) => "living in a town".to_owned(),
