@@ -559,7 +559,7 @@ pub fn member_legend(lang: Lang, index: usize, member: Option<&Member>) -> Strin
     }
 }
 
-/// Whether the source names the resident's street office among a measure's departments:
+/// Whether the source names the resident's subdistrict office among a measure's departments:
 /// `各街道` (each street), or their own street by name.
 fn streets_help(lead: &[String], partners: &[String], street: Option<Street>) -> bool {
     lead.iter().chain(partners).any(|d| {
@@ -568,7 +568,7 @@ fn streets_help(lead: &[String], partners: &[String], street: Option<Street>) ->
     })
 }
 
-/// Where a resident asks about a measure: the street office first where the source names the
+/// Where a resident asks about a measure: the subdistrict office first where the source names the
 /// streets among the departments (`各街道`, or the resident's own street), then the lead
 /// department. Only the source's departments: no address or phone number is invented.
 pub fn where_to_ask(
@@ -583,13 +583,13 @@ pub fn where_to_ask(
         (Lang::Zh, true, Some(s)) => format!("先到{}办事处咨询；负责部门：{lead}", s.pair().0),
         (Lang::Zh, true, None) => format!("先到您所在的街道办事处咨询（在问题里选择街道，这里会写出名称）；负责部门：{lead}"),
         (Lang::Zh, false, _) => format!("负责部门：{lead}"),
-        (Lang::En, true, Some(s)) => format!("Ask first at the {} street office ({}办事处); the department in charge is {lead}", s.pair().1, s.pair().0),
-        (Lang::En, true, None) => format!("Ask first at your street office (街道办事处; choose your street above to see its name); the department in charge is {lead}"),
+        (Lang::En, true, Some(s)) => format!("Ask first at the {} subdistrict office ({}办事处); the department in charge is {lead}", s.pair().1, s.pair().0),
+        (Lang::En, true, None) => format!("Ask first at your subdistrict office (街道办事处; choose your street above to see its name); the department in charge is {lead}"),
         (Lang::En, false, _) => format!("The department in charge: {lead}"),
     }
 }
 
-/// The short "where to ask" for a printed or copied line: the street office where it helps,
+/// The short "where to ask" for a printed or copied line: the subdistrict office where it helps,
 /// else the lead department.
 pub fn ask_short(
     lang: Lang,
@@ -601,8 +601,8 @@ pub fn ask_short(
     match (lang, streets_help, street) {
         (Lang::Zh, true, Some(s)) => format!("{}办事处", s.pair().0),
         (Lang::Zh, true, None) => "所在街道办事处".to_owned(),
-        (Lang::En, true, Some(s)) => format!("{}办事处 (street office)", s.pair().0),
-        (Lang::En, true, None) => "your street office (街道办事处)".to_owned(),
+        (Lang::En, true, Some(s)) => format!("{}办事处 (subdistrict office)", s.pair().0),
+        (Lang::En, true, None) => "your subdistrict office (街道办事处)".to_owned(),
         (_, false, _) => lead.join("、"),
     }
 }
@@ -689,7 +689,7 @@ fn with_when(amount: &str, when: &str) -> String {
 pub fn department(lang: Lang, d: &str) -> String {
     match lang {
         Lang::En if d.starts_with('各') && d.contains("街道") => {
-            format!("every street office ({d})")
+            format!("every subdistrict office ({d})")
         }
         _ => d.to_owned(),
     }
