@@ -1,5 +1,5 @@
 # The two commands of README.md. Each installs whatever is missing first.
-.PHONY: serve test build bench
+.PHONY: serve test build bench size-profile
 
 serve:
 	scripts/serve
@@ -13,3 +13,6 @@ build:
 
 bench:
 	scripts/bench
+
+size-profile:
+	scripts/size-profile

@@ -30,15 +30,22 @@ fn measure(rounds: usize, n: u32, mut f: impl FnMut()) -> (f64, f64, f64) {
 fn main() {
     let catalogue = Catalogue::builtin().expect("the built-in catalogue");
     let profile = minsheng::profile::decode(HOUSEHOLD).expect("the benchmark household");
-    let (m, lo, hi) = measure(11, 20_000, || {
-        black_box(evaluate(black_box(catalogue), black_box(&profile)));
-    });
-    println!(
-        "native evaluate (6 members): median {:.2} µs per household (range {:.2}–{:.2})",
-        m / 1e3,
-        lo / 1e3,
-        hi / 1e3
-    );
+    // The growth curve: the benchmark household's members repeated to 1, 6 and 20.
+    for n in [1, 6, 20] {
+        let bigger = minsheng::profile::Profile {
+            members: profile.members.iter().cycle().take(n).cloned().collect(),
+            ..profile.clone()
+        };
+        let (m, lo, hi) = measure(11, 20_000 / n as u32, || {
+            black_box(evaluate(black_box(catalogue), black_box(&bigger)));
+        });
+        println!(
+            "native evaluate ({n} members): median {:.2} µs per household (range {:.2}–{:.2})",
+            m / 1e3,
+            lo / 1e3,
+            hi / 1e3
+        );
+    }
     let (m, lo, hi) = measure(11, 5_000, || {
         black_box(evaluate_json(black_box(catalogue), black_box(HOUSEHOLD)).ok());
     });

@@ -26,13 +26,18 @@ function sizes() {
   return rows;
 }
 
-async function coldLoad(browser, url, selector) {
+/** A household of `n` members: the benchmark household's members, repeated. */
+function householdOf(n) {
+  return { ...household, members: Array.from({ length: n }, (_, i) => household.members[i % household.members.length]) };
+}
+
+async function coldLoad(browser, url, selector, network = NETWORK) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", NETWORK);
+  if (network) await cdp.send("Network.emulateNetworkConditions", network);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   let transferred = 0;
   cdp.on("Network.loadingFinished", (e) => { transferred += e.encodedDataLength; });
@@ -82,6 +87,19 @@ try {
   const appMs = median(results.app.map((r) => r.ms));
   const floorMs = median(results.floor.map((r) => r.ms));
   console.log(`\nratio app / floor: ${(appMs / floorMs).toFixed(2)}× (target ≤ 3×); app ${fmt(appMs)} ms (target ≤ 1500 ms)`);
+
+  // The growth curve: the same page for a bigger household, with the network out of the way,
+  // so the difference is evaluation and rendering (CPU 4× slower).
+  const GROWTH_RUNS = 5;
+  console.log(`\n## Growth: every member's results visible, by household size (no network throttle, CPU ${CPU_SLOWDOWN}× slower, ${GROWTH_RUNS} runs)\n`);
+  console.log("| members | median ms | min ms | max ms |\n|---:|---:|---:|---:|");
+  for (const n of [1, 6, 20]) {
+    const ms = [];
+    for (let i = 0; i < GROWTH_RUNS; i++) {
+      ms.push((await coldLoad(browser, server.url + profileHash(householdOf(n)), `[data-member="${n - 1}"] [data-item]`, null)).ms);
+    }
+    console.log(`| ${n} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} |`);
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -39,12 +39,19 @@ fn measure(n: u32, mut f: impl FnMut()) -> (f64, f64, f64) {
 fn evaluate_a_six_member_household() {
     let catalogue = Catalogue::builtin().unwrap();
     let profile = minsheng::profile::decode(HOUSEHOLD).unwrap();
-    let (m, lo, hi) = measure(2000, || {
-        black_box(evaluate(black_box(catalogue), black_box(&profile)));
-    });
-    console_log!(
-        "wasm evaluate (6 members): median {m:.2} µs per household (range {lo:.2}–{hi:.2})"
-    );
+    // The growth curve: the benchmark household's members repeated to 1, 6 and 20.
+    for n in [1usize, 6, 20] {
+        let bigger = minsheng::profile::Profile {
+            members: profile.members.iter().cycle().take(n).cloned().collect(),
+            ..profile.clone()
+        };
+        let (m, lo, hi) = measure(2000 / n as u32, || {
+            black_box(evaluate(black_box(catalogue), black_box(&bigger)));
+        });
+        console_log!(
+            "wasm evaluate ({n} members): median {m:.2} µs per household (range {lo:.2}–{hi:.2})"
+        );
+    }
     let (m, lo, hi) = measure(500, || {
         black_box(evaluate_json(black_box(catalogue), black_box(HOUSEHOLD)).ok());
     });
