@@ -129,6 +129,37 @@ test("keyboard only: tab to the age, type, and see the result; focus is always v
   await done(page);
 });
 
+test("axe-core finds no violation in the other states: empty, invalid age, share panel, why not in English, desk countdown", async () => {
+  const states = [
+    ["empty form", "", null],
+    ["invalid age", "", async (p) => { await p.getByLabel("年龄").first().fill("131"); await p.locator(".field-error").waitFor(); }],
+    ["share panel", profileHash({ members: [{ age: 80, sex: "male" }] }), async (p) => { await p.locator("#share").click(); await p.locator("figure.qr").waitFor(); }],
+    ["why not, English", profileHash({ members: [{ age: 80, sex: "male" }] }), async (p) => {
+      await p.locator("#lang-switch").click();
+      await p.locator("details.why-not summary").first().click();
+      await p.locator("details.why-not ul").first().waitFor();
+    }],
+    ["desk countdown, large text", "?desk", async (p) => {
+      await p.locator("#large-switch").click();
+      await p.getByLabel("年龄").first().fill("80");
+      await p.clock.runFor(155_000);
+      await p.locator("#countdown").waitFor();
+    }],
+  ];
+  for (const [name, address, prepare] of states) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(server.url + address);
+    await page.locator("#form-heading").waitFor();
+    if (prepare) await prepare(page);
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    assert.deepEqual(result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], name);
+    await context.close();
+  }
+});
+
 test("axe-core finds no serious or critical violation on the results page", async () => {
   const hash = profileHash({ street: "wangyin", area: "rural", lift: true, members: [{ age: 92, sex: "female", insurance: "resident" }, { age: 8, sex: "male", cerebral_palsy: true }] });
   for (const lang of ["中文", "English"]) {
