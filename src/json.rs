@@ -185,3 +185,242 @@ pub fn string(value: &Value, path: &str) -> Result<String, Fault> {
         .map(str::to_owned)
         .ok_or_else(|| fault(path, "must be a string"))
 }
+
+/// Parses JSON text (RFC 8259) into a value: the one JSON reader of the profile, the catalogue
+/// and stored answers. serde_json's own deserializer would add its number parsing and generic
+/// machinery to the Wasm; this reader is what the decoders need. Numbers: a whole number is
+/// exact (`as_u64`, `as_i64`); one with a fraction or an exponent, or too large, is kept as a
+/// non-whole placeholder — every decoder reads whole numbers only, and refuses it by its field.
+pub fn parse(text: &str) -> Result<Value, String> {
+    let mut p = Parser { text, i: 0 };
+    p.space();
+    let value = p.value(0)?;
+    p.space();
+    if p.i < text.len() {
+        return Err(p.fault("unexpected characters after the value"));
+    }
+    Ok(value)
+}
+
+/// How deeply arrays and objects may nest before the text is refused (no stack overflow).
+const MAX_DEPTH: u32 = 128;
+
+struct Parser<'t> {
+    text: &'t str,
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn fault(&self, what: &str) -> String {
+        format!("{what} at byte {}", self.i)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.i).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let hit = self.peek() == Some(byte);
+        self.i += usize::from(hit);
+        hit
+    }
+
+    fn value(&mut self, depth: u32) -> Result<Value, String> {
+        if depth > MAX_DEPTH {
+            return Err(self.fault("nested too deeply"));
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.word("true", Value::Bool(true)),
+            Some(b'f') => self.word("false", Value::Bool(false)),
+            Some(b'n') => self.word("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.fault("unexpected character")),
+            None => Err(self.fault("unexpected end")),
+        }
+    }
+
+    fn word(&mut self, word: &str, value: Value) -> Result<Value, String> {
+        if self.text[self.i..].starts_with(word) {
+            self.i += word.len();
+            Ok(value)
+        } else {
+            Err(self.fault("unexpected word"))
+        }
+    }
+
+    fn object(&mut self, depth: u32) -> Result<Value, String> {
+        self.i += 1;
+        let mut map = Map::new();
+        self.space();
+        if self.eat(b'}') {
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.space();
+            if self.peek() != Some(b'"') {
+                return Err(self.fault("expected a key"));
+            }
+            let key = self.string()?;
+            self.space();
+            if !self.eat(b':') {
+                return Err(self.fault("expected `:`"));
+            }
+            self.space();
+            let value = self.value(depth + 1)?;
+            map.insert(key, value);
+            self.space();
+            if self.eat(b'}') {
+                return Ok(Value::Object(map));
+            }
+            if !self.eat(b',') {
+                return Err(self.fault("expected `,` or `}`"));
+            }
+        }
+    }
+
+    fn array(&mut self, depth: u32) -> Result<Value, String> {
+        self.i += 1;
+        let mut items = Vec::new();
+        self.space();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.space();
+            items.push(self.value(depth + 1)?);
+            self.space();
+            if self.eat(b']') {
+                return Ok(Value::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.fault("expected `,` or `]`"));
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self
+            .text
+            .get(self.i..self.i + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or_else(|| self.fault("expected four hex digits"))?;
+        self.i += 4;
+        u32::from_str_radix(digits, 16).map_err(|_| self.fault("expected four hex digits"))
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            // Copy a run of plain characters at once; the delimiters are ASCII, so the slice
+            // ends on a character boundary.
+            let start = self.i;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.push_str(&self.text[start..self.i]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.i += 1;
+                            let high = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&high) {
+                                if !self.text[self.i..].starts_with("\\u") {
+                                    return Err(self.fault("expected a low surrogate"));
+                                }
+                                self.i += 2;
+                                let low = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    return Err(self.fault("expected a low surrogate"));
+                                }
+                                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                high
+                            };
+                            out.push(
+                                char::from_u32(code)
+                                    .ok_or_else(|| self.fault("not a character"))?,
+                            );
+                            continue;
+                        }
+                        _ => return Err(self.fault("unknown escape")),
+                    };
+                    self.i += 1;
+                    out.push(c);
+                }
+                Some(_) => return Err(self.fault("control character in a string")),
+                None => return Err(self.fault("unexpected end in a string")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, String> {
+        let start = self.i;
+        let negative = self.eat(b'-');
+        let digits = |p: &mut Self| {
+            let from = p.i;
+            while matches!(p.peek(), Some(b'0'..=b'9')) {
+                p.i += 1;
+            }
+            p.i - from
+        };
+        let int_start = self.i;
+        let whole = digits(self);
+        if whole == 0 || (whole > 1 && self.text.as_bytes()[int_start] == b'0') {
+            return Err(self.fault("malformed number"));
+        }
+        let mut exact = true;
+        if self.eat(b'.') {
+            exact = false;
+            if digits(self) == 0 {
+                return Err(self.fault("malformed number"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.i += 1;
+            exact = false;
+            let _ = self.eat(b'+') || self.eat(b'-');
+            if digits(self) == 0 {
+                return Err(self.fault("malformed number"));
+            }
+        }
+        let literal = &self.text[start..self.i];
+        // `-0` is a float to serde_json, so it is no whole number here either.
+        let exact = exact && literal != "-0";
+        let number = match (exact, negative) {
+            (true, false) => literal.parse::<u64>().ok().map(serde_json::Number::from),
+            (true, true) => literal.parse::<i64>().ok().map(serde_json::Number::from),
+            (false, _) => None,
+        };
+        let placeholder = if negative { -0.5 } else { 0.5 };
+        Ok(Value::Number(number.unwrap_or_else(|| {
+            serde_json::Number::from_f64(placeholder).unwrap_or_else(|| 0u64.into())
+        })))
+    }
+}

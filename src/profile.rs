@@ -168,8 +168,8 @@ fn fault(field: impl Into<String>, problem: impl Into<String>) -> ProfileError {
 
 /// Decodes a profile from JSON text, refusing anything the contract does not allow.
 pub fn decode(text: &str) -> Result<Profile, ProfileError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| fault("profile", format!("not valid JSON ({e})")))?;
+    let value: Value =
+        crate::json::parse(text).map_err(|e| fault("profile", format!("not valid JSON ({e})")))?;
     from_value(&value)
 }
 

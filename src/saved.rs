@@ -63,7 +63,7 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
         })
     };
     let value: Value =
-        serde_json::from_str(text).map_err(|e| bad("saved", format!("not valid JSON ({e})")))?;
+        crate::json::parse(text).map_err(|e| bad("saved", format!("not valid JSON ({e})")))?;
     let Value::Object(map) = value else {
         return Err(bad("saved", "must be a JSON object".into()));
     };

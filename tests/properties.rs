@@ -163,3 +163,98 @@ proptest! {
         }
     }
 }
+
+/// JSON text built from the characters that matter to a reader: structure, escapes, digits,
+/// signs, exponents, whitespace, a few letters and non-ASCII.
+fn jsonish() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        select(vec![
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "D83D", "DE00", "00e9", "0", "1", "9",
+            "-", "+", ".", "e", "E", " ", "\n", "\t", "true", "false", "null", "a", "中", "\u{1}",
+            "\"k\"", "\"v\":", "12", "-3", "1.5", "2e3",
+        ]),
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// serde_json's reading, with every number that is not a whole number replaced as the page's
+/// reader keeps it (the decoders read whole numbers only).
+fn normalised(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if n.as_u64().is_none() && n.as_i64().is_none() => {
+            let negative = n.as_f64().is_some_and(|f| f.is_sign_negative());
+            Value::from(if negative { -0.5 } else { 0.5 })
+        }
+        Value::Array(xs) => Value::Array(xs.into_iter().map(normalised).collect()),
+        Value::Object(m) => Value::Object(m.into_iter().map(|(k, v)| (k, normalised(v))).collect()),
+        other => other,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    #[test]
+    fn the_json_reader_agrees_with_serde_json(text in jsonish()) {
+        let ours = minsheng::json::parse(&text);
+        let theirs = serde_json::from_str::<serde_json::Value>(&text).map(normalised);
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b, "{}", text),
+            (Err(_), Err(_)) => {}
+            // A number beyond f64's range: serde_json refuses the text, the page's reader keeps a
+            // non-whole number, which every decoder refuses by its field.
+            (Ok(_), Err(e)) if e.to_string().contains("number out of range") => {}
+            (a, b) => prop_assert!(false, "{:?}: ours {:?}, serde_json {:?}", text, a, b.map_err(|e| e.to_string())),
+        }
+    }
+
+    #[test]
+    fn the_json_reader_reads_back_any_value_serde_json_writes(p in profile()) {
+        let text = serde_json::to_string(&p).unwrap();
+        prop_assert_eq!(minsheng::json::parse(&text).unwrap(), serde_json::from_str::<serde_json::Value>(&text).unwrap());
+    }
+}
+
+#[test]
+fn the_json_reader_handles_the_edges() {
+    use minsheng::json::parse;
+    use serde_json::json;
+    assert_eq!(
+        parse(r#" {"a":[1,-2,true,null,"\u00e9\ud83d\ude00\n"]} "#).unwrap(),
+        json!({"a": [1, -2, true, null, "é😀\n"]})
+    );
+    assert_eq!(parse("18446744073709551615").unwrap(), json!(u64::MAX));
+    assert!(
+        parse("18446744073709551616").unwrap().as_u64().is_none(),
+        "too large is not whole"
+    );
+    assert!(parse("7.5").unwrap().as_u64().is_none());
+    assert!(
+        parse("1e2").unwrap().as_u64().is_none(),
+        "an exponent is not a whole number here"
+    );
+    for bad in [
+        "",
+        "{",
+        "[1,]",
+        "{\"a\" 1}",
+        "01",
+        "1.",
+        "-",
+        "\"\\x\"",
+        "\"\\ud83d\"",
+        "\"a\u{1}\"",
+        "nul",
+        "1 2",
+        "\u{feff}1",
+    ] {
+        assert!(parse(bad).is_err(), "{bad:?} must be refused");
+    }
+    let deep = "[".repeat(200) + &"]".repeat(200);
+    assert!(
+        parse(&deep).is_err(),
+        "nesting is bounded, not a stack overflow"
+    );
+}

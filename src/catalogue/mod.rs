@@ -369,7 +369,7 @@ impl Catalogue {
 
     /// Reads a catalogue file without validating it.
     fn read(text: &str) -> Result<Catalogue, CatalogueError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| CatalogueError {
+        let value: Value = crate::json::parse(text).map_err(|e| CatalogueError {
             item: None,
             field: "catalogue".into(),
             problem: format!("not valid JSON ({e})"),
