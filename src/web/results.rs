@@ -91,6 +91,10 @@ pub fn Results(props: &ResultsProps) -> Html {
                     html! {
                         <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
                             <h3>{ name }</h3>
+                            // The form starts at 女: say so until the sex is chosen.
+                            if state.people.get(i).is_some_and(|p| !p.sex_chosen) {
+                                <p class="hint sex-note">{ t(Key::SexAssumed) }</p>
+                            }
                             if entries.is_empty() { <p class="empty">{ t(Key::NothingApplies) }</p> }
                             <ul class="measures">
                                 { for cash_first(entries).into_iter().map(|e| measure(lang, catalogue, e, profile, common.as_deref())) }

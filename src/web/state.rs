@@ -71,6 +71,8 @@ pub struct Person {
     pub age: String,
     /// The other answers; `member.age` is ignored (the age box is the truth).
     pub member: Member,
+    /// Whether the sex was chosen (or came with the answers), not the form's starting value.
+    pub sex_chosen: bool,
 }
 
 impl Person {
@@ -80,6 +82,7 @@ impl Person {
             id,
             age: String::new(),
             member: Member::default(),
+            sex_chosen: false,
         }
     }
 
@@ -89,6 +92,7 @@ impl Person {
             id,
             age: member.age.to_string(),
             member,
+            sex_chosen: true,
         }
     }
 
@@ -409,7 +413,10 @@ fn apply_member(p: &mut Person, edit: MemberEdit) {
     let m = &mut p.member;
     match edit {
         MemberEdit::Age(text) => p.age = text,
-        MemberEdit::Sex(v) => m.sex = v,
+        MemberEdit::Sex(v) => {
+            m.sex = v;
+            p.sex_chosen = true;
+        }
         MemberEdit::Insurance(v) => m.insurance = v,
         MemberEdit::Disability(v) => m.disability = v,
         MemberEdit::Work(v) => m.work = v,

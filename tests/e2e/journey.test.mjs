@@ -311,3 +311,19 @@ test("why not: each member's other measures with the condition not met, in both 
   assert.ok(Array.isArray(api.household_not_applicable));
   await done(page);
 });
+
+test("the form's starting sex is never passed off as an answer: the results say so until it is chosen", async () => {
+  const page = await open();
+  await typeAge(page, 0, "78");
+  await page.locator('[data-member="0"]').waitFor();
+  assert.match(await page.locator('[data-member="0"] .sex-note').innerText(), /性别按“女”计算/);
+  await page.getByLabel("性别").first().selectOption({ label: "男" });
+  await page.waitForFunction(() => !document.querySelector(".sex-note"));
+  assert.match(await page.locator('[data-member="0"] h3').innerText(), /78岁男性/);
+  // Answers that came with a link were given: no note.
+  const linked = await open(profileHash({ members: [{ age: 78, sex: "female" }] }));
+  await linked.locator('[data-member="0"]').waitFor();
+  assert.equal(await linked.locator(".sex-note").count(), 0);
+  await done(linked);
+  await done(page);
+});
