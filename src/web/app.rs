@@ -57,20 +57,17 @@ pub fn App(props: &AppProps) -> Html {
         // reloading a page left in the background, brings them back), on the device when
         // asked — but not while the person has yet to choose between a link's answers and
         // the ones the device remembers. Desk mode keeps nothing anywhere.
-        let envelope = saved::encode(&state.to_saved());
-        let (remember, desk) = (state.remember, state.desk);
-        let choosing = state.notice == Some(Notice::OtherSaved);
-        use_effect_with(
-            (envelope, remember, desk, choosing),
-            |(envelope, remember, desk, choosing)| {
-                if !*desk {
-                    platform::save(Keep::Tab, envelope);
-                    if *remember && !*choosing {
-                        platform::save(Keep::Device, envelope);
-                    }
+        // At the desk nothing is kept, so nothing is encoded either.
+        let envelope = (!state.desk).then(|| saved::encode(&state.to_saved()));
+        let remember = state.remember && state.notice != Some(Notice::OtherSaved);
+        use_effect_with((envelope, remember), |(envelope, remember)| {
+            if let Some(envelope) = envelope {
+                platform::save(Keep::Tab, envelope);
+                if *remember {
+                    platform::save(Keep::Device, envelope);
                 }
-            },
-        );
+            }
+        });
     }
 
     let catalogue = match Catalogue::builtin() {
@@ -108,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
                 // Keyed on the resident, so "next resident" rebuilds everything below from scratch.
                 <div class="columns" key={state.resident.to_string()}>
                     <Form state={shared.clone()} dispatch={dispatch.clone()} {found} />
-                    <Results state={shared} answers={answers.ok()} {outcome} {text} />
+                    <Results state={shared} {answers} {outcome} {text} />
                 </div>
                 <p class="disclaimer">{ t(Key::Disclaimer) }</p>
             </main>

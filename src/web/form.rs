@@ -55,6 +55,14 @@ pub fn Form(props: &FormProps) -> Html {
         })
     };
     let removable = state.people.len() > 1;
+    // Unticking "remember" and the forget button do the same: the device keeps nothing.
+    let forget = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| {
+            platform::forget(Keep::Device);
+            dispatch.dispatch(Action::Forgotten);
+        })
+    };
     let jump = {
         let found = *found;
         Callback::from(move |_| match found {
@@ -109,25 +117,18 @@ pub fn Form(props: &FormProps) -> Html {
             } else {
                 <div class="remember">
                     { checkbox(lang, "remember", RememberLabel, state.remember, false, {
-                        let dispatch = dispatch.clone();
+                        let (dispatch, forget) = (dispatch.clone(), forget.clone());
                         Callback::from(move |on: bool| {
                             if on {
                                 dispatch.dispatch(Action::Remember(true));
                             } else {
-                                platform::forget(Keep::Device);
-                                dispatch.dispatch(Action::Forgotten);
+                                forget.emit(());
                             }
                         })
                     }) }
                     <p class="hint">{ t(Key::TabKeeps) }</p>
                     if state.remember || state.stored {
-                        <button type="button" class="secondary" id="forget" onclick={{
-                            let dispatch = dispatch.clone();
-                            Callback::from(move |_| {
-                                platform::forget(Keep::Device);
-                                dispatch.dispatch(Action::Forgotten);
-                            })
-                        }}>{ t(Key::Forget) }</button>
+                        <button type="button" class="secondary" id="forget" onclick={forget.reform(|_| ())}>{ t(Key::Forget) }</button>
                     }
                 </div>
             }

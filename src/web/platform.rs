@@ -166,13 +166,6 @@ pub fn save_prefs(english: bool, large: bool) {
     };
 }
 
-/// Removes the preferences (desk mode keeps nothing).
-pub fn forget_prefs() {
-    if let Some(s) = local() {
-        let _ = s.remove_item(PREFS_KEY);
-    }
-}
-
 thread_local! {
     /// Whether this page has put something on the clipboard, so "next resident" can clear it.
     static COPIED: Cell<bool> = const { Cell::new(false) };

@@ -6,7 +6,7 @@ use super::i18n::{self, Key, Lang};
 use super::icons::icon;
 use super::platform;
 use super::share::ShareTools;
-use super::state::State;
+use super::state::{State, Waiting};
 use crate::catalogue::{Catalogue, Condition};
 use crate::engine::{Certainty, Entry, NotApplicable, Outcome};
 use crate::profile::Member;
@@ -17,8 +17,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub state: Rc<State>,
-    /// The answers the results come from; `None` while an age is missing or wrong.
-    pub answers: Option<Profile>,
+    /// The answers the results come from, or the age still missing or wrong.
+    pub answers: Result<Profile, Waiting>,
     pub outcome: Option<Rc<Outcome<'static>>>,
     /// The results as plain text, for the clipboard.
     pub text: Option<AttrValue>,
@@ -56,14 +56,15 @@ pub fn Results(props: &ResultsProps) -> Html {
         text,
     } = props;
     let head = match (answers, outcome) {
-        (Some(_), Some(o)) if !o.covered => html! {
+        (Ok(_), Some(o)) if !o.covered => html! {
             <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
         },
-        (Some(p), Some(o)) => cash(lang, catalogue, o, p),
-        _ => waiting(lang, state),
+        (Ok(p), Some(o)) => cash(lang, catalogue, o, p),
+        (Err(w), _) => waiting(lang, *w, state.people.len()),
+        (Ok(_), None) => Html::default(),
     };
     let shown = match (answers, outcome) {
-        (Some(p), Some(o)) if o.covered => Some((p, o)),
+        (Ok(p), Some(o)) if o.covered => Some((p, o)),
         _ => None,
     };
     let common = shown.and_then(|(p, o)| common_ask(lang, o, p));
@@ -72,7 +73,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h2 id="results-heading" tabindex="-1">{ t(Key::Results) }</h2>
             <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ platform::today() }</p>
             { head }
-            <ShareTools key="share" profile={answers.clone()} desk={state.desk} text={text.clone()} />
+            <ShareTools key="share" profile={answers.clone().ok()} desk={state.desk} text={text.clone()} />
             if let Some((profile, o)) = shown {
                 <p class="hint">{ t(Key::Details) }</p>
                 if lang == Lang::En {
@@ -196,15 +197,12 @@ fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -
 }
 
 /// What to answer before any result is shown, with a way to the question.
-fn waiting(lang: Lang, state: &State) -> Html {
-    let Err(w) = state.answers() else {
-        return Html::default();
-    };
+fn waiting(lang: Lang, w: Waiting, people: usize) -> Html {
     let target = format!("m{}-age", w.id);
     let onclick = Callback::from(move |_| platform::focus(&target));
     html! {
         <div class="waiting" role="status" id="waiting">
-            <p>{ i18n::waiting(lang, w, state.people.len()) }</p>
+            <p>{ i18n::waiting(lang, w, people) }</p>
             <button type="button" class="secondary" {onclick}>{ lang.pick(Key::FillIn.pair()) }</button>
         </div>
     }
