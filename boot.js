@@ -1,26 +1,37 @@
-// Runs before the app. It registers the service worker (offline use), and two jobs for
-// older in-app browsers:
-// 1. Where WebAssembly or module scripts are missing, go to the static list of all measures,
-//    which says in plain words what to do. The same happens if the app fails to start.
-// 2. Some engines (older WeChat cores among them) fail WebAssembly.instantiateStreaming on a
-//    good module, or on a server that sends the wrong MIME type: compile from the bytes instead.
+// Runs before the app. It registers the service worker (offline use) and chooses how the app
+// runs on this engine:
+// 1. Module scripts missing: go to the static list of all measures, which says in plain words
+//    what to do. The same happens if the app fails to start at all.
+// 2. WebAssembly present and allowed to compile: the Wasm, as built. Some engines (older WeChat
+//    cores among them) fail WebAssembly.instantiateStreaming on a good module, or on a server
+//    that sends the wrong MIME type: compile from the bytes instead.
+// 3. WebAssembly missing (iOS Lockdown Mode, hardened browsers) or refused (engines that do not
+//    know the page's 'wasm-unsafe-eval', such as iOS before 16 and Chromium before 97), or
+//    failing to compile: the JavaScript build, the same module translated by wasm2js. It is
+//    fetched only then. The wasm-bindgen glue is unchanged: it asks WebAssembly to instantiate
+//    the module, and this script answers with the JavaScript build's exports.
+// window.minshengEngine says which one runs ("wasm" or "js"), for the tests and the benchmark.
 (function () {
   "use strict";
   var fallback = function () {
     window.location.replace("list.html#nowasm");
   };
-  var wa = window.WebAssembly;
-  var wasmOk = false;
-  try {
-    wasmOk = typeof wa === "object" && wa.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-  } catch (e) {
-    wasmOk = false;
-  }
   var modulesOk = "noModule" in document.createElement("script");
-  if (!wasmOk || !modulesOk) {
+  if (!modulesOk) {
     fallback();
     return;
   }
+  var script = document.currentScript;
+  var jsBuild = script && script.getAttribute("data-js-build");
+  var wa = window.WebAssembly;
+  var compiles = false;
+  try {
+    // A synchronous compile of the empty module: throws where a CSP refuses WebAssembly.
+    compiles = typeof wa === "object" && new wa.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])) instanceof wa.Module;
+  } catch (e) {
+    compiles = false;
+  }
+  window.minshengEngine = compiles ? "wasm" : "js";
   window.addEventListener("minsheng-failed", fallback);
   // Keep the app for offline use (the service desk's network is unreliable).
   if ("serviceWorker" in navigator && window.isSecureContext) {
@@ -28,6 +39,70 @@
       navigator.serviceWorker.register("sw.js").catch(function () {});
     });
   }
+
+  var loading = null;
+  var loadJsBuild = function () {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (!jsBuild) {
+          reject(new Error("no JavaScript build is named in index.html"));
+          return;
+        }
+        var tag = document.createElement("script");
+        tag.src = jsBuild;
+        tag.onload = function () {
+          if (typeof window.minshengAsm === "function") resolve(window.minshengAsm);
+          else reject(new Error("the JavaScript build did not load"));
+        };
+        tag.onerror = function () {
+          reject(new Error("the JavaScript build could not be fetched"));
+        };
+        document.head.appendChild(tag);
+      });
+    }
+    return loading;
+  };
+  // What WebAssembly.instantiate resolves to, from the JavaScript build.
+  var instantiateJs = function (imports) {
+    window.minshengEngine = "js";
+    return loadJsBuild().then(function (asm) {
+      return { instance: { exports: asm(imports) }, module: null };
+    });
+  };
+  var ignore = function (source) {
+    // The glue fetched the Wasm (usually from the preload): its bytes are not needed.
+    Promise.resolve(source).then(function (response) {
+      if (response && response.body && response.body.cancel) response.body.cancel();
+    }).catch(function () {});
+  };
+
+  if (!compiles) {
+    var Stand = function () {};
+    window.WebAssembly = {
+      Module: Stand,
+      Instance: Stand,
+      Memory: Stand,
+      Table: Stand,
+      validate: function () {
+        return false;
+      },
+      instantiate: function (source, imports) {
+        return instantiateJs(imports);
+      },
+      instantiateStreaming: function (source, imports) {
+        ignore(source);
+        return instantiateJs(imports);
+      },
+    };
+    return;
+  }
+
+  var instantiate = wa.instantiate.bind(wa);
+  wa.instantiate = function (bytes, imports) {
+    return instantiate(bytes, imports).catch(function () {
+      return instantiateJs(imports);
+    });
+  };
   if (typeof wa.instantiateStreaming !== "function") return;
   var streaming = wa.instantiateStreaming.bind(wa);
   wa.instantiateStreaming = function (source, imports) {

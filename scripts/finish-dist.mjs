@@ -5,15 +5,22 @@
 //    so a Content-Security-Policy of 'self' allows it).
 // 2. list.html: the whole catalogue as plain static HTML, generated from the same file the app
 //    embeds. It is the page shown where WebAssembly cannot run, and the benchmark's floor.
-// 3. sw.js: a service worker that keeps the app for offline use, with this build's asset list.
-// 4. Every text and wasm asset gets precompressed .br and .gz siblings for the static host.
+// 3. The JavaScript build: the same release module translated to JavaScript by binaryen's
+//    wasm2js, for engines where WebAssembly is missing or may not compile. boot.js loads it only
+//    there; index.html names it in the boot script's data-js-build attribute.
+// 4. sw.js: a service worker that keeps the app for offline use, with this build's asset list.
+// 5. Every text and wasm asset gets precompressed .br and .gz siblings for the static host.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) { console.error("finish-dist: no TRUNK_STAGING_DIR"); process.exit(1); }
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const tools = createRequire(path.join(root, "tools", "package.json"));
 const fail = (why) => { console.error(`finish-dist: ${why}`); process.exit(1); };
 
 const indexPath = path.join(dir, "index.html");
@@ -36,12 +43,15 @@ const startName = `start-${hash}.js`;
 fs.writeFileSync(path.join(dir, startName), start);
 const base = js[1].slice(0, js[1].lastIndexOf("/") + 1);
 html = html.replace(loader[0], `<script type=module src="${base}${startName}"></script>`);
+const jsBuildName = await writeJsBuild(path.join(dir, path.basename(wasm[1])));
+const bootTag = /<script\b[^>]*\bsrc=["']?[^"' >]*\/boot-[0-9a-f]+\.js["']?[^>]*>/.exec(html);
+if (!bootTag) fail("the boot script was not found in index.html");
+html = html.replace(bootTag[0], bootTag[0].replace(/>$/, ` data-js-build="${base}${jsBuildName}">`));
 const cspMeta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i.exec(html);
 if (!cspMeta) fail("index.html has no Content-Security-Policy");
 fs.writeFileSync(indexPath, html);
 fs.rmSync(path.join(dir, ".trunk-lock"), { force: true });
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const catalogue = JSON.parse(fs.readFileSync(path.join(root, "seeds", "jining-hitech-2022.json"), "utf8"));
 const css = /href=["']?([^"' >]+\.css)/.exec(html);
 if (!css) fail("the stylesheet was not found in index.html");
@@ -49,9 +59,11 @@ fs.writeFileSync(path.join(dir, "list.html"), listPage(catalogue, css[1], cspMet
 
 // The service worker: precache this build's files; pages network-first (revalidated, so a
 // new release reaches browsers that cache hard), hashed assets cache-first.
-const assets = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "sw.js");
+// The JavaScript build is left out: only engines that need it fetch it, and the worker keeps it
+// once they have.
+const assets = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "sw.js" && f !== jsBuildName);
 const version = crypto.createHash("sha256").update(assets.sort().join("\n")).digest("hex").slice(0, 16);
-fs.writeFileSync(path.join(dir, "sw.js"), serviceWorker(version, ["./", ...assets.filter((f) => f !== "index.html")]));
+fs.writeFileSync(path.join(dir, "sw.js"), serviceWorker(version, ["./", ...assets.filter((f) => f !== "index.html")], [jsBuildName]));
 
 for (const name of fs.readdirSync(dir)) {
   if (!/\.(html|js|wasm|css|svg|json|webmanifest)$/.test(name)) continue;
@@ -64,16 +76,58 @@ for (const name of fs.readdirSync(dir)) {
 }
 console.log(`finish-dist: loader ${startName}; .br and .gz written`);
 
+/**
+ * The JavaScript build of the module at `wasmFile`: wasm2js (optimising for size), then wrapped
+ * as a classic script that sets `self.minshengAsm` to a function from the wasm-bindgen imports
+ * to the module's exports, then minified by terser. Returns its file name.
+ *
+ * One change to wasm2js's output: when memory grows, the old ArrayBuffer is detached, as a
+ * WebAssembly memory's is, because the wasm-bindgen glue notices growth only that way (its
+ * cached views of memory check `detached` and `byteLength === 0`).
+ */
+async function writeJsBuild(wasmFile) {
+  const wasm2js = path.join(root, "tools", "node_modules", ".bin", "wasm2js");
+  const raw = execFileSync(wasm2js, [
+    wasmFile, "-Oz", "--enable-bulk-memory", "--enable-mutable-globals", "--enable-sign-ext",
+    "--enable-nontrapping-float-to-int",
+  ], { maxBuffer: 1 << 28, encoding: "utf8" });
+  const lines = raw.split("\n");
+  if (!/^import \* as \S+ from '\.\/minsheng_bg\.js';$/.test(lines[0])) fail("wasm2js: unexpected first line");
+  const tail = lines.findIndex((l) => l.startsWith("var retasmFunc = asmFunc("));
+  if (tail < 0) fail("wasm2js: the module's instantiation was not found");
+  let body = lines.slice(1, tail).join("\n");
+  const grow = "   buffer = newBuffer;\n";
+  if (body.split(grow).length !== 2) fail("wasm2js: memory growth was not found once");
+  body = body.replace(grow, "   detach(buffer);\n" + grow);
+  const script = `(function () {
+"use strict";
+function detach(old) {
+  try { if (old.transfer) { old.transfer(0); return; } } catch (e) {}
+  try { var channel = new MessageChannel(); channel.port1.postMessage(null, [old]); channel.port1.close(); } catch (e) {}
+}
+${body}
+self.minshengAsm = asmFunc;
+})();
+`;
+  const { minify } = await import(tools.resolve("terser"));
+  const minified = (await minify(script, { ecma: 5, compress: true, mangle: true })).code;
+  const name = `jsbuild-${crypto.createHash("sha256").update(minified).digest("hex").slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(dir, name), minified);
+  return name;
+}
+
 function esc(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
 /** The catalogue as one static page: every item, its programme, summary, deadline, departments and source text. */
-function serviceWorker(version, assets) {
+function serviceWorker(version, assets, onUse) {
   return `// Generated by scripts/finish-dist.mjs for this build. Caches only the app's own files.
 "use strict";
 const CACHE = "minsheng-${version}";
 const ASSETS = ${JSON.stringify(assets)};
+// Kept only once this browser has needed them (the JavaScript build).
+const ON_USE = ${JSON.stringify(onUse)};
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
 });
@@ -103,7 +157,13 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+    if (response.ok && ON_USE.some((name) => url.pathname.endsWith("/" + name))) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  })));
 });
 `;
 }

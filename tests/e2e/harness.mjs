@@ -27,10 +27,16 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves a folder; `compressed: false` ignores the precompressed files. */
-export function serve(dir = dist, { compressed = true } = {}) {
+/**
+ * Serves a folder; `compressed: false` ignores the precompressed files; `headers` are added to
+ * every response (a Content-Security-Policy header, for instance). `served` lists every path
+ * requested, in order.
+ */
+export function serve(dir = dist, { compressed = true, headers: extra = {} } = {}) {
+  const served = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
+    served.push(url.pathname);
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
@@ -39,6 +45,7 @@ export function serve(dir = dist, { compressed = true } = {}) {
       "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
       "Cache-Control": file.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable",
       "Vary": "Accept-Encoding",
+      ...extra,
     };
     const accept = req.headers["accept-encoding"] || "";
     let body = file;
@@ -53,7 +60,7 @@ export function serve(dir = dist, { compressed = true } = {}) {
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ served, url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }
@@ -80,9 +87,9 @@ export function profileHash(profile) {
   return "#profile=" + Buffer.from(JSON.stringify(profile), "utf8").toString("base64url");
 }
 
-/** A fresh page in a new context, recording page errors and every request to another origin. */
-export async function openPage(browser, server, address, { viewport = { width: 375, height: 667 }, ...options } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "zh-CN", ...options });
+/** A fresh page in a new context (or in `context`), recording page errors and every request to another origin. */
+export async function openPage(browser, server, address, { viewport = { width: 375, height: 667 }, context: given, ...options } = {}) {
+  const context = given ?? await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "zh-CN", ...options });
   const page = await context.newPage();
   page.errors = [];
   page.foreign = [];
