@@ -1,21 +1,25 @@
 // The load benchmark: asset sizes, and time from navigation to results visible in headless
-// Chromium on a throttled phone network, for the app opened on a #profile= link and for the
-// floor (list.html, the same catalogue as plain static HTML), in the same run.
+// Chromium on a throttled phone network, in the same run, for:
+// - the app opened on a #profile= link (the Wasm);
+// - the same, where WebAssembly is missing (the JavaScript build);
+// - the static floor: list.html, the same catalogue as plain static HTML;
+// - the Yew floor: a bare Yew page with the app's release profile, allocator and loader
+//   (benches/yew-floor/, built by scripts/bench into target/yew-floor).
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { serve, launch, dist, profileHash } from "../tests/e2e/harness.mjs";
+import { serve, launch, dist, root, profileHash } from "../tests/e2e/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const CPU_SLOWDOWN = 4;
 const household = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "benches", "household.json"), "utf8"));
 
-function sizes() {
+function sizes(dir = dist) {
   const rows = [];
-  for (const f of fs.readdirSync(dist).sort()) {
+  for (const f of fs.readdirSync(dir).sort()) {
     if (!/\.(html|js|wasm|css|svg)$/.test(f)) continue;
-    const bytes = fs.readFileSync(path.join(dist, f));
+    const bytes = fs.readFileSync(path.join(dir, f));
     rows.push({
       file: f,
       raw: bytes.length,
@@ -31,8 +35,12 @@ function householdOf(n) {
   return { ...household, members: Array.from({ length: n }, (_, i) => household.members[i % household.members.length]) };
 }
 
-async function coldLoad(browser, url, selector, network = NETWORK) {
+const yewFloor = path.join(root, "target", "yew-floor");
+const noWasm = () => { delete window.WebAssembly; };
+
+async function coldLoad(browser, url, selector, network = NETWORK, init = null) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -84,33 +92,51 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const fmt = (x) => x.toFixed(0);
 
 const server = await serve();
+const floorServer = await serve(yewFloor);
 const browser = await launch();
 try {
   const rows = sizes();
   console.log("\n## Assets (bytes)\n");
   console.log("| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
-  const first = rows.filter((r) => !r.file.startsWith("list"));
-  const total = (k) => first.reduce((a, r) => a + r[k], 0);
-  console.log(`| **first visit (all but list.html)** | ${total("raw")} | ${total("gzip")} | ${total("brotli")} |`);
+  const first = rows.filter((r) => !r.file.startsWith("list") && !r.file.startsWith("jsbuild-"));
+  const total = (k, rs = first) => rs.reduce((a, r) => a + r[k], 0);
+  console.log(`| **first visit (all but list.html and jsbuild)** | ${total("raw")} | ${total("gzip")} | ${total("brotli")} |`);
+  const js = rows.filter((r) => !r.file.startsWith("list") && !r.file.endsWith(".wasm"));
+  console.log(`| **first visit without WebAssembly (all but list.html and the .wasm)** | ${total("raw", js)} | ${total("gzip", js)} | ${total("brotli", js)} |`);
+  const floorRows = sizes(yewFloor).filter((r) => !r.file.startsWith("list") && !r.file.startsWith("jsbuild-"));
+  console.log(`| Yew floor: first visit (target/yew-floor) | ${total("raw", floorRows)} | ${total("gzip", floorRows)} | ${total("brotli", floorRows)} |`);
+  for (const r of floorRows.filter((r) => r.file.endsWith(".wasm"))) console.log(`| Yew floor: ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
 
   const app = server.url + profileHash(household);
   const floor = server.url + "list.html";
-  const results = { app: [], floor: [] };
+  const results = { app: [], js: [], floor: [], yew: [] };
+  const visible = '[data-member="0"] [data-item]';
+  const names = {
+    app: "app on a #profile= link (6 members), Wasm",
+    js: "the same without WebAssembly: the JavaScript build",
+    floor: "static floor: list.html",
+    yew: "Yew floor: a bare Yew page, same profile and loader",
+  };
   for (let i = 0; i < RUNS; i++) {
-    // Alternate, so drift on a noisy machine hits both alike.
-    results.app.push(await coldLoad(browser, app, '[data-member="0"] [data-item]'));
+    // Alternate, so drift on a noisy machine hits all alike.
+    results.app.push(await coldLoad(browser, app, visible));
+    results.js.push(await coldLoad(browser, app, visible, NETWORK, noWasm));
     results.floor.push(await coldLoad(browser, floor, '[data-item="33"]'));
+    results.yew.push(await coldLoad(browser, floorServer.url, visible));
   }
   console.log(`\n## Results visible, cold load, ${RUNS} runs (1.6 Mbps down, 150 ms RTT, CPU ${CPU_SLOWDOWN}× slower)\n`);
   console.log("| page | median ms | min ms | max ms | bytes transferred |\n|---|---:|---:|---:|---:|");
   for (const [name, rs] of Object.entries(results)) {
     const ms = rs.map((r) => r.ms);
-    console.log(`| ${name === "app" ? "app on a #profile= link (6 members)" : "floor: list.html (static)"} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${median(rs.map((r) => r.transferred))} |`);
+    console.log(`| ${names[name]} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${median(rs.map((r) => r.transferred))} |`);
   }
   const appMs = median(results.app.map((r) => r.ms));
   const floorMs = median(results.floor.map((r) => r.ms));
-  console.log(`\nratio app / floor: ${(appMs / floorMs).toFixed(2)}× (target ≤ 3×); app ${fmt(appMs)} ms (target ≤ 1500 ms)`);
+  const yewMs = median(results.yew.map((r) => r.ms));
+  const jsMs = median(results.js.map((r) => r.ms));
+  console.log(`\nratio app / static floor: ${(appMs / floorMs).toFixed(2)}× (target ≤ 3×); app / Yew floor: ${(appMs / yewMs).toFixed(2)}×; app ${fmt(appMs)} ms (target ≤ 1300 ms)`);
+  console.log(`without WebAssembly (JavaScript build): ${fmt(jsMs)} ms, ${(jsMs / appMs).toFixed(2)}× the Wasm`);
 
   // A returning resident: the second visit in the same browser profile, served by the service
   // worker from its cache, on the same throttle.
@@ -136,4 +162,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await floorServer.close();
 }

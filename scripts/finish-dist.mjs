@@ -92,7 +92,7 @@ async function writeJsBuild(wasmFile) {
     "--enable-nontrapping-float-to-int",
   ], { maxBuffer: 1 << 28, encoding: "utf8" });
   const lines = raw.split("\n");
-  if (!/^import \* as \S+ from '\.\/minsheng_bg\.js';$/.test(lines[0])) fail("wasm2js: unexpected first line");
+  if (!/^import \* as \S+ from '\.\/[\w-]+_bg\.js';$/.test(lines[0])) fail("wasm2js: unexpected first line");
   const tail = lines.findIndex((l) => l.startsWith("var retasmFunc = asmFunc("));
   if (tail < 0) fail("wasm2js: the module's instantiation was not found");
   let body = lines.slice(1, tail).join("\n");
