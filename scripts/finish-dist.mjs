@@ -143,17 +143,22 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Always ask the server first (revalidating), so a new release is seen at once.
+    // A returning resident gets the kept page at once, without waiting for the network; the
+    // server is asked in the background (revalidating), and the browser's check of sw.js brings
+    // a new release, seen from the next visit.
+    const fresh = fetch(request, { cache: "no-cache" }).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        return caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)).then(() => response);
+      }
+      return response;
+    });
+    event.waitUntil(fresh.catch(() => {}));
     event.respondWith(
-      fetch(request, { cache: "no-cache" })
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
-          }
-          return response;
-        })
-        .catch(() => caches.match(url.pathname).then((hit) => hit || caches.match("./")))
+      caches.match(url.pathname)
+        .then((hit) => hit || fresh)
+        .catch(() => caches.match("./"))
+        .then((response) => response || caches.match("./"))
     );
     return;
   }
