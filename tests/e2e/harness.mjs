@@ -67,14 +67,19 @@ export function serve(dir = dist, { compressed = true, headers: extra = {} } = {
 
 /** Debian's Chromium, headless, with everything that would reach the network turned off. */
 export function launch() {
-  return chromium.launch({
+  return chromium.launch(launchOptions());
+}
+
+/** The options of launch(), for a persistent profile (chromium.launchPersistentContext). */
+export function launchOptions() {
+  return {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
       "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage",
     ],
-  });
+  };
 }
 
 export function shotPath(name) {
