@@ -43,6 +43,7 @@ const startName = `start-${hash}.js`;
 fs.writeFileSync(path.join(dir, startName), start);
 const base = js[1].slice(0, js[1].lastIndexOf("/") + 1);
 html = html.replace(loader[0], `<script type=module src="${base}${startName}"></script>`);
+lowerGlue(path.join(dir, path.basename(js[1])));
 const jsBuildName = await writeJsBuild(path.join(dir, path.basename(wasm[1])));
 const bootTag = /<script\b[^>]*\bsrc=["']?[^"' >]*\/boot-[0-9a-f]+\.js["']?[^>]*>/.exec(html);
 if (!bootTag) fail("the boot script was not found in index.html");
@@ -65,6 +66,7 @@ const assets = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg)$/.tes
 const version = crypto.createHash("sha256").update(assets.sort().join("\n")).digest("hex").slice(0, 16);
 fs.writeFileSync(path.join(dir, "sw.js"), serviceWorker(version, ["./", ...assets.filter((f) => f !== "index.html")], [jsBuildName]));
 
+checkSyntax();
 for (const name of fs.readdirSync(dir)) {
   if (!/\.(html|js|wasm|css|svg|json|webmanifest)$/.test(name)) continue;
   const file = path.join(dir, name);
@@ -75,6 +77,39 @@ for (const name of fs.readdirSync(dir)) {
   fs.writeFileSync(file + ".gz", zlib.gzipSync(bytes, { level: 9 }));
 }
 console.log(`finish-dist: loader ${startName}; .br and .gz written`);
+
+/**
+ * wasm-bindgen's glue uses two pieces of syntax newer than ES2017: optional chaining (Chromium
+ * 80, iOS 13.4) in its debug formatting, and `import.meta.url` (Chromium 64, iOS 12) for the
+ * default address of the Wasm, which the page never uses (start.js always passes it; the page's
+ * address stands in). Without them the glue parses on every engine with module scripts
+ * (Chromium 61, iOS 11). The module preload's integrity follows the new bytes.
+ */
+function lowerGlue(file) {
+  const before = fs.readFileSync(file, "utf8");
+  const after = before.replace(/(\/\\\[object \(\[\^\\\]\]\+\)\\\]\/\.exec\(\w+\))\?\.\[1\]/g, "($1||[])[1]").replace(/\bimport\.meta\.url\b/g, "location.href");
+  if (after === before) return;
+  fs.writeFileSync(file, after);
+  const name = path.basename(file);
+  const tag = new RegExp(`<link\\b[^>]*\\b${name.replace(/[.-]/g, "\\$&")}[^>]*>`).exec(html);
+  if (!tag) fail(`the glue's preload was not found in index.html`);
+  const digest = crypto.createHash("sha384").update(after).digest("base64");
+  html = html.replace(tag[0], tag[0].replace(/integrity=("?)sha384-[^" >]+\1/, `integrity=$1sha384-${digest}$1`));
+}
+
+/** Every script the page runs must parse as ES2017 (scripts and modules as shipped). */
+function checkSyntax() {
+  const acorn = tools("acorn");
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const module = !/^(boot-|jsbuild-|sw\.js)/.test(name);
+    const code = fs.readFileSync(path.join(dir, name), "utf8");
+    try {
+      acorn.parse(code, { ecmaVersion: 2017, sourceType: module ? "module" : "script" });
+    } catch (e) {
+      fail(`${name} is not ES2017 (older in-app browsers could not run it): ${e.message} at ${JSON.stringify(code.slice(e.pos - 60, e.pos + 20))}`);
+    }
+  }
+}
 
 /**
  * The JavaScript build of the module at `wasmFile`: wasm2js (optimising for size), then wrapped
