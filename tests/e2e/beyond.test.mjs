@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import http from "node:http";
 import { createRequire } from "node:module";
-import { serve, launch, shotPath, profileHash, root, cashIs, noResult } from "./harness.mjs";
+import { serve, launch, shotPath, profileHash, root, dist, cashIs, noResult, until } from "./harness.mjs";
 
 const require = createRequire(path.join(root, "tools", "package.json"));
 const jsQR = require("jsqr");
@@ -104,7 +104,7 @@ test("copy: a plain-text summary in the current language goes to the clipboard",
   assert.match(text, /¥100/);
   await page.getByRole("button", { name: "English" }).click();
   await page.getByRole("button", { name: "Copy as text" }).click();
-  await page.waitForFunction(async () => /Old-age allowance/.test(await navigator.clipboard.readText()));
+  await until(page, async () => /Old-age allowance/.test(await navigator.clipboard.readText()), null, { what: "the English text on the clipboard" });
   await page.context().close();
 });
 
@@ -317,17 +317,71 @@ test("offline: after the first visit the app opens with no network", async () =>
   await context.close();
 });
 
-test("fallback: without WebAssembly the page says what to do and lists all 33 measures", async () => {
+test("a returning visit opens from the kept page at once, and a new release shows from the visit after", async () => {
+  // Two releases in two folders; the server's root is a link moved from one to the other.
+  const work = fs.mkdtempSync(path.join(root, "target", "release-"));
+  const [a, b, live] = ["a", "b", "live"].map((n) => path.join(work, n));
+  fs.cpSync(dist, a, { recursive: true });
+  fs.cpSync(dist, b, { recursive: true });
+  for (const f of ["index.html", "sw.js"]) for (const ext of [".br", ".gz"]) fs.rmSync(path.join(b, f + ext), { force: true });
+  const edit = (file, from, to) => {
+    const text = fs.readFileSync(path.join(b, file), "utf8");
+    assert.ok(text.includes(from), `${file} has ${from}`);
+    fs.writeFileSync(path.join(b, file), text.replace(from, to));
+  };
+  edit("index.html", "content=济宁高新区2022年民生实事查询", "content=新版：济宁高新区2022年民生实事查询");
+  let page;
+  const release = () => page.evaluate(() => document.querySelector('meta[name="description"]').content.startsWith("新版") ? "new" : "old");
+  edit("sw.js", 'const CACHE = "minsheng-', 'const CACHE = "minsheng-next-');
+  fs.symlinkSync(a, live);
+  const site = await serve(live);
+  const context = await browser.newContext();
+  page = await context.newPage();
+  try {
+    await page.goto(site.url);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
+    });
+    fs.unlinkSync(live);
+    fs.symlinkSync(b, live);
+    await page.goto(site.url);
+    assert.equal(await release(), "old", "the kept page, at once");
+    await until(page, async () => (await caches.keys()).some((k) => k.startsWith("minsheng-next-")), null, { what: "the new release's cache" });
+    await until(page, async () => !(await caches.keys()).some((k) => /^minsheng-[0-9a-f]+$/.test(k)), null, { what: "the old release's cache to go" });
+    await page.goto(site.url);
+    assert.equal(await release(), "new", "the new release, from the next visit");
+    await page.locator("#form-heading").waitFor();
+  } finally {
+    await context.close();
+    await site.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
+
+/** Opens the page in a context prepared by `setup`, and checks that list.html took over. */
+async function fallsBackToList(setup, shot) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  await setup(context);
   const page = await context.newPage();
-  await page.addInitScript(() => { delete window.WebAssembly; });
   await page.goto(server.url);
   await page.waitForURL(/list\.html#nowasm$/);
   assert.ok(await page.locator("#nowasm").isVisible());
   assert.match(await page.locator("#nowasm").textContent(), /您的浏览器无法运行/);
   assert.equal(await page.locator("article[data-item]").count(), 33);
-  await page.screenshot({ path: shotPath("fallback-375x667.png") });
+  if (shot) await page.screenshot({ path: shotPath(shot) });
   await context.close();
+}
+
+test("fallback: an engine without module scripts gets the list, which says what to do and lists all 33 measures", async () => {
+  await fallsBackToList((context) => context.addInitScript(() => { delete HTMLScriptElement.prototype.noModule; }), "fallback-375x667.png");
+});
+
+test("fallback: where neither the Wasm nor the JavaScript build can start, the list takes over", async () => {
+  await fallsBackToList(async (context) => {
+    await context.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("\0asm broken") }));
+    await context.route(/\/jsbuild-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+  });
 });
 
 test("security: a Content-Security-Policy of the page's own origin, and nothing violates it", async () => {

@@ -115,3 +115,17 @@ export function cashIs(page, month) {
 export function noResult(page) {
   return page.waitForFunction(() => !document.querySelector("[data-cash-month]") && !document.querySelector("[data-member]"));
 }
+
+/**
+ * Waits until `fn` (which may be async) returns a truthy value in the page; polls every 100 ms.
+ * (page.waitForFunction does not wait for a promise: an async predicate would pass at once.)
+ */
+export async function until(page, fn, arg, { timeout = 15000, what = "the page's condition" } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, shotPath, profileHash, openPage, cashIs, noResult } from "./harness.mjs";
+import { serve, launch, shotPath, profileHash, openPage, cashIs, noResult, until } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -241,7 +241,7 @@ test("print and copy: a 3-member household on one A4 page in both languages, bod
     await cashIs(page, "150");
     if (lang === "en") await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("button", { name: lang === "zh" ? "复制文字" : "Copy as text" }).click();
-    await page.waitForFunction(async () => (await navigator.clipboard.readText()).length > 50);
+    await until(page, async () => (await navigator.clipboard.readText()).length > 50, null, { what: "the copied text" });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const likely = copied.split("\n").filter((l) => l.includes(lang === "zh" ? "可能符合" : "Likely"));
     assert.ok(likely.length > 0);

@@ -7,7 +7,7 @@
 // window.minsheng.evaluate returns the same JSON, and nothing fails.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, profileHash, openPage, cashIs, shotPath } from "./harness.mjs";
+import { serve, launch, profileHash, openPage, cashIs, shotPath, until } from "./harness.mjs";
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'";
 const household = {
@@ -92,14 +92,13 @@ test("under a CSP that refuses WebAssembly, the JavaScript build gives the same 
   await page.reload();
   await cashIs(page, "50");
   assert.equal(await page.evaluate(() => window.minshengEngine), "js");
-  const kept = await page.waitForFunction(async () => {
+  await until(page, async () => {
     for (const key of await caches.keys()) {
       const cache = await caches.open(key);
       if ((await cache.keys()).some((r) => /\/jsbuild-[0-9a-f]+\.js$/.test(r.url))) return true;
     }
     return false;
-  }, null, { polling: 100, timeout: 10000 });
-  assert.ok(await kept.jsonValue(), "the service worker keeps the JavaScript build once used");
+  }, null, { what: "the service worker to keep the JavaScript build once used" });
   await page.context().close();
 });
 
