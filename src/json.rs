@@ -4,7 +4,6 @@
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
-use std::str::FromStr;
 
 /// A fault: the path of the field and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,8 +124,8 @@ impl<'a> Obj<'a> {
     /// A required amount, written as a decimal string (never a JSON number, never a float).
     pub fn decimal(&self, key: &str) -> Result<Decimal, Fault> {
         match self.required(key)? {
-            Value::String(s) => Decimal::from_str(s)
-                .map_err(|_| fault(self.path(key), format!("`{s}` is not a decimal number"))),
+            Value::String(s) => plain_decimal(s)
+                .ok_or_else(|| fault(self.path(key), format!("`{s}` is not a decimal number"))),
             _ => Err(fault(
                 self.path(key),
                 "must be a decimal number written as a string, e.g. \"50\"",
@@ -423,4 +422,32 @@ impl Parser<'_> {
             serde_json::Number::from_f64(placeholder).unwrap_or_else(|| 0u64.into())
         })))
     }
+}
+
+/// A decimal written plainly: digits, optionally a minus sign before them and a point between
+/// them (`50`, `0.5`, `-12.25`); at most 18 digits. Nothing else — no exponent, no `+`, no
+/// separators — since amounts in the catalogue are copied from the source as written.
+/// (Smaller in the Wasm than rust_decimal's general parser.)
+pub fn plain_decimal(text: &str) -> Option<Decimal> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) if !f.is_empty() => (w, f),
+        Some(_) => return None,
+        None => (digits, ""),
+    };
+    if whole.is_empty() || whole.len() + fraction.len() > 18 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + i64::from(b - b'0');
+    }
+    let scale = u32::try_from(fraction.len()).ok()?;
+    Decimal::try_new(if negative { -mantissa } else { mantissa }, scale).ok()
 }
