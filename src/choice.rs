@@ -31,6 +31,12 @@ macro_rules! choice {
                 crate::choice::join_or(&[$($wire),+])
             }
         }
+
+        impl crate::json_out::ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                crate::json_out::string(out, self.as_str());
+            }
+        }
     };
 }
 

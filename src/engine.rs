@@ -608,5 +608,5 @@ fn gains<'a>(
 pub fn evaluate_json(catalogue: &Catalogue, profile_json: &str) -> Result<String, String> {
     let profile = crate::profile::decode(profile_json).map_err(|e| e.to_string())?;
     let outcome = evaluate(catalogue, &profile);
-    serde_json::to_string(&outcome).map_err(|e| format!("result: {e}"))
+    Ok(crate::json_out::ToJson::to_json_string(&outcome))
 }

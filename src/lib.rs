@@ -19,6 +19,7 @@ pub mod choice;
 pub mod engine;
 pub mod fragment;
 pub mod json;
+pub mod json_out;
 pub mod profile;
 pub mod qr;
 pub mod saved;

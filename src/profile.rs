@@ -9,6 +9,7 @@ use crate::choice::{
     Street, Work,
 };
 use crate::json::{Fault, Obj};
+use crate::json_out::{Object, ToJson};
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
@@ -95,29 +96,78 @@ impl Profile {
 
     /// The profile as compact JSON, every field written.
     pub fn to_json(&self) -> String {
-        // Serialising plain enums, bools and integers cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        self.to_json_string()
     }
 
     /// The profile as JSON without the fields that equal their defaults, so a link (and its
-    /// QR code) stays short; `decode` reads it back to the same profile.
+    /// QR code) stays short; `decode` reads it back to the same profile. Keys in alphabetical
+    /// order, as links have always been written.
     pub fn to_link_json(&self) -> String {
-        let mut value = serde_json::to_value(self).unwrap_or(Value::Null);
-        let defaults = serde_json::to_value(Profile {
+        let d = Profile {
             members: Vec::new(),
             ..Profile::default()
-        })
-        .unwrap_or(Value::Null);
-        let member_defaults = serde_json::to_value(Member::default()).unwrap_or(Value::Null);
-        if let Value::Object(map) = &mut value {
-            map.retain(|k, v| k == "members" || defaults.get(k) != Some(v));
-            if let Some(Value::Array(members)) = map.get_mut("members") {
-                for m in members.iter_mut().filter_map(Value::as_object_mut) {
-                    m.retain(|k, v| k == "age" || k == "sex" || member_defaults.get(k) != Some(v));
-                }
+        };
+        let mut out = String::new();
+        let mut o = Object::new(&mut out);
+        o.field_if(self.area != d.area, "area", &self.area)
+            .field_if(self.car != d.car, "car", &self.car)
+            .field_if(self.community != d.community, "community", &self.community)
+            .field_if(self.kind != d.kind, "kind", &self.kind)
+            .field_if(self.lift != d.lift, "lift", &self.lift)
+            .field("members", &LinkMembers(&self.members))
+            .field_if(
+                self.old_community != d.old_community,
+                "old_community",
+                &self.old_community,
+            )
+            .field_if(self.piped_gas != d.piped_gas, "piped_gas", &self.piped_gas)
+            .field_if(self.residency != d.residency, "residency", &self.residency)
+            .field_if(self.street != d.street, "street", &self.street)
+            .end();
+        out
+    }
+}
+
+/// The members of a link: age and sex always, the rest only where not the default.
+struct LinkMembers<'m>(&'m [Member]);
+
+impl ToJson for LinkMembers<'_> {
+    fn write_json(&self, out: &mut String) {
+        let d = Member::default();
+        out.push('[');
+        for (i, m) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
             }
+            Object::new(out)
+                .field("age", &m.age)
+                .field_if(
+                    m.cerebral_palsy != d.cerebral_palsy,
+                    "cerebral_palsy",
+                    &m.cerebral_palsy,
+                )
+                .field_if(
+                    m.child_in_difficulty != d.child_in_difficulty,
+                    "child_in_difficulty",
+                    &m.child_in_difficulty,
+                )
+                .field_if(m.disability != d.disability, "disability", &m.disability)
+                .field_if(m.insurance != d.insurance, "insurance", &m.insurance)
+                .field_if(
+                    m.self_care_lost != d.self_care_lost,
+                    "self_care_lost",
+                    &m.self_care_lost,
+                )
+                .field_if(
+                    m.severe_disability != d.severe_disability,
+                    "severe_disability",
+                    &m.severe_disability,
+                )
+                .field("sex", &m.sex)
+                .field_if(m.work != d.work, "work", &m.work)
+                .end();
         }
-        value.to_string()
+        out.push(']');
     }
 }
 

@@ -47,7 +47,7 @@ impl SavedError {
 
 /// The envelope to store: `{"version":2,"profile":{…},"ages":["78",""]}`.
 pub fn encode(saved: &Saved) -> String {
-    let ages = serde_json::to_string(&saved.ages).unwrap_or_else(|_| "[]".into());
+    let ages = crate::json_out::ToJson::to_json_string(&saved.ages);
     format!(
         r#"{{"version":{VERSION},"profile":{},"ages":{ages}}}"#,
         saved.profile.to_json()

@@ -232,14 +232,85 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// The page writes JSON by hand; serde_json, from the same types' derived `Serialize`, is
+    /// the reference, byte for byte: the result, the profile, and the link's short form (which
+    /// was serde_json's `Value` with defaults removed, keys in alphabetical order).
+    #[test]
+    fn the_json_writer_writes_what_serde_json_writes(p in profile()) {
+        use minsheng::json_out::ToJson;
+        let catalogue = Catalogue::builtin().unwrap();
+        let outcome = evaluate(catalogue, &p);
+        prop_assert_eq!(outcome.to_json_string(), serde_json::to_string(&outcome).unwrap());
+        prop_assert_eq!(p.to_json(), serde_json::to_string(&p).unwrap());
+        prop_assert_eq!(p.to_link_json(), link_json_by_serde(&p));
+    }
+}
+
+/// The link's short form as it was written before the hand-written writer.
+fn link_json_by_serde(p: &Profile) -> String {
+    use serde_json::Value;
+    let mut value = serde_json::to_value(p).unwrap();
+    let defaults = serde_json::to_value(Profile {
+        members: Vec::new(),
+        ..Profile::default()
+    })
+    .unwrap();
+    let member_defaults = serde_json::to_value(Member::default()).unwrap();
+    if let Value::Object(map) = &mut value {
+        map.retain(|k, v| k == "members" || defaults.get(k) != Some(v));
+        if let Some(Value::Array(members)) = map.get_mut("members") {
+            for m in members.iter_mut().filter_map(Value::as_object_mut) {
+                m.retain(|k, v| k == "age" || k == "sex" || member_defaults.get(k) != Some(v));
+            }
+        }
+    }
+    value.to_string()
+}
+
+#[test]
+fn the_json_writer_escapes_as_serde_json_does() {
+    let text: String = (0u32..0x80)
+        .filter_map(char::from_u32)
+        .chain("é😀\u{2028}".chars())
+        .collect();
+    let mut ours = String::new();
+    minsheng::json_out::string(&mut ours, &text);
+    assert_eq!(ours, serde_json::to_string(&text).unwrap());
+}
+
 #[test]
 fn a_decimal_is_refused_unless_written_plainly() {
     use minsheng::json::plain_decimal;
-    for bad in ["", "-", ".5", "5.", "+5", "1e3", "1_000", "1,000", " 5", "5 ", "--5", "1.2.3", "１２", "1234567890123456789"] {
+    for bad in [
+        "",
+        "-",
+        ".5",
+        "5.",
+        "+5",
+        "1e3",
+        "1_000",
+        "1,000",
+        " 5",
+        "5 ",
+        "--5",
+        "1.2.3",
+        "１２",
+        "1234567890123456789",
+    ] {
         assert_eq!(plain_decimal(bad), None, "{bad:?}");
     }
-    assert_eq!(plain_decimal("123456789012345678"), Some(Decimal::new(123_456_789_012_345_678, 0)));
-    assert_eq!(plain_decimal("0.50").map(|d| d.to_string()), Some("0.50".into()), "the scale as written");
+    assert_eq!(
+        plain_decimal("123456789012345678"),
+        Some(Decimal::new(123_456_789_012_345_678, 0))
+    );
+    assert_eq!(
+        plain_decimal("0.50").map(|d| d.to_string()),
+        Some("0.50".into()),
+        "the scale as written"
+    );
 }
 
 #[test]

@@ -1,0 +1,423 @@
+//! The JSON the page writes — the result (CONTRACT section 2) and the profile (links and the
+//! tab's saved answers) — written by hand rather than by serde's serialiser, which costs the
+//! Wasm more than this file (see README's cut table).
+//!
+//! The types keep `#[derive(Serialize)]`: serde_json's output is the reference this writer is
+//! tested against, byte for byte (`tests/properties.rs`, `tests/snapshots.rs`), and what the
+//! native catalogue dump uses.
+
+use crate::catalogue::{Condition, Money, Ratio};
+use crate::engine::{
+    Answer, Cash, Certainty, Change, Entry, Gain, NearMiss, NotApplicable, Outcome, Reason,
+};
+use crate::profile::{Member, Profile};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+
+/// A value that writes itself as compact JSON, as serde_json would.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+
+    /// The value as a JSON text.
+    fn to_json_string(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+}
+
+/// A JSON string, escaped as serde_json escapes it.
+pub fn string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let b = c as usize;
+                out.push_str("\\u00");
+                out.push(HEX[b >> 4] as char);
+                out.push(HEX[b & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// An object being written: `field` adds a member, `end` closes it.
+pub struct Object<'o> {
+    out: &'o mut String,
+    first: bool,
+}
+
+impl<'o> Object<'o> {
+    pub fn new(out: &'o mut String) -> Self {
+        out.push('{');
+        Object { out, first: true }
+    }
+
+    pub fn field(&mut self, key: &str, value: &(impl ToJson + ?Sized)) -> &mut Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        string(self.out, key);
+        self.out.push(':');
+        value.write_json(self.out);
+        self
+    }
+
+    /// A member written only when `keep` (serde's `skip_serializing_if`, inverted).
+    pub fn field_if(&mut self, keep: bool, key: &str, value: &(impl ToJson + ?Sized)) -> &mut Self {
+        if keep {
+            self.field(key, value);
+        }
+        self
+    }
+
+    pub fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        string(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        string(out, self);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! whole_numbers {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                // Digits by hand: no formatting machinery for a number.
+                let mut digits = [0u8; 20];
+                let mut n = *self as u64;
+                let mut i = digits.len();
+                loop {
+                    i -= 1;
+                    digits[i] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                for &d in &digits[i..] {
+                    out.push(d as char);
+                }
+            }
+        }
+    )*};
+}
+whole_numbers!(u8, u16, usize);
+
+/// Amounts are strings, exactly as the catalogue writes them (`rust_decimal::serde::str`).
+impl ToJson for Decimal {
+    fn write_json(&self, out: &mut String) {
+        string(out, &self.to_string());
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            v.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson + Clone> ToJson for Cow<'_, T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_ref().write_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for Box<T> {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl ToJson for Profile {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("residency", &self.residency)
+            .field("street", &self.street)
+            .field("area", &self.area)
+            .field("kind", &self.kind)
+            .field("community", &self.community)
+            .field("old_community", &self.old_community)
+            .field("piped_gas", &self.piped_gas)
+            .field("lift", &self.lift)
+            .field("car", &self.car)
+            .field("members", &self.members)
+            .end();
+    }
+}
+
+impl ToJson for Member {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("age", &self.age)
+            .field("sex", &self.sex)
+            .field("insurance", &self.insurance)
+            .field("disability", &self.disability)
+            .field("severe_disability", &self.severe_disability)
+            .field("self_care_lost", &self.self_care_lost)
+            .field("child_in_difficulty", &self.child_in_difficulty)
+            .field("cerebral_palsy", &self.cerebral_palsy)
+            .field("work", &self.work)
+            .end();
+    }
+}
+
+impl ToJson for Outcome<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("catalogue", self.catalogue)
+            .field("covered", &self.covered)
+            .field("members", &self.members)
+            .field("household", &self.household)
+            .field("everyone", &self.everyone)
+            .field("everyone_part", &self.everyone_part)
+            .field("cash", &self.cash)
+            .field("member_cash", &self.member_cash)
+            .field("near_misses", &self.near_misses)
+            .field("not_applicable", &self.not_applicable)
+            .field("household_not_applicable", &self.household_not_applicable)
+            .end();
+    }
+}
+
+impl ToJson for Entry<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("item", &self.item)
+            .field("measure", self.measure)
+            .field("certainty", &self.certainty)
+            .field_if(self.check.is_some(), "check", &self.check)
+            .field_if(!self.money.is_empty(), "money", self.money)
+            .field_if(!self.ratios.is_empty(), "ratios", self.ratios)
+            .field_if(self.unstated.is_some(), "unstated", &self.unstated)
+            .field_if(self.free, "free", &self.free)
+            .field("reasons", &self.reasons)
+            .field("lead", self.lead)
+            .field("partners", self.partners)
+            .field("deadline", self.deadline)
+            .field("source", self.source)
+            .end();
+    }
+}
+
+impl ToJson for Certainty {
+    fn write_json(&self, out: &mut String) {
+        string(
+            out,
+            match self {
+                Certainty::Eligible => "eligible",
+                Certainty::Check => "check",
+            },
+        );
+    }
+}
+
+impl ToJson for Cash {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("month", &self.month)
+            .field("year", &self.year)
+            .end();
+    }
+}
+
+impl ToJson for Reason<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("met", &self.met)
+            .field("answer", &self.answer)
+            .field_if(self.member.is_some(), "member", &self.member)
+            .end();
+    }
+}
+
+impl ToJson for Answer {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        match *self {
+            Answer::Age(v) => o.field("field", "age").field("value", &v),
+            Answer::Sex(v) => o.field("field", "sex").field("value", &v),
+            Answer::Kind(v) => o.field("field", "kind").field("value", &v),
+            Answer::Residency(v) => o.field("field", "residency").field("value", &v),
+            Answer::Insurance(v) => o.field("field", "insurance").field("value", &v),
+            Answer::Disability(v) => o.field("field", "disability").field("value", &v),
+            Answer::Member(v) => o.field("field", "member").field("value", &v),
+            Answer::Work(v) => o.field("field", "work").field("value", &v),
+            Answer::Area(v) => o.field("field", "area").field("value", &v),
+            Answer::Street(v) => o.field("field", "street").field("value", &v),
+            Answer::Community(v) => o.field("field", "community").field("value", &v),
+            Answer::Housing(v) => o.field("field", "housing").field("value", &v),
+        }
+        .end();
+    }
+}
+
+impl ToJson for NearMiss<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("change", &self.change)
+            .field("item", &self.item)
+            .field("measure", self.measure)
+            .field("gain", &self.gain)
+            .field_if(!self.money.is_empty(), "money", self.money)
+            .end();
+    }
+}
+
+impl ToJson for Change {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        match *self {
+            Change::Age { at } => o.field("answer", "age").field("at", &at),
+            Change::Insurance { to } => o.field("answer", "insurance").field("to", &to),
+        }
+        .end();
+    }
+}
+
+impl ToJson for Gain {
+    fn write_json(&self, out: &mut String) {
+        string(
+            out,
+            match self {
+                Gain::New => "new",
+                Gain::More => "more",
+            },
+        );
+    }
+}
+
+impl ToJson for NotApplicable<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("item", &self.item)
+            .field("measure", self.measure)
+            .field("unmet", &self.unmet)
+            .end();
+    }
+}
+
+impl ToJson for Money {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("amount", &self.amount)
+            .field("period", &self.period)
+            .field("payer", &self.payer)
+            .field("kind", &self.kind)
+            .end();
+    }
+}
+
+impl ToJson for Ratio {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("hospital_level", &self.hospital_level)
+            .field("before", &self.before)
+            .field("after", &self.after)
+            .end();
+    }
+}
+
+/// Externally tagged, as the catalogue writes conditions: `{"age":{"min":80}}`.
+impl ToJson for Condition {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        match self {
+            Condition::Age { min, max } => {
+                let mut body = String::new();
+                Object::new(&mut body)
+                    .field_if(min.is_some(), "min", min)
+                    .field_if(max.is_some(), "max", max)
+                    .end();
+                o.field("age", &Raw(&body))
+            }
+            Condition::Sex { is } => o.field("sex", &One("is", is)),
+            Condition::Household { any_of } => o.field("household", &One("any_of", any_of)),
+            Condition::Residency { any_of } => o.field("residency", &One("any_of", any_of)),
+            Condition::Insurance { any_of } => o.field("insurance", &One("any_of", any_of)),
+            Condition::Disability { any_of } => o.field("disability", &One("any_of", any_of)),
+            Condition::Member { flag } => o.field("member", &One("flag", flag)),
+            Condition::Work { any_of } => o.field("work", &One("any_of", any_of)),
+            Condition::Area { is } => o.field("area", &One("is", is)),
+            Condition::Street { any_of } => o.field("street", &One("any_of", any_of)),
+            Condition::Community { any_of } => o.field("community", &One("any_of", any_of)),
+            Condition::Housing { flag } => o.field("housing", &One("flag", flag)),
+            Condition::AllOf(of) => o.field("all_of", of),
+            Condition::AnyOf(of) => o.field("any_of", of),
+            Condition::AnyMember(c) => o.field("any_member", c),
+        }
+        .end();
+    }
+}
+
+/// An object of one member.
+struct One<'v, T: ?Sized>(&'static str, &'v T);
+
+impl<T: ToJson + ?Sized> ToJson for One<'_, T> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out).field(self.0, self.1).end();
+    }
+}
+
+/// Text already written as JSON.
+struct Raw<'t>(&'t str);
+
+impl ToJson for Raw<'_> {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(self.0);
+    }
+}
