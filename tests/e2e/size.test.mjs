@@ -8,9 +8,10 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { dist } from "./harness.mjs";
 
-// 170 KiB holds what the page weighs with the journey, answers and "why not" work (173,316 B
-// measured); the target is 130 KiB (133,120 B), for the size work to reach.
-const BUDGET = 170 * 1024;
+// 160 KiB holds what the page weighs today (159,669 B measured, after the hand-written JSON
+// writer and plain decimal reader took 11 KB off); the target is 130 KiB (133,120 B), for the
+// size work to reach.
+const BUDGET = 160 * 1024;
 
 test("the release dist/ is within the first-load budget after brotli", () => {
   const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "list.html" && !f.startsWith("jsbuild-"));
