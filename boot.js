@@ -1,7 +1,8 @@
 // Runs before the app. It registers the service worker (offline use) and chooses how the app
 // runs on this engine:
 // 1. Module scripts missing: go to the static list of all measures, which says in plain words
-//    what to do. The same happens if the app fails to start at all.
+//    what to do (list.html#nowasm). If the app's scripts fail to load, or neither build starts,
+//    the list says the page did not load completely (list.html#failed).
 // 2. WebAssembly present and allowed to compile: the Wasm, as built. Some engines (older WeChat
 //    cores among them) fail WebAssembly.instantiateStreaming on a good module, or on a server
 //    that sends the wrong MIME type: compile from the bytes instead.
@@ -13,8 +14,8 @@
 // window.minshengEngine says which one runs ("wasm" or "js"), for the tests and the benchmark.
 (function () {
   "use strict";
-  var fallback = function () {
-    window.location.replace("list.html#nowasm");
+  var fallback = function (why) {
+    window.location.replace("list.html#" + (why === "failed" ? "failed" : "nowasm"));
   };
   var modulesOk = "noModule" in document.createElement("script");
   if (!modulesOk) {
@@ -23,6 +24,7 @@
   }
   var script = document.currentScript;
   var jsBuild = script && script.getAttribute("data-js-build");
+  var jsBuildIntegrity = script && script.getAttribute("data-js-build-integrity");
   var wa = window.WebAssembly;
   var compiles = false;
   try {
@@ -32,11 +34,21 @@
     compiles = false;
   }
   window.minshengEngine = compiles ? "wasm" : "js";
-  window.addEventListener("minsheng-failed", fallback);
+  var failed = function () {
+    fallback("failed");
+  };
+  window.addEventListener("minsheng-failed", failed);
+  // A script of the app that cannot be fetched (its module graph fails, and start.js never runs).
+  window.addEventListener("error", function (event) {
+    var target = event.target;
+    if (target && target.tagName === "SCRIPT") failed();
+  }, true);
   // Keep the app for offline use (the service desk's network is unreliable).
   if ("serviceWorker" in navigator && window.isSecureContext) {
     window.addEventListener("load", function () {
-      navigator.serviceWorker.register("sw.js").catch(function () {});
+      // By now the engine is known: where the JavaScript build runs, the worker keeps it
+      // instead of the Wasm.
+      navigator.serviceWorker.register(window.minshengEngine === "js" ? "sw.js?engine=js" : "sw.js").catch(function () {});
     });
   }
 
@@ -49,6 +61,7 @@
           return;
         }
         var tag = document.createElement("script");
+        if (jsBuildIntegrity) tag.integrity = jsBuildIntegrity;
         tag.src = jsBuild;
         tag.onload = function () {
           if (typeof window.minshengAsm === "function") resolve(window.minshengAsm);
@@ -108,7 +121,11 @@
   wa.instantiateStreaming = function (source, imports) {
     return Promise.resolve(source).then(function (response) {
       var copy = response.clone();
-      return streaming(response, imports).catch(function () {
+      return streaming(response, imports).then(function (result) {
+        // The copy is only for the fallback: let it go.
+        if (copy.body && copy.body.cancel) copy.body.cancel().catch(function () {});
+        return result;
+      }, function () {
         return copy.arrayBuffer().then(function (bytes) {
           return wa.instantiate(bytes, imports);
         });

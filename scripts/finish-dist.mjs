@@ -19,6 +19,8 @@ import { createRequire } from "node:module";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) { console.error("finish-dist: no TRUNK_STAGING_DIR"); process.exit(1); }
+// The JavaScript build's memory: 32 MiB, in 64 KiB pages (the page needs about 1.6 MB).
+const MAX_PAGES = 512;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const tools = createRequire(path.join(root, "tools", "package.json"));
 const fail = (why) => { console.error(`finish-dist: ${why}`); process.exit(1); };
@@ -30,8 +32,10 @@ if (!loader) fail("Trunk's module loader was not found in index.html");
 const js = /from\s*["'`]([^"'`]+\.js)["'`]/.exec(loader[1]);
 const wasm = /module_or_path:\s*["'`]([^"'`]+\.wasm)["'`]/.exec(loader[1]);
 if (!js || !wasm) fail("could not read the glue and wasm paths from Trunk's loader");
+// Where boot.js chose the JavaScript build, the glue is given no address to fetch: the Wasm is
+// not downloaded, and a proxy that blocks .wasm files does not stop the page.
 const start = `import init, * as bindings from ${JSON.stringify(js[1])};
-init({ module_or_path: ${JSON.stringify(wasm[1])} }).then(function (wasm) {
+init({ module_or_path: window.minshengEngine === "js" ? {} : ${JSON.stringify(wasm[1])} }).then(function (wasm) {
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: wasm } }));
 }, function (error) {
@@ -47,7 +51,8 @@ lowerGlue(path.join(dir, path.basename(js[1])));
 const jsBuildName = await writeJsBuild(path.join(dir, path.basename(wasm[1])));
 const bootTag = /<script\b[^>]*\bsrc=["']?[^"' >]*\/boot-[0-9a-f]+\.js["']?[^>]*>/.exec(html);
 if (!bootTag) fail("the boot script was not found in index.html");
-html = html.replace(bootTag[0], bootTag[0].replace(/>$/, ` data-js-build="${base}${jsBuildName}">`));
+const jsBuildIntegrity = "sha384-" + crypto.createHash("sha384").update(fs.readFileSync(path.join(dir, jsBuildName))).digest("base64");
+html = html.replace(bootTag[0], bootTag[0].replace(/>$/, ` data-js-build="${base}${jsBuildName}" data-js-build-integrity="${jsBuildIntegrity}">`));
 const cspMeta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i.exec(html);
 if (!cspMeta) fail("index.html has no Content-Security-Policy");
 fs.writeFileSync(indexPath, html);
@@ -116,30 +121,50 @@ function checkSyntax() {
  * as a classic script that sets `self.minshengAsm` to a function from the wasm-bindgen imports
  * to the module's exports, then minified by terser. Returns its file name.
  *
- * One change to wasm2js's output: when memory grows, the old ArrayBuffer is detached, as a
- * WebAssembly memory's is, because the wasm-bindgen glue notices growth only that way (its
- * cached views of memory check `detached` and `byteLength === 0`).
+ * Before translation, wasm-opt lowers accesses whose alignment hint is below natural (wasm2js
+ * assumes every access is as aligned as its hint says).
+ *
+ * One change to wasm2js's memory: it is one ArrayBuffer of MAX_PAGES from the start, and
+ * memory.grow only moves the size within it. wasm2js grows by replacing the buffer, and it
+ * sometimes reads a typed-array view before evaluating an index that calls a function that grows
+ * memory: that load then reads the old buffer (found as a lost byte in the result JSON). With
+ * one buffer, every view stays valid; the glue's cached views too. The page peaks near 1.6 MB.
+ * `self.minshengAsmPages` says how far it has grown (the tests check that it did).
  */
 async function writeJsBuild(wasmFile) {
-  const wasm2js = path.join(root, "tools", "node_modules", ".bin", "wasm2js");
-  const raw = execFileSync(wasm2js, [
-    wasmFile, "-Oz", "--enable-bulk-memory", "--enable-mutable-globals", "--enable-sign-ext",
-    "--enable-nontrapping-float-to-int",
-  ], { maxBuffer: 1 << 28, encoding: "utf8" });
+  const bin = (name) => path.join(root, "tools", "node_modules", ".bin", name);
+  const features = ["--enable-bulk-memory", "--enable-mutable-globals", "--enable-sign-ext", "--enable-nontrapping-float-to-int"];
+  const lowered = path.join(path.dirname(dir), `.jsbuild-${process.pid}.wasm`);
+  execFileSync(bin("wasm-opt"), [wasmFile, "--alignment-lowering", ...features, "-o", lowered]);
+  let raw;
+  try {
+    raw = execFileSync(bin("wasm2js"), [lowered, "-Oz", ...features], { maxBuffer: 1 << 28, encoding: "utf8" });
+  } finally {
+    fs.rmSync(lowered, { force: true });
+  }
   const lines = raw.split("\n");
   if (!/^import \* as \S+ from '\.\/[\w-]+_bg\.js';$/.test(lines[0])) fail("wasm2js: unexpected first line");
   const tail = lines.findIndex((l) => l.startsWith("var retasmFunc = asmFunc("));
   if (tail < 0) fail("wasm2js: the module's instantiation was not found");
   let body = lines.slice(1, tail).join("\n");
-  const grow = "   buffer = newBuffer;\n";
-  if (body.split(grow).length !== 2) fail("wasm2js: memory growth was not found once");
-  body = body.replace(grow, "   detach(buffer);\n" + grow);
+  const once = (pattern, replacement, what) => {
+    const found = body.match(new RegExp(pattern.source, "g"));
+    if (!found || found.length !== 1) fail(`wasm2js: ${what} was not found once`);
+    body = body.replace(pattern, replacement);
+  };
+  once(/var buffer = new ArrayBuffer\((\d+)\);/, (_, bytes) => `var pages = ${Number(bytes) / 65536};\n var buffer = new ArrayBuffer(${MAX_PAGES * 65536});`, "the memory");
+  once(/function __wasm_memory_size\(\) \{\n  return buffer\.byteLength >> 16;\n \}/, "function __wasm_memory_size() {\n  return pages;\n }", "memory.size");
+  once(/function __wasm_memory_grow\(pagesToAdd\) \{[\s\S]*?\n  return oldPages;\n \}/, `function __wasm_memory_grow(pagesToAdd) {
+  pagesToAdd = pagesToAdd | 0;
+  var oldPages = pages;
+  var newPages = oldPages + pagesToAdd | 0;
+  if (pagesToAdd < 0 || newPages > ${MAX_PAGES}) return -1;
+  pages = newPages;
+  self.minshengAsmPages = pages;
+  return oldPages;
+ }`, "memory.grow");
   const script = `(function () {
 "use strict";
-function detach(old) {
-  try { if (old.transfer) { old.transfer(0); return; } } catch (e) {}
-  try { var channel = new MessageChannel(); channel.port1.postMessage(null, [old]); channel.port1.close(); } catch (e) {}
-}
 ${body}
 self.minshengAsm = asmFunc;
 })();
@@ -155,7 +180,7 @@ function esc(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/** The catalogue as one static page: every item, its programme, summary, deadline, departments and source text. */
+/** The service worker for this build's files. */
 function serviceWorker(version, assets, onUse) {
   return `// Generated by scripts/finish-dist.mjs for this build. Caches only the app's own files.
 "use strict";
@@ -163,8 +188,11 @@ const CACHE = "minsheng-${version}";
 const ASSETS = ${JSON.stringify(assets)};
 // Kept only once this browser has needed them (the JavaScript build).
 const ON_USE = ${JSON.stringify(onUse)};
+// boot.js registers "sw.js?engine=js" where the JavaScript build runs: keep it, not the Wasm.
+const JS_ENGINE = new URL(self.location.href).searchParams.get("engine") === "js";
+const PRECACHE = JS_ENGINE ? ASSETS.filter((name) => !name.endsWith(".wasm")).concat(ON_USE) : ASSETS;
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((name) => new Request(name, { cache: "reload" })))).then(() => self.skipWaiting()));
 });
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -200,7 +228,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
     if (response.ok && ON_USE.some((name) => url.pathname.endsWith("/" + name))) {
       const copy = response.clone();
-      caches.open(CACHE).then((cache) => cache.put(request, copy));
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
     }
     return response;
   })));
@@ -208,6 +236,7 @@ self.addEventListener("fetch", (event) => {
 `;
 }
 
+/** The catalogue as one static page: every item, its programme, summary, deadline, departments and source text. */
 function listPage(c, cssHref, cspMeta) {
   const programme = new Map(c.programmes.map((p) => [p.number, p]));
   const items = c.items.map((it) => {
@@ -246,6 +275,10 @@ ${cspMeta}
 <div class="notice only-target" id="nowasm" role="alert">
 <p><strong>您的浏览器无法运行“民生实事查询”的计算功能。</strong>请用手机自带的浏览器（或把微信更新到最新版本）重新打开本页，或到社区服务台请工作人员帮您查询。下面是全部${c.items.length}项民生实事，您也可以直接阅读。</p>
 <p lang="en">Your browser cannot run the calculator. Open this page in your phone's own browser (or update WeChat), or ask at your neighbourhood service desk. All ${c.items.length} measures are listed below.</p>
+</div>
+<div class="notice only-target" id="failed" role="alert">
+<p><strong>“民生实事查询”没有完整加载，可能是网络不稳定。</strong>请检查网络后<a href="./">重新打开查询页面</a>，或到社区服务台请工作人员帮您查询。下面是全部${c.items.length}项民生实事，您也可以直接阅读。</p>
+<p lang="en">The calculator did not load completely, perhaps because the network is unsteady. Check the connection and <a href="./">open the calculator again</a>, or ask at your neighbourhood service desk. All ${c.items.length} measures are listed below.</p>
 </div>
 <p class="intro">${esc(c.name.zh)}，共${c.items.length}项。能否享受、具体金额，以负责部门的审核为准。<span lang="en">${esc(c.name.en)}: all ${c.items.length} items. The responsible department decides who qualifies.</span></p>
 <p><a href="./">返回查询页面 · Back to the calculator</a></p>

@@ -270,6 +270,16 @@ fn link_json_by_serde(p: &Profile) -> String {
     value.to_string()
 }
 
+proptest! {
+    /// Typed text (the age boxes as typed, kept with the answers) is escaped as serde_json does.
+    #[test]
+    fn the_json_writer_escapes_any_text_as_serde_json_does(text in any::<String>()) {
+        let mut ours = String::new();
+        minsheng::json_out::string(&mut ours, &text);
+        prop_assert_eq!(ours, serde_json::to_string(&text).unwrap());
+    }
+}
+
 #[test]
 fn the_json_writer_escapes_as_serde_json_does() {
     let text: String = (0u32..0x80)

@@ -359,29 +359,38 @@ test("a returning visit opens from the kept page at once, and a new release show
   }
 });
 
-/** Opens the page in a context prepared by `setup`, and checks that list.html took over. */
-async function fallsBackToList(setup, shot) {
+/**
+ * Opens the page in a context prepared by `setup`, and checks that list.html took over with the
+ * notice `why`: `nowasm` (this browser cannot run the calculator) or `failed` (it did not load).
+ */
+async function fallsBackToList(setup, why, shot) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
   await setup(context);
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForURL(/list\.html#nowasm$/);
-  assert.ok(await page.locator("#nowasm").isVisible());
-  assert.match(await page.locator("#nowasm").textContent(), /您的浏览器无法运行/);
+  await page.waitForURL(new RegExp(`list\\.html#${why}$`));
+  const notice = page.locator(`#${why}`);
+  assert.ok(await notice.isVisible());
+  assert.match(await notice.textContent(), why === "nowasm" ? /您的浏览器无法运行/ : /没有完整加载/);
+  assert.equal(await page.locator(".notice:visible").count(), 1, "one notice");
   assert.equal(await page.locator("article[data-item]").count(), 33);
   if (shot) await page.screenshot({ path: shotPath(shot) });
   await context.close();
 }
 
 test("fallback: an engine without module scripts gets the list, which says what to do and lists all 33 measures", async () => {
-  await fallsBackToList((context) => context.addInitScript(() => { delete HTMLScriptElement.prototype.noModule; }), "fallback-375x667.png");
+  await fallsBackToList((context) => context.addInitScript(() => { delete HTMLScriptElement.prototype.noModule; }), "nowasm", "fallback-375x667.png");
 });
 
-test("fallback: where neither the Wasm nor the JavaScript build can start, the list takes over", async () => {
+test("fallback: where neither the Wasm nor the JavaScript build can start, the list says the page did not load", async () => {
   await fallsBackToList(async (context) => {
     await context.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("\0asm broken") }));
     await context.route(/\/jsbuild-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
-  });
+  }, "failed", "fallback-failed-375x667.png");
+});
+
+test("fallback: an app script that cannot be fetched never leaves the page stuck on 'loading'", async () => {
+  await fallsBackToList((context) => context.route(/\/minsheng-[0-9a-f]+\.js$/, (route) => route.abort()), "failed");
 });
 
 test("security: a Content-Security-Policy of the page's own origin, and nothing violates it", async () => {

@@ -72,12 +72,12 @@ test("with WebAssembly removed before any script runs, the JavaScript build give
   const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 1, locale: "zh-CN" });
   await context.addInitScript(() => {
     delete window.WebAssembly;
-    addEventListener("TrunkApplicationStarted", (e) => { window.memory = e.detail.wasm.memory; window.startBytes = window.memory.buffer.byteLength; });
+    addEventListener("TrunkApplicationStarted", () => { window.startPages = window.minshengAsmPages || 0; });
   });
   const page = await openPage(browser, wasmServer, profileHash(household), { context });
   await answersWithoutWasm(page, "absent");
-  const [start, now] = await page.evaluate(() => [window.startBytes, window.memory.buffer.byteLength]);
-  assert.ok(now > start, `the translated module's memory grew (${start} → ${now} B), and the answers held`);
+  const [start, now] = await page.evaluate(() => [window.startPages, window.minshengAsmPages]);
+  assert.ok(now > start, `the translated module's memory grew (${start} → ${now} pages of 64 KiB), and the answers held`);
   await context.close();
 });
 
@@ -110,6 +110,20 @@ test("a Wasm that fails to compile (a broken download, an engine's bug) turns to
   assert.equal(seen.engine, "js");
   assert.deepEqual(seen.measures, reference.measures);
   assert.equal(seen.api, reference.api);
+  await context.close();
+});
+
+test("without WebAssembly, the Wasm file is not downloaded, and a proxy that blocks it does not stop the page", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 1, locale: "zh-CN" });
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const wasmRequests = [];
+  await context.route(/_bg\.wasm$/, (route) => { wasmRequests.push(route.request().url()); return route.fulfill({ status: 404, body: "" }); });
+  const page = await openPage(browser, wasmServer, profileHash(household), { context });
+  const seen = await look(page);
+  assert.equal(seen.engine, "js");
+  assert.deepEqual(seen.measures, reference.measures);
+  // The preload in index.html may still ask for it; the app itself never does.
+  assert.ok(wasmRequests.length <= 1, `the Wasm was requested ${wasmRequests.length} times`);
   await context.close();
 });
 
