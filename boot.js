@@ -90,6 +90,14 @@
   };
 
   if (!compiles) {
+    // The page's preload has started the Wasm download, which this engine will not use: take the
+    // preload's response and cancel it, which stops the transfer.
+    var preload = document.querySelector('link[rel="preload"][href$=".wasm"]');
+    if (preload && typeof fetch === "function") {
+      fetch(preload.href, { mode: "cors", credentials: "same-origin" }).then(function (response) {
+        if (response.body && response.body.cancel) return response.body.cancel();
+      }).catch(function () {});
+    }
     var Stand = function () {};
     window.WebAssembly = {
       Module: Stand,
