@@ -80,7 +80,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <p class="hint">{ t(Key::DeptNamesChinese) }</p>
                 }
                 { for common.as_ref().map(|ask| html! {
-                    <p class="print-only ask-all">{ i18n::ask_all(lang, ask) }</p>
+                    <p class="print-only ask-all">{ marked(lang, i18n::ask_all(lang, ask)) }</p>
                 }) }
                 <p class="print-only legend">
                     <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span>{ "　" }
@@ -130,6 +130,34 @@ pub fn Results(props: &ResultsProps) -> Html {
             { everyone(lang, catalogue, outcome.as_deref()) }
         </section>
     }
+}
+
+/// English text with Chinese names in it (departments, subdistrict offices): each Chinese run is
+/// marked `lang="zh-CN"`, so a screen reader reads it in Chinese, not letter by letter. Chinese
+/// text is returned as it is.
+fn marked(lang: Lang, text: String) -> Html {
+    if lang == Lang::Zh || text.is_ascii() {
+        return text.into();
+    }
+    let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+    let piece = |zh: bool, run: String| -> Html {
+        if zh {
+            html! { <span lang="zh-CN">{ run }</span> }
+        } else {
+            run.into()
+        }
+    };
+    let mut parts = Vec::new();
+    let (mut run, mut zh) = (String::new(), false);
+    for c in text.chars() {
+        if chinese(c) != zh && !run.is_empty() {
+            parts.push(piece(zh, std::mem::take(&mut run)));
+        }
+        zh = chinese(c);
+        run.push(c);
+    }
+    parts.push(piece(zh, run));
+    html! { <>{ for parts }</> }
 }
 
 /// Where most measures say to ask, for the printed page to say once; a measure that says
@@ -270,7 +298,7 @@ fn measure(
                         <span class="print-only m-print">
                             { t(Key::Why) }{ colon }{ why.clone() }
                             if let Some(ask) = own_ask {
-                                { lang.pick(("；", "; ")) }{ t(Key::WhereToAsk) }{ colon }{ ask }
+                                { lang.pick(("；", "; ")) }{ t(Key::WhereToAsk) }{ colon }{ marked(lang, ask) }
                             }
                         </span>
                     </span>
@@ -289,9 +317,9 @@ fn measure(
                     if let Some(w) = e.check {
                         <p class="why-check">{ lang.pick(i18n::check_why(w)) }</p>
                     }
-                    <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ i18n::where_to_ask(lang, e.lead, e.partners, street) }</p>
+                    <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, i18n::where_to_ask(lang, e.lead, e.partners, street)) }</p>
                     if !e.partners.is_empty() {
-                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ e.partners.iter().map(|d| i18n::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", "))) }</p>
+                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, e.partners.iter().map(|d| i18n::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
                     }
                     <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ i18n::deadline(lang, catalogue.year, e.deadline) }</p>
                     <details class="source">

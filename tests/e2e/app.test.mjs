@@ -175,3 +175,22 @@ test("axe-core finds no serious or critical violation on the results page", asyn
     await done(page);
   }
 });
+
+test("in English, Chinese names (departments, offices) are marked as Chinese for screen readers", async () => {
+  const page = await open(profileHash({ street: "guanghe", members: [{ age: 84, sex: "male", insurance: "resident" }] }));
+  await cashIs(page, "50");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByLabel("Age").first().waitFor();
+  const line = page.locator('[data-member="0"] [data-item="10"]');
+  await line.locator("summary").click();
+  const dept = line.locator(".dept");
+  await dept.waitFor();
+  const marked = await dept.locator('span[lang="zh-CN"]').allTextContents();
+  assert.ok(marked.length > 0, "a Chinese name is marked");
+  for (const run of marked) assert.doesNotMatch(run, /[A-Za-z]/, `only Chinese inside lang="zh-CN": ${run}`);
+  const text = await dept.textContent();
+  assert.match(text, /department in charge/, "the English words stay English");
+  const unmarked = await dept.evaluate((p) => [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(""));
+  assert.doesNotMatch(unmarked, /[\u4e00-\u9fff]/, "no Chinese left unmarked");
+  await done(page);
+});
