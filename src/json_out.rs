@@ -93,6 +93,16 @@ impl<'o> Object<'o> {
         self
     }
 
+    /// A member written only where it differs from `default` (a link's short form).
+    pub fn field_unless<T: ToJson + PartialEq>(
+        &mut self,
+        key: &str,
+        value: &T,
+        default: &T,
+    ) -> &mut Self {
+        self.field_if(value != default, key, value)
+    }
+
     pub fn end(&mut self) {
         self.out.push('}');
     }
@@ -388,14 +398,7 @@ impl ToJson for Condition {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
         match self {
-            Condition::Age { min, max } => {
-                let mut body = String::new();
-                Object::new(&mut body)
-                    .field_if(min.is_some(), "min", min)
-                    .field_if(max.is_some(), "max", max)
-                    .end();
-                o.field("age", &Raw(&body))
-            }
+            Condition::Age { min, max } => o.field("age", &AgeRange(*min, *max)),
             Condition::Sex { is } => o.field("sex", &One("is", is)),
             Condition::Household { any_of } => o.field("household", &One("any_of", any_of)),
             Condition::Residency { any_of } => o.field("residency", &One("any_of", any_of)),
@@ -424,11 +427,14 @@ impl<T: ToJson + ?Sized> ToJson for One<'_, T> {
     }
 }
 
-/// Text already written as JSON.
-struct Raw<'t>(&'t str);
+/// An age condition's bounds, each written only where set.
+struct AgeRange(Option<u8>, Option<u8>);
 
-impl ToJson for Raw<'_> {
+impl ToJson for AgeRange {
     fn write_json(&self, out: &mut String) {
-        out.push_str(self.0);
+        Object::new(out)
+            .field_if(self.0.is_some(), "min", &self.0)
+            .field_if(self.1.is_some(), "max", &self.1)
+            .end();
     }
 }

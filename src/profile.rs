@@ -109,65 +109,49 @@ impl Profile {
         };
         let mut out = String::new();
         let mut o = Object::new(&mut out);
-        o.field_if(self.area != d.area, "area", &self.area)
-            .field_if(self.car != d.car, "car", &self.car)
-            .field_if(self.community != d.community, "community", &self.community)
-            .field_if(self.kind != d.kind, "kind", &self.kind)
-            .field_if(self.lift != d.lift, "lift", &self.lift)
-            .field("members", &LinkMembers(&self.members))
-            .field_if(
-                self.old_community != d.old_community,
-                "old_community",
-                &self.old_community,
+        o.field_unless("area", &self.area, &d.area)
+            .field_unless("car", &self.car, &d.car)
+            .field_unless("community", &self.community, &d.community)
+            .field_unless("kind", &self.kind, &d.kind)
+            .field_unless("lift", &self.lift, &d.lift)
+            .field(
+                "members",
+                &self.members.iter().map(LinkMember).collect::<Vec<_>>(),
             )
-            .field_if(self.piped_gas != d.piped_gas, "piped_gas", &self.piped_gas)
-            .field_if(self.residency != d.residency, "residency", &self.residency)
-            .field_if(self.street != d.street, "street", &self.street)
+            .field_unless("old_community", &self.old_community, &d.old_community)
+            .field_unless("piped_gas", &self.piped_gas, &d.piped_gas)
+            .field_unless("residency", &self.residency, &d.residency)
+            .field_unless("street", &self.street, &d.street)
             .end();
         out
     }
 }
 
-/// The members of a link: age and sex always, the rest only where not the default.
-struct LinkMembers<'m>(&'m [Member]);
+/// A member in a link: age and sex always, the rest only where not the default.
+struct LinkMember<'m>(&'m Member);
 
-impl ToJson for LinkMembers<'_> {
+impl ToJson for LinkMember<'_> {
     fn write_json(&self, out: &mut String) {
-        let d = Member::default();
-        out.push('[');
-        for (i, m) in self.0.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            Object::new(out)
-                .field("age", &m.age)
-                .field_if(
-                    m.cerebral_palsy != d.cerebral_palsy,
-                    "cerebral_palsy",
-                    &m.cerebral_palsy,
-                )
-                .field_if(
-                    m.child_in_difficulty != d.child_in_difficulty,
-                    "child_in_difficulty",
-                    &m.child_in_difficulty,
-                )
-                .field_if(m.disability != d.disability, "disability", &m.disability)
-                .field_if(m.insurance != d.insurance, "insurance", &m.insurance)
-                .field_if(
-                    m.self_care_lost != d.self_care_lost,
-                    "self_care_lost",
-                    &m.self_care_lost,
-                )
-                .field_if(
-                    m.severe_disability != d.severe_disability,
-                    "severe_disability",
-                    &m.severe_disability,
-                )
-                .field("sex", &m.sex)
-                .field_if(m.work != d.work, "work", &m.work)
-                .end();
-        }
-        out.push(']');
+        let (m, d) = (self.0, Member::default());
+        Object::new(out)
+            .field("age", &m.age)
+            .field_unless("cerebral_palsy", &m.cerebral_palsy, &d.cerebral_palsy)
+            .field_unless(
+                "child_in_difficulty",
+                &m.child_in_difficulty,
+                &d.child_in_difficulty,
+            )
+            .field_unless("disability", &m.disability, &d.disability)
+            .field_unless("insurance", &m.insurance, &d.insurance)
+            .field_unless("self_care_lost", &m.self_care_lost, &d.self_care_lost)
+            .field_unless(
+                "severe_disability",
+                &m.severe_disability,
+                &d.severe_disability,
+            )
+            .field("sex", &m.sex)
+            .field_unless("work", &m.work, &d.work)
+            .end();
     }
 }
 
