@@ -82,22 +82,17 @@
       return { instance: { exports: asm(imports) }, module: null };
     });
   };
+  // A response for the Wasm this engine will not use: cancelling its body stops the transfer.
   var ignore = function (source) {
-    // The glue fetched the Wasm (usually from the preload): its bytes are not needed.
     Promise.resolve(source).then(function (response) {
-      if (response && response.body && response.body.cancel) response.body.cancel();
+      if (response && response.body && response.body.cancel) return response.body.cancel();
     }).catch(function () {});
   };
 
   if (!compiles) {
-    // The page's preload has started the Wasm download, which this engine will not use: take the
-    // preload's response and cancel it, which stops the transfer.
+    // The page's preload has started the Wasm download: take its response, and let it go.
     var preload = document.querySelector('link[rel="preload"][href$=".wasm"]');
-    if (preload && typeof fetch === "function") {
-      fetch(preload.href, { mode: "cors", credentials: "same-origin" }).then(function (response) {
-        if (response.body && response.body.cancel) return response.body.cancel();
-      }).catch(function () {});
-    }
+    if (preload && typeof fetch === "function") ignore(fetch(preload.href, { mode: "cors", credentials: "same-origin" }));
     var Stand = function () {};
     window.WebAssembly = {
       Module: Stand,

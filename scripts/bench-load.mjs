@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import os from "node:os";
-import { serve, launch, launchOptions, chromium, dist, root, profileHash } from "../tests/e2e/harness.mjs";
+import { serve, launch, launchOptions, chromium, dist, root, profileHash, workerControls } from "../tests/e2e/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -38,6 +38,19 @@ function householdOf(n) {
 
 const yewFloor = path.join(root, "target", "yew-floor");
 const noWasm = () => { delete window.WebAssembly; };
+// The first member's results: what "results visible" waits for.
+const VISIBLE = '[data-member="0"] [data-item]';
+
+/** Records in the page (`window.__visible`) when `selector` first matches, from navigation start. */
+function recordVisible(target, selector) {
+  return target.addInitScript((sel) => {
+    const seen = () => {
+      if (window.__visible === undefined && document.querySelector(sel)) window.__visible = performance.now();
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", seen);
+  }, selector);
+}
 
 async function coldLoad(browser, url, selector, network = NETWORK, init = null) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
@@ -50,13 +63,7 @@ async function coldLoad(browser, url, selector, network = NETWORK, init = null) 
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   let transferred = 0;
   cdp.on("Network.loadingFinished", (e) => { transferred += e.encodedDataLength; });
-  await page.addInitScript((sel) => {
-    const seen = () => {
-      if (window.__visible === undefined && document.querySelector(sel)) window.__visible = performance.now();
-    };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-    document.addEventListener("DOMContentLoaded", seen);
-  }, selector);
+  await recordVisible(page, selector);
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector(selector, { timeout: 60000 });
   await page.waitForLoadState("load");
@@ -70,26 +77,18 @@ async function coldLoad(browser, url, selector, network = NETWORK, init = null) 
  * are (performance.now() in the page). */
 async function secondVisit(browser, url) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
-  await context.addInitScript(() => {
-    const seen = () => {
-      if (window.__visible === undefined && document.querySelector('[data-member="0"] [data-item]')) window.__visible = performance.now();
-    };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-  });
+  await recordVisible(context, VISIBLE);
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('[data-member="0"] [data-item]');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
-  });
+  await page.waitForSelector(VISIBLE);
+  await workerControls(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", NETWORK);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await page.goto("about:blank");
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForSelector('[data-member="0"] [data-item]', { timeout: 60000 });
+  await page.waitForSelector(VISIBLE, { timeout: 60000 });
   const timing = await page.evaluate(() => ({
     visible: window.__visible,
     // Served by the worker: no transfer; the page's own first byte is the worker's answer.
@@ -115,11 +114,8 @@ async function codeCache(url) {
       await cdp.send("Tracing.start", { traceConfig: { includedCategories: ["v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed"] }, transferMode: "ReportEvents" });
     }
     await page.goto(url);
-    await page.waitForSelector('[data-member="0"] [data-item]');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
-    });
+    await page.waitForSelector(VISIBLE);
+    await workerControls(page);
     // V8 writes its code cache once the module has been in use a while (tiered up).
     if (!trace) await page.waitForTimeout(3000);
     if (trace) {
@@ -168,7 +164,6 @@ try {
   const app = server.url + profileHash(household);
   const floor = server.url + "list.html";
   const results = { app: [], js: [], floor: [], yew: [] };
-  const visible = '[data-member="0"] [data-item]';
   const names = {
     app: "app on a #profile= link (6 members), Wasm",
     js: "the same without WebAssembly: the JavaScript build",
@@ -177,10 +172,10 @@ try {
   };
   for (let i = 0; i < RUNS; i++) {
     // Alternate, so drift on a noisy machine hits all alike.
-    results.app.push(await coldLoad(browser, app, visible));
-    results.js.push(await coldLoad(browser, app, visible, NETWORK, noWasm));
+    results.app.push(await coldLoad(browser, app, VISIBLE));
+    results.js.push(await coldLoad(browser, app, VISIBLE, NETWORK, noWasm));
     results.floor.push(await coldLoad(browser, floor, '[data-item="33"]'));
-    results.yew.push(await coldLoad(browser, floorServer.url, visible));
+    results.yew.push(await coldLoad(browser, floorServer.url, VISIBLE));
   }
   console.log(`\n## Results visible, cold load, ${RUNS} runs (1.6 Mbps down, 150 ms RTT, CPU ${CPU_SLOWDOWN}× slower)\n`);
   console.log("| page | median ms | min ms | max ms | bytes transferred |\n|---|---:|---:|---:|---:|");

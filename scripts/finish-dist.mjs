@@ -48,11 +48,11 @@ fs.writeFileSync(path.join(dir, startName), start);
 const base = js[1].slice(0, js[1].lastIndexOf("/") + 1);
 html = html.replace(loader[0], `<script type=module src="${base}${startName}"></script>`);
 lowerGlue(path.join(dir, path.basename(js[1])));
-const jsBuildName = await writeJsBuild(path.join(dir, path.basename(wasm[1])));
+const jsBuild = await writeJsBuild(path.join(dir, path.basename(wasm[1])));
+const jsBuildName = jsBuild.name;
 const bootTag = /<script\b[^>]*\bsrc=["']?[^"' >]*\/boot-[0-9a-f]+\.js["']?[^>]*>/.exec(html);
 if (!bootTag) fail("the boot script was not found in index.html");
-const jsBuildIntegrity = "sha384-" + crypto.createHash("sha384").update(fs.readFileSync(path.join(dir, jsBuildName))).digest("base64");
-html = html.replace(bootTag[0], bootTag[0].replace(/>$/, ` data-js-build="${base}${jsBuildName}" data-js-build-integrity="${jsBuildIntegrity}">`));
+html = html.replace(bootTag[0], bootTag[0].replace(/>$/, ` data-js-build="${base}${jsBuildName}" data-js-build-integrity="${jsBuild.integrity}">`));
 const cspMeta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i.exec(html);
 if (!cspMeta) fail("index.html has no Content-Security-Policy");
 fs.writeFileSync(indexPath, html);
@@ -63,10 +63,8 @@ const css = /href=["']?([^"' >]+\.css)/.exec(html);
 if (!css) fail("the stylesheet was not found in index.html");
 fs.writeFileSync(path.join(dir, "list.html"), listPage(catalogue, css[1], cspMeta[0]));
 
-// The service worker: precache this build's files; pages network-first (revalidated, so a
-// new release reaches browsers that cache hard), hashed assets cache-first.
-// The JavaScript build is left out: only engines that need it fetch it, and the worker keeps it
-// once they have.
+// The service worker: precache this build's files (the JavaScript build only where it runs);
+// pages from the cache at once, revalidated in the background; hashed assets cache-first.
 const assets = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "sw.js" && f !== jsBuildName);
 const version = crypto.createHash("sha256").update(assets.sort().join("\n")).digest("hex").slice(0, 16);
 fs.writeFileSync(path.join(dir, "sw.js"), serviceWorker(version, ["./", ...assets.filter((f) => f !== "index.html")], [jsBuildName]));
@@ -98,8 +96,12 @@ function lowerGlue(file) {
   const name = path.basename(file);
   const tag = new RegExp(`<link\\b[^>]*\\b${name.replace(/[.-]/g, "\\$&")}[^>]*>`).exec(html);
   if (!tag) fail(`the glue's preload was not found in index.html`);
-  const digest = crypto.createHash("sha384").update(after).digest("base64");
-  html = html.replace(tag[0], tag[0].replace(/integrity=("?)sha384-[^" >]+\1/, `integrity=$1sha384-${digest}$1`));
+  html = html.replace(tag[0], tag[0].replace(/integrity=("?)sha384-[^" >]+\1/, `integrity=$1${integrity(after)}$1`));
+}
+
+/** A Subresource Integrity value for these bytes. */
+function integrity(bytes) {
+  return "sha384-" + crypto.createHash("sha384").update(bytes).digest("base64");
 }
 
 /** Every script the page runs must parse as ES2017 (scripts and modules as shipped). */
@@ -119,7 +121,7 @@ function checkSyntax() {
 /**
  * The JavaScript build of the module at `wasmFile`: wasm2js (optimising for size), then wrapped
  * as a classic script that sets `self.minshengAsm` to a function from the wasm-bindgen imports
- * to the module's exports, then minified by terser. Returns its file name.
+ * to the module's exports, then minified by terser. Returns its file name and integrity.
  *
  * Before translation, wasm-opt lowers accesses whose alignment hint is below natural (wasm2js
  * assumes every access is as aligned as its hint says).
@@ -173,7 +175,7 @@ self.minshengAsm = asmFunc;
   const minified = (await minify(script, { ecma: 5, compress: true, mangle: true })).code;
   const name = `jsbuild-${crypto.createHash("sha256").update(minified).digest("hex").slice(0, 16)}.js`;
   fs.writeFileSync(path.join(dir, name), minified);
-  return name;
+  return { name, integrity: integrity(minified) };
 }
 
 function esc(text) {
@@ -186,7 +188,7 @@ function serviceWorker(version, assets, onUse) {
 "use strict";
 const CACHE = "minsheng-${version}";
 const ASSETS = ${JSON.stringify(assets)};
-// Kept only once this browser has needed them (the JavaScript build).
+// Not precached where the Wasm runs, kept if ever fetched (the JavaScript build).
 const ON_USE = ${JSON.stringify(onUse)};
 // boot.js registers "sw.js?engine=js" where the JavaScript build runs: keep it, not the Wasm.
 const JS_ENGINE = new URL(self.location.href).searchParams.get("engine") === "js";
@@ -221,7 +223,6 @@ self.addEventListener("fetch", (event) => {
       caches.match(url.pathname)
         .then((hit) => hit || fresh)
         .catch(() => caches.match("./"))
-        .then((response) => response || caches.match("./"))
     );
     return;
   }

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import http from "node:http";
 import { createRequire } from "node:module";
-import { serve, launch, shotPath, profileHash, root, dist, cashIs, noResult, until } from "./harness.mjs";
+import { serve, launch, shotPath, profileHash, root, dist, cashIs, noResult, until, workerControls } from "./harness.mjs";
 
 const require = createRequire(path.join(root, "tools", "package.json"));
 const jsQR = require("jsqr");
@@ -304,10 +304,7 @@ test("offline: after the first visit the app opens with no network", async () =>
   const page = await context.newPage();
   await page.goto(server.url + profileHash(HOUSEHOLD));
   await ready(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
-  });
+  await workerControls(page);
   await context.setOffline(true);
   await page.reload();
   await ready(page);
@@ -339,10 +336,7 @@ test("a returning visit opens from the kept page at once, and a new release show
   page = await context.newPage();
   try {
     await page.goto(site.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
-    });
+    await workerControls(page);
     fs.unlinkSync(live);
     fs.symlinkSync(b, live);
     await page.goto(site.url);

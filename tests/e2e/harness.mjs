@@ -129,3 +129,11 @@ export async function until(page, fn, arg, { timeout = 15000, what = "the page's
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Waits until the service worker is installed and controls the page. */
+export function workerControls(page) {
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
+  });
+}
