@@ -1,5 +1,5 @@
 # The two commands of README.md. Each installs whatever is missing first.
-.PHONY: serve test build bench size-profile
+.PHONY: serve test build bench size-profile catalogue
 
 serve:
 	scripts/serve
@@ -16,3 +16,7 @@ bench:
 
 size-profile:
 	scripts/size-profile
+
+# After editing seeds/jining-hitech-2022.json: pack the page's copy (src/catalogue/page.bin).
+catalogue:
+	cargo run --quiet --locked --example pack_catalogue

@@ -1,6 +1,5 @@
-//! Embeds the catalogue without its indentation: the same JSON, 30 % fewer bytes. The page's
-//! copy also leaves out each measure's `reading` (how the source was read: for reviewers, never
-//! shown). The native tests validate the full copy and prove the page's is it minus readings.
+//! Embeds the catalogue without its indentation: the same JSON, 30 % fewer bytes. (The page
+//! embeds a packed copy instead: `src/catalogue/pack.rs`.)
 
 use std::{env, fs, path::Path};
 
@@ -29,35 +28,6 @@ fn minify(json: &str) -> String {
     out
 }
 
-/// Drops every `"reading":[…]` member (and the comma before it) from minified JSON.
-fn without_readings(json: &str) -> String {
-    const KEY: &str = ",\"reading\":[";
-    let mut out = String::with_capacity(json.len());
-    let mut rest = json;
-    while let Some(at) = rest.find(KEY) {
-        out.push_str(&rest[..at]);
-        // Skip to the array's closing bracket, minding strings.
-        let tail = &rest[at + KEY.len()..];
-        let (mut in_string, mut escaped, mut end) = (false, false, tail.len());
-        for (i, c) in tail.char_indices() {
-            match (in_string, escaped, c) {
-                (true, true, _) => escaped = false,
-                (true, false, '\\') => escaped = true,
-                (true, false, '"') => in_string = false,
-                (false, _, '"') => in_string = true,
-                (false, _, ']') => {
-                    end = i + 1;
-                    break;
-                }
-                _ => {}
-            }
-        }
-        rest = &tail[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 fn main() {
     println!("cargo:rerun-if-changed={CATALOGUE}");
     println!("cargo:rerun-if-changed=build.rs");
@@ -65,7 +35,4 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogue.json");
     let minified = minify(&text);
     fs::write(&out, &minified).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-    let page = out.with_file_name("catalogue-page.json");
-    fs::write(&page, without_readings(&minified))
-        .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
 }

@@ -330,16 +330,40 @@ fn the_old_compounds_the_form_implies_are_item_2s_and_item_29_reads_them() {
 }
 
 #[test]
-fn the_page_copy_is_the_catalogue_minus_readings() {
-    use minsheng::catalogue::BUILTIN_PAGE_JSON;
-    let mut full: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
-    for item in full["items"].as_array_mut().unwrap() {
-        let measures = item.get_mut("measures").and_then(Value::as_array_mut);
-        for m in measures.into_iter().flatten() {
-            m.as_object_mut().unwrap().remove("reading");
-        }
+fn the_page_copy_is_the_catalogue_packed() {
+    use minsheng::catalogue::{pack, BUILTIN_PAGE};
+    let full = Catalogue::builtin().expect("the catalogue file is valid");
+    assert!(
+        pack::pack(full) == BUILTIN_PAGE,
+        "src/catalogue/page.bin is not the catalogue file packed: run `make catalogue`"
+    );
+    let mut expected = full.clone();
+    for m in expected.items.iter_mut().flat_map(|i| &mut i.measures) {
+        m.reading.clear();
     }
-    let page: Value = serde_json::from_str(BUILTIN_PAGE_JSON).unwrap();
-    assert_eq!(page, full);
-    assert!(!BUILTIN_PAGE_JSON.contains("\"reading\""));
+    let page = pack::unpack(BUILTIN_PAGE).expect("the packed copy reads back whole");
+    assert_eq!(page, expected);
+    // Compared as JSON too: a Decimal's == ignores its scale (50 == 50.0); its text does not.
+    assert_eq!(
+        serde_json::to_string(&page).unwrap(),
+        serde_json::to_string(&expected).unwrap()
+    );
+}
+
+#[test]
+fn a_damaged_packed_copy_is_refused_never_misread() {
+    use minsheng::catalogue::{pack, BUILTIN_PAGE};
+    // Cut short anywhere, or with bytes after its end, it is not a catalogue.
+    for len in (0..BUILTIN_PAGE.len()).step_by(97) {
+        assert_eq!(pack::unpack(&BUILTIN_PAGE[..len]), None, "cut at {len}");
+    }
+    let mut longer = BUILTIN_PAGE.to_vec();
+    longer.push(0);
+    assert_eq!(pack::unpack(&longer), None);
+    // A byte changed anywhere: read back as something or refused, without a panic.
+    for at in (0..BUILTIN_PAGE.len()).step_by(89) {
+        let mut bytes = BUILTIN_PAGE.to_vec();
+        bytes[at] ^= 0xa5;
+        let _ = pack::unpack(&bytes);
+    }
 }

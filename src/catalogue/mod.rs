@@ -16,14 +16,15 @@ use serde_json::Value;
 use std::fmt;
 use std::sync::OnceLock;
 
+pub mod pack;
 mod read;
 mod source;
 mod validate;
 
 /// The catalogue compiled into the command line: the 2022 list.
 pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
-/// The page's copy: the same list without the reviewers' `reading` notes.
-pub const BUILTIN_PAGE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue-page.json"));
+/// The page's copy: the same list packed, without the reviewers' `reading` notes (`pack.rs`).
+pub const BUILTIN_PAGE: &[u8] = include_bytes!("page.bin");
 
 /// A year's list of livelihood measures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -332,16 +333,20 @@ impl fmt::Display for CatalogueError {
 impl std::error::Error for CatalogueError {}
 
 impl Catalogue {
-    /// The catalogue compiled in, read once. Natively it is read and validated; the page reads
-    /// its copy without validating again, as the native tests validate the same list
-    /// (`the_page_copy_is_the_catalogue_minus_readings`), which keeps the validator out of the
+    /// The catalogue compiled in, read once. Natively the file is read and validated; the page
+    /// unpacks its packed copy, which the native tests hold equal to the validated file
+    /// (`the_page_copy_is_the_catalogue_packed`): the reader and the validator stay out of the
     /// Wasm.
     pub fn builtin() -> Result<&'static Catalogue, &'static CatalogueError> {
         static BUILTIN: OnceLock<Result<Catalogue, CatalogueError>> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
                 #[cfg(target_arch = "wasm32")]
-                return Catalogue::read(BUILTIN_PAGE_JSON);
+                return pack::unpack(BUILTIN_PAGE).ok_or_else(|| CatalogueError {
+                    item: None,
+                    field: "catalogue".into(),
+                    problem: "the page's packed copy cannot be read: run `make catalogue`".into(),
+                });
                 #[cfg(not(target_arch = "wasm32"))]
                 return Catalogue::from_json(BUILTIN_JSON);
             })

@@ -1,0 +1,316 @@
+//! The page's copy of the catalogue, packed: the same values as the catalogue file, with no
+//! names and no punctuation, read back without a parser or messages. The file stays the
+//! reviewed source; `make catalogue` packs it (`page.bin`, beside this module), and the native
+//! tests hold the packed copy equal to the file, readings aside. The reader that names every
+//! field, and the JSON it reads, stay out of the Wasm (18.8 KB brotli, measured).
+//!
+//! Each type's fields are listed once, in [`packed!`], for both directions.
+//!
+//! The format: a byte for `u8`, `bool` and a closed set's position in its `ALL`; a length
+//! (LEB128) then the items for a list or a string; a 0 or 1 before an optional value; an
+//! amount as its mantissa (zigzag LEB128) and scale, so `50` and `50.0` stay what they were.
+
+use super::*;
+
+/// A value that writes itself to, and reads itself from, the packed form.
+pub trait Pack: Sized {
+    fn pack(&self, out: &mut Vec<u8>);
+    fn unpack(r: &mut Reader<'_>) -> Option<Self>;
+}
+
+/// The packed bytes, read from the front.
+pub struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (first, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(*first)
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn length(&mut self) -> Option<usize> {
+        usize::try_from(self.number()?).ok()
+    }
+}
+
+fn number(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+impl Pack for u8 {
+    fn pack(&self, out: &mut Vec<u8>) {
+        out.push(*self);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        r.byte()
+    }
+}
+
+impl Pack for u16 {
+    fn pack(&self, out: &mut Vec<u8>) {
+        number(out, u64::from(*self));
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        u16::try_from(r.number()?).ok()
+    }
+}
+
+impl Pack for bool {
+    fn pack(&self, out: &mut Vec<u8>) {
+        out.push(u8::from(*self));
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Pack for String {
+    fn pack(&self, out: &mut Vec<u8>) {
+        number(out, self.len() as u64);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        let len = r.length()?;
+        let bytes = r.0.get(..len)?;
+        r.0 = &r.0[len..];
+        String::from_utf8(bytes.to_vec()).ok()
+    }
+}
+
+impl Pack for Decimal {
+    fn pack(&self, out: &mut Vec<u8>) {
+        // Amounts are copied from the source: a handful of digits, well inside an i64.
+        let m = i64::try_from(self.mantissa()).expect("an amount of at most 18 digits");
+        number(out, ((m << 1) ^ (m >> 63)) as u64);
+        out.push(self.scale() as u8);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        let z = r.number()?;
+        let m = (z >> 1) as i64 ^ -((z & 1) as i64);
+        Decimal::try_new(m, u32::from(r.byte()?)).ok()
+    }
+}
+
+impl<T: Pack> Pack for Option<T> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            None => out.push(0),
+            Some(v) => {
+                out.push(1);
+                v.pack(out);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(None),
+            1 => Some(Some(T::unpack(r)?)),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Pack> Pack for Vec<T> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        number(out, self.len() as u64);
+        self.iter().for_each(|v| v.pack(out));
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        (0..r.length()?).map(|_| T::unpack(r)).collect()
+    }
+}
+
+impl<T: Pack> Pack for Box<T> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        (**self).pack(out);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        T::unpack(r).map(Box::new)
+    }
+}
+
+/// A closed set packs as its position in `ALL`.
+macro_rules! packed_choice {
+    ($($name:ty),+) => {$(
+        impl Pack for $name {
+            fn pack(&self, out: &mut Vec<u8>) {
+                out.push(Self::ALL.iter().position(|v| v == self).unwrap_or(0) as u8);
+            }
+            fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+                Self::ALL.get(usize::from(r.byte()?)).copied()
+            }
+        }
+    )+};
+}
+
+packed_choice!(
+    Everyone,
+    Scope,
+    CheckWhy,
+    Period,
+    Payer,
+    MoneyKind,
+    Sex,
+    HouseholdKind,
+    Residency,
+    Insurance,
+    Disability,
+    MemberFlag,
+    Work,
+    Area,
+    Street,
+    Community,
+    HousingFlag
+);
+
+/// A struct packs as its fields in the order listed; the fields after `left` are not packed
+/// and read back as their default.
+macro_rules! packed {
+    ($name:ident { $($field:ident),+ } $(left { $($left:ident),+ })?) => {
+        impl Pack for $name {
+            fn pack(&self, out: &mut Vec<u8>) {
+                $(self.$field.pack(out);)+
+            }
+            fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+                Some($name { $($field: Pack::unpack(r)?,)+ $($($left: Default::default(),)+)? })
+            }
+        }
+    };
+}
+
+packed!(Catalogue {
+    id,
+    year,
+    name,
+    source,
+    programmes,
+    items
+});
+packed!(Text { zh, en });
+packed!(Programme { number, title, en });
+packed!(Item {
+    item,
+    programme,
+    title,
+    summary,
+    text,
+    deadline,
+    lead,
+    partners,
+    shares_cells_with,
+    everyone,
+    measures
+});
+// How each open term was read is for reviewers: the page never shows it.
+packed!(Measure { id, scope, title, when, check, money, scale, ratios, unstated, free } left { reading });
+packed!(Money {
+    amount,
+    period,
+    payer,
+    kind
+});
+packed!(Scale { brackets });
+packed!(Bracket { from, total, money });
+packed!(Ratio {
+    hospital_level,
+    before,
+    after
+});
+
+impl Pack for Condition {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            Condition::Age { min, max } => {
+                out.push(0);
+                min.pack(out);
+                max.pack(out);
+            }
+            Condition::Sex { is } => (1u8, is).pack(out),
+            Condition::Household { any_of } => (2u8, any_of).pack(out),
+            Condition::Residency { any_of } => (3u8, any_of).pack(out),
+            Condition::Insurance { any_of } => (4u8, any_of).pack(out),
+            Condition::Disability { any_of } => (5u8, any_of).pack(out),
+            Condition::Member { flag } => (6u8, flag).pack(out),
+            Condition::Work { any_of } => (7u8, any_of).pack(out),
+            Condition::Area { is } => (8u8, is).pack(out),
+            Condition::Street { any_of } => (9u8, any_of).pack(out),
+            Condition::Community { any_of } => (10u8, any_of).pack(out),
+            Condition::Housing { flag } => (11u8, flag).pack(out),
+            Condition::AllOf(of) => (12u8, of).pack(out),
+            Condition::AnyOf(of) => (13u8, of).pack(out),
+            Condition::AnyMember(c) => (14u8, c).pack(out),
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        fn v<T: Pack>(r: &mut Reader<'_>) -> Option<T> {
+            T::unpack(r)
+        }
+        Some(match r.byte()? {
+            0 => Condition::Age {
+                min: v(r)?,
+                max: v(r)?,
+            },
+            1 => Condition::Sex { is: v(r)? },
+            2 => Condition::Household { any_of: v(r)? },
+            3 => Condition::Residency { any_of: v(r)? },
+            4 => Condition::Insurance { any_of: v(r)? },
+            5 => Condition::Disability { any_of: v(r)? },
+            6 => Condition::Member { flag: v(r)? },
+            7 => Condition::Work { any_of: v(r)? },
+            8 => Condition::Area { is: v(r)? },
+            9 => Condition::Street { any_of: v(r)? },
+            10 => Condition::Community { any_of: v(r)? },
+            11 => Condition::Housing { flag: v(r)? },
+            12 => Condition::AllOf(v(r)?),
+            13 => Condition::AnyOf(v(r)?),
+            14 => Condition::AnyMember(v(r)?),
+            _ => return None,
+        })
+    }
+}
+
+/// A condition's tag, then its one value.
+trait Tagged {
+    fn pack(&self, out: &mut Vec<u8>);
+}
+
+impl<T: Pack> Tagged for (u8, &T) {
+    fn pack(&self, out: &mut Vec<u8>) {
+        out.push(self.0);
+        self.1.pack(out);
+    }
+}
+
+/// The catalogue packed for the page, readings left out.
+pub fn pack(catalogue: &Catalogue) -> Vec<u8> {
+    let mut out = Vec::new();
+    catalogue.pack(&mut out);
+    out
+}
+
+/// The catalogue read back from its packed form; `None` if the bytes are not a whole one.
+pub fn unpack(bytes: &[u8]) -> Option<Catalogue> {
+    let mut r = Reader(bytes);
+    let catalogue = Catalogue::unpack(&mut r)?;
+    r.0.is_empty().then_some(catalogue)
+}
