@@ -147,13 +147,13 @@ impl Key {
     /// The key's `(zh, en)` pair.
     pub fn pair(self) -> (&'static str, &'static str) {
         match self {
-            Key::AppTitle => ("民生实事查询", "What the district's measures give you"),
+            Key::AppTitle => ("民生实事查询", "What you can get"),
             Key::PageTitle => ("民生实事查询 · 济宁高新区2022", "Livelihood measures check · Jining High-tech Zone 2022"),
-            Key::Intro => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在手机上计算，不上传任何信息。", "Answer a few questions, starting with your age, to see what Jining High-tech Zone's 2022 livelihood measures give you and your family. Worked out on your phone; nothing is sent anywhere."),
+            Key::Intro => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在手机上计算，不上传任何信息。", "See what Jining High-tech Zone's 2022 measures give your family. Worked out on your phone; nothing is sent."),
             Key::SwitchLang => ("English", "中文"),
             Key::LargeText => ("大字模式", "Large text"),
-            Key::ReadAloud => ("朗读结果", "Read aloud"),
-            Key::StopReading => ("停止朗读", "Stop reading"),
+            Key::ReadAloud => ("朗读结果", "Listen"),
+            Key::StopReading => ("停止朗读", "Stop"),
             Key::NoVoice => ("这台设备没有可用的朗读语音。", "This device has no voice to read aloud with."),
             Key::Household => ("家庭情况", "Your household"),
             Key::Residency => ("户籍或居住", "Registered or living here"),
@@ -164,7 +164,7 @@ impl Key {
             Key::NotSure => ("不清楚 / 其他", "Not sure / other"),
             Key::HomeFacts => ("住房情况（符合的请勾选）", "Your home (tick any that apply)"),
             Key::Age => ("年龄", "Age"),
-            Key::AgeHint => ("填周岁，例如 78", "In whole years, for example 78"),
+            Key::AgeHint => ("填周岁，例如 78", "Whole years, e.g. 78"),
             Key::YearsOld => ("周岁", "years"),
             Key::TabKeeps => ("不勾选时，回答只保存在这个页面里，刷新后还在，关闭页面就清除。", "Unticked, your answers stay only in this page: they survive a reload and are gone when you close it."),
             Key::Sex => ("性别", "Sex"),
@@ -213,7 +213,7 @@ impl Key {
             Key::LeaveDeskWarning => ("退出后，这台设备会在页面里保存回答，不再自动清空。只有工作人员才应退出。", "Once out of desk mode, this device keeps answers in the page and no longer clears itself. Only staff should leave it."),
             Key::LeaveDeskConfirm => ("确定退出", "Leave desk mode"),
             Key::Cancel => ("取消", "Cancel"),
-            Key::IntroDesk => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在这台设备上计算，不上传、不保存任何信息。", "Answer a few questions to see what Jining High-tech Zone's 2022 livelihood measures give you. Worked out on this device; nothing is sent or kept."),
+            Key::IntroDesk => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在这台设备上计算，不上传、不保存任何信息。", "See what Jining High-tech Zone's 2022 measures give you. Worked out on this device; nothing is sent or kept."),
             Key::TechnicalDetail => ("技术信息（供工作人员参考）", "Technical detail (for staff)"),
             Key::Dismiss => ("知道了", "OK"),
             Key::Language => ("语言、字号和朗读", "Language, text size and reading aloud"),
@@ -466,10 +466,9 @@ pub fn jump(lang: Lang, found: Result<(usize, Decimal), Waiting>, people: usize)
     match (lang, found) {
         (Lang::Zh, Ok((count, m))) if m.is_zero() => format!("找到{count}项 · 查看结果 ↓"),
         (Lang::Zh, Ok((count, m))) => format!("找到{count}项 · 每月{} · 查看结果 ↓", yuan(m)),
-        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} found · see the results ↓"),
-        (Lang::En, Ok((count, m))) => {
-            format!("{count} found · {} a month · see the results ↓", yuan(m))
-        }
+        // Short enough for one line on a phone in large text: the bar must not cover the form.
+        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} found · results ↓"),
+        (Lang::En, Ok((count, m))) => format!("{count} found · {} a month ↓", yuan(m)),
         (_, Err(w)) => format!("{} ↑", waiting(lang, w, people)),
     }
 }

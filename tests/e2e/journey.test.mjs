@@ -20,8 +20,8 @@ async function done(page) {
 }
 
 /** Types as a person does: tap the box, then one key at a time. */
-async function typeAge(page, nth, text) {
-  const box = page.getByLabel("年龄").nth(nth);
+async function typeAge(page, nth, text, lang = "zh") {
+  const box = (lang === "zh" ? page.getByLabel("年龄") : page.getByLabel("Age", { exact: true })).nth(nth);
   await box.click();
   await box.press("Control+A");
   await box.press("Backspace");
@@ -30,39 +30,43 @@ async function typeAge(page, nth, text) {
 
 const PAGE_TEXT = () => document.body.innerText;
 
-test("the person first: the age is the first question, on the first screen, empty; nobody is invented", async () => {
-  for (const large of [false, true]) {
+test("the person first: the age is the first question, on the first screen, empty, in Chinese and English; nobody is invented", async () => {
+  for (const [lang, large] of [["zh", false], ["zh", true], ["en", false], ["en", true]]) {
     const page = await open();
-    if (large) await page.getByRole("button", { name: "大字模式" }).click();
+    const age = lang === "zh" ? "年龄" : "Age";
+    if (lang === "en") await page.getByRole("button", { name: "English" }).click();
+    if (large) await page.getByRole("button", { name: lang === "zh" ? "大字模式" : "Large text" }).click();
+    await page.getByLabel(age, { exact: true }).first().waitFor();
     const first = await page.evaluate(() => document.querySelector(".questions input, .questions select").id);
     assert.equal(first, "m0-age", "the first question of the form is the age");
-    const box = await page.getByLabel("年龄").first().boundingBox();
-    assert.ok(box.y + box.height <= PHONE.height, `the age box ends at ${Math.round(box.y + box.height)} px, on the first 667 px screen (large: ${large})`);
+    const box = await page.getByLabel(age, { exact: true }).first().boundingBox();
+    assert.ok(box.y + box.height <= PHONE.height, `the age box ends at ${Math.round(box.y + box.height)} px, on the first 667 px screen (${lang}, large: ${large})`);
     const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [box.x + box.width / 2, box.y + box.height / 2]);
     assert.equal(onTop, "m0-age", "nothing covers the age box");
-    assert.equal(await page.getByLabel("年龄").first().inputValue(), "", "the age starts empty");
+    assert.equal(await page.getByLabel(age, { exact: true }).first().inputValue(), "", "the age starts empty");
     assert.equal(await page.locator("[data-cash-month]").count(), 0, "no total for a person nobody entered");
     assert.equal(await page.locator("[data-member]").count(), 0, "no member results");
-    assert.match(await page.locator("#waiting").innerText(), /请先填写年龄/);
+    assert.match(await page.locator("#waiting").innerText(), lang === "zh" ? /请先填写年龄/ : /age/i);
     assert.ok(await page.locator('[data-scope="everyone"] [data-everyone-item="33"]').isVisible(), "the measures for everyone are shown");
-    assert.match(await page.locator("#jump").innerText(), /请先填写年龄/);
-    await page.screenshot({ path: shotPath(`first-screen-${large ? "large" : "normal"}-375x667.png`) });
+    assert.match(await page.locator("#jump").innerText(), lang === "zh" ? /请先填写年龄/ : /age/i);
+    await page.screenshot({ path: shotPath(`first-screen-${lang}-${large ? "large" : "normal"}-375x667.png`) });
     await done(page);
   }
 });
 
-test("with results on screen, the bar at the foot of the screen still leaves the age box clear, in both text sizes", async () => {
-  for (const large of [false, true]) {
+test("with results on screen, the bar at the foot of the screen still leaves the age box clear, in both languages and text sizes", async () => {
+  for (const [lang, large] of [["zh", false], ["zh", true], ["en", false], ["en", true]]) {
     const page = await open();
-    if (large) await page.getByRole("button", { name: "大字模式" }).click();
-    await typeAge(page, 0, "78");
+    if (lang === "en") await page.getByRole("button", { name: "English" }).click();
+    if (large) await page.getByRole("button", { name: lang === "zh" ? "大字模式" : "Large text" }).click();
+    await typeAge(page, 0, "78", lang);
     await page.locator('[data-member="0"]').waitFor();
     await page.reload();
     await page.locator('[data-member="0"]').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
-    const box = await page.getByLabel("年龄").first().boundingBox();
+    const box = await page.locator("#m0-age").boundingBox();
     const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [box.x + box.width / 2, box.y + box.height - 2]);
-    assert.equal(onTop, "m0-age", `the age box's lower edge is not covered (large: ${large})`);
+    assert.equal(onTop, "m0-age", `the age box's lower edge is not covered (${lang}, large: ${large})`);
     await done(page);
   }
 });
