@@ -132,9 +132,12 @@ pub fn Form(props: &FormProps) -> Html {
                     }
                 </div>
             }
-            <button type="button" class={if found.is_err() { "jump waiting" } else { "jump" }} id="jump" onclick={jump}>
-                { i18n::jump(lang, *found, state.people.len()) }
-            </button>
+            // Literal classes in two branches of one element, as in share.rs.
+            if found.is_err() {
+                <button type="button" class="jump waiting" id="jump" onclick={jump}>{ i18n::jump(lang, *found, state.people.len()) }</button>
+            } else {
+                <button type="button" class="jump" id="jump" onclick={jump}>{ i18n::jump(lang, *found, state.people.len()) }</button>
+            }
         </form>
     }
 }

@@ -111,7 +111,13 @@ pub fn ShareTools(props: &ShareProps) -> Html {
                 <button type="button" id="copy" class="secondary" disabled={!ready} onclick={on_copy}>{ t(Key::CopyText) }</button>
                 <button type="button" id="print" class="secondary" disabled={!ready} onclick={on_print}>{ t(Key::Print) }</button>
             </div>
-            <p class={if failed { "copied failed" } else { "copied" }} role="status" aria-live="polite">{ status }</p>
+            // Literal classes in two branches of one element (a class computed by an expression
+            // would bring yew's Classes set into the Wasm for this alone).
+            if failed {
+                <p class="copied failed" role="status" aria-live="polite">{ status }</p>
+            } else {
+                <p class="copied" role="status" aria-live="polite">{ status }</p>
+            }
             if *copied == Copied::Failed {
                 <label class="field" for="copy-text">{ t(Key::CopyByHand) }
                     <textarea id="copy-text" readonly=true rows="6" value={text.clone().unwrap_or_default()} />
