@@ -3,7 +3,116 @@
 //! share it; it also keeps serde's generated deserializers, large in Wasm, out of the build.
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+
+/// A parsed JSON value, as the decoders read it. (serde_json's `Value` would bring its ordered
+/// map, a B-tree, into the Wasm; an object here is a short list kept in key order.)
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// A JSON number: whole and exact within `i64`/`u64`, or anything else (a fraction, an
+/// exponent, `-0`, or out of range), which every decoder refuses by its field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Number {
+    Whole(i128),
+    Other,
+}
+
+/// A JSON object: its fields in key order, each key once (the last one written wins), as
+/// serde_json keeps them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    /// Sets `key`, replacing an earlier value.
+    pub fn insert(&mut self, key: String, value: Value) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (key, value)),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    /// The fields in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// serde_json's reading of the same text, as ours: for the tests, which hold the two equal, and
+/// for test cases written in serde-deserialised files. (Not in the Wasm.)
+#[cfg(not(target_arch = "wasm32"))]
+impl From<&serde_json::Value> for Value {
+    fn from(v: &serde_json::Value) -> Self {
+        use serde_json::Value as S;
+        match v {
+            S::Null => Value::Null,
+            S::Bool(b) => Value::Bool(*b),
+            S::Number(n) => Value::Number(
+                n.as_u64()
+                    .map(i128::from)
+                    .or_else(|| n.as_i64().map(i128::from))
+                    .map_or(Number::Other, Number::Whole),
+            ),
+            S::String(s) => Value::String(s.clone()),
+            S::Array(xs) => Value::Array(xs.iter().map(Value::from).collect()),
+            S::Object(m) => {
+                let mut map = Map::default();
+                for (k, v) in m {
+                    map.insert(k.clone(), v.into());
+                }
+                Value::Object(map)
+            }
+        }
+    }
+}
+
+impl Value {
+    /// A whole number from 0 up.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(Number::Whole(n)) => u64::try_from(*n).ok(),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// An object's field.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(map) => map.get(key),
+            _ => None,
+        }
+    }
+}
 
 /// A fault: the path of the field and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,7 +131,7 @@ pub fn fault(path: impl Into<String>, problem: impl Into<String>) -> Fault {
 
 /// A JSON object being read, with the path its fields are reported under.
 pub struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     prefix: String,
 }
 
@@ -258,7 +367,7 @@ impl Parser<'_> {
 
     fn object(&mut self, depth: u32) -> Result<Value, String> {
         self.i += 1;
-        let mut map = Map::new();
+        let mut map = Map::default();
         self.space();
         if self.eat(b'}') {
             return Ok(Value::Object(map));
@@ -412,15 +521,12 @@ impl Parser<'_> {
         let literal = &self.text[start..self.i];
         // `-0` is a float to serde_json, so it is no whole number here either.
         let exact = exact && literal != "-0";
-        let number = match (exact, negative) {
-            (true, false) => literal.parse::<u64>().ok().map(serde_json::Number::from),
-            (true, true) => literal.parse::<i64>().ok().map(serde_json::Number::from),
+        let whole = match (exact, negative) {
+            (true, false) => literal.parse::<u64>().ok().map(i128::from),
+            (true, true) => literal.parse::<i64>().ok().map(i128::from),
             (false, _) => None,
         };
-        let placeholder = if negative { -0.5 } else { 0.5 };
-        Ok(Value::Number(number.unwrap_or_else(|| {
-            serde_json::Number::from_f64(placeholder).unwrap_or_else(|| 0u64.into())
-        })))
+        Ok(Value::Number(whole.map_or(Number::Other, Number::Whole)))
     }
 }
 

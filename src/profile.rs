@@ -8,10 +8,10 @@ use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
+use crate::json::Value;
 use crate::json::{Fault, Obj};
 use crate::json_out::{Object, ToJson};
 use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 
 /// The oldest age a profile may give.

@@ -6,8 +6,8 @@
 //! from a newer version is refused as `Newer`, so the page keeps it for that version instead
 //! of deleting it; only what is corrupt is `Corrupt`.
 
+use crate::json::Value;
 use crate::profile::{self, Profile, ProfileError};
-use serde_json::Value;
 
 /// The version of the stored envelope this build writes.
 pub const VERSION: u64 = 2;

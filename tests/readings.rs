@@ -58,7 +58,8 @@ fn scope<'o, 'a>(o: &'o Outcome<'a>, member: Option<usize>) -> &'o [Entry<'a>] {
 
 fn check(r: &Reading, c: &Check) {
     let at = format!("item {} «{}» with {}", r.item, r.source, c.profile);
-    let profile = minsheng::profile::from_value(&c.profile).unwrap_or_else(|e| panic!("{at}: {e}"));
+    let profile =
+        minsheng::profile::from_value(&(&c.profile).into()).unwrap_or_else(|e| panic!("{at}: {e}"));
     let o = engine::evaluate(Catalogue::builtin().unwrap(), &profile);
     let held = scope(&o, c.member);
     if let Some(id) = &c.lacks {

@@ -79,7 +79,7 @@ fn summarise(o: &Outcome<'_>) -> Expect {
 
 fn check(case: &Case) {
     let catalogue = Catalogue::builtin().unwrap();
-    let profile = minsheng::profile::from_value(&case.profile)
+    let profile = minsheng::profile::from_value(&(&case.profile).into())
         .unwrap_or_else(|e| panic!("{}: {e}", case.name));
     let got = summarise(&engine::evaluate(catalogue, &profile));
     assert_eq!(got, case.expect, "case: {}", case.name);

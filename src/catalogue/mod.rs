@@ -10,9 +10,9 @@ use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
+use crate::json::Value;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 use std::sync::OnceLock;
 

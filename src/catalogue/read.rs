@@ -1,15 +1,17 @@
 //! Reading a catalogue file: the JSON walked by hand, so every fault names its field.
 
 use super::*;
+use crate::json::Value;
 use crate::json::{self, fault, Fault, Obj};
-use serde_json::Value;
 
 /// The 序号 of the item a serde path such as `items[9].title` points into.
 pub(super) fn item_at(value: &Value, path: &str) -> Option<u8> {
     let rest = path.strip_prefix("items[")?;
     let index: usize = rest[..rest.find(']')?].parse().ok()?;
-    value
-        .get("items")?
+    let Some(Value::Array(items)) = value.get("items") else {
+        return None;
+    };
+    items
         .get(index)?
         .get("item")?
         .as_u64()
