@@ -1,10 +1,10 @@
 //! One simple inline SVG icon per programme, so a card is recognisable at a glance without an
 //! icon font or an image request.
 
-use super::markup::Markup;
+use yew::{html, Html};
 
 /// The icon of a programme heading (1–15); a plain dot for any other.
-pub fn icon(m: &mut Markup, programme: u8) {
+pub fn icon(programme: u8) -> Html {
     let d = match programme {
         1 => "M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10",
         2 => "M12 2l8 3v6c0 5-3.5 9-8 11-4.5-2-8-6-8-11V5z",
@@ -23,7 +23,9 @@ pub fn icon(m: &mut Markup, programme: u8) {
         15 => "M12 2l7 10h-4l4 6H5l4-6H5zM12 18v4",
         _ => "M12 9a3 3 0 100 6 3 3 0 000-6z",
     };
-    m.trusted(r#"<svg class="icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false"><path d=""#)
-        .trusted(d)
-        .trusted(r#"" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path></svg>"#);
+    html! {
+        <svg class="icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+            <path d={d} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+    }
 }

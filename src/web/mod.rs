@@ -7,7 +7,6 @@ pub mod form;
 pub mod header;
 pub mod i18n;
 pub mod icons;
-pub mod markup;
 pub mod platform;
 pub mod results;
 pub mod share;

@@ -4,7 +4,6 @@
 use super::app::use_lang;
 use super::i18n::{self, Key, Lang};
 use super::icons::icon;
-use super::markup::Markup;
 use super::platform;
 use super::share::ShareTools;
 use super::state::{State, Waiting};
@@ -12,9 +11,7 @@ use crate::catalogue::{Catalogue, Condition};
 use crate::engine::{Certainty, Entry, NotApplicable, Outcome};
 use crate::profile::Member;
 use crate::profile::Profile;
-use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,28 +41,10 @@ pub fn cash_first<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
     sorted
 }
 
-/// The results column. What is only read (each member's lines, their folded details, the
-/// measures for everyone) is written as markup ([`Markup`]); the live cash total, the share
-/// tools and the way back to a missing answer stay components.
+/// The results column.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let lang = use_lang();
-    let section = use_node_ref();
-    {
-        let section = section.clone();
-        use_effect_with((), move |_| {
-            // `toggle` does not bubble: heard on the way down, for every fold in the results.
-            let listener = section.cast::<web_sys::Element>().map(|el| {
-                EventListener::new_with_options(
-                    &el,
-                    "toggle",
-                    EventListenerOptions::run_in_capture_phase(),
-                    unfold,
-                )
-            });
-            move || drop(listener)
-        });
-    }
     let t = |k: Key| lang.pick(k.pair());
     let Ok(catalogue) = Catalogue::builtin() else {
         return Html::default();
@@ -80,200 +59,105 @@ pub fn Results(props: &ResultsProps) -> Html {
         (Ok(_), Some(o)) if !o.covered => html! {
             <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
         },
-        // The total's box stays in the page while its figures change, so a screen reader
-        // announces the new total.
-        (Ok(p), Some(o)) => html! {
-            <div class="cash" data-cash-month={o.cash.month.normalize().to_string()} aria-live="polite">
-                { cash(lang, catalogue, o, p).into_html() }
-            </div>
-        },
+        (Ok(p), Some(o)) => cash(lang, catalogue, o, p),
         (Err(w), _) => waiting(lang, *w, state.people.len()),
         (Ok(_), None) => Html::default(),
     };
     let shown = match (answers, outcome) {
-        (Ok(p), Some(o)) if o.covered => groups(lang, catalogue, state, p, o),
-        _ => Html::default(),
+        (Ok(p), Some(o)) if o.covered => Some((p, o)),
+        _ => None,
     };
+    let common = shown.and_then(|(p, o)| common_ask(lang, o, p));
     html! {
-        <section class="results" aria-labelledby="results-heading" ref={section}>
+        <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1">{ t(Key::Results) }</h2>
             <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ platform::today() }</p>
             { head }
             <ShareTools key="share" profile={answers.clone().ok()} desk={state.desk} text={text.clone()} />
-            { shown }
-            { everyone(lang, catalogue, outcome.as_deref()).into_html() }
+            if let Some((profile, o)) = shown {
+                <p class="hint">{ t(Key::Details) }</p>
+                if lang == Lang::En {
+                    <p class="hint">{ t(Key::DeptNamesChinese) }</p>
+                }
+                { for common.as_ref().map(|ask| html! {
+                    <p class="print-only ask-all">{ marked(lang, i18n::ask_all(lang, ask)) }</p>
+                }) }
+                <p class="print-only legend">
+                    <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span>{ "　" }
+                    <span class="badge likely">{ "? " }{ t(Key::Likely) }</span>
+                </p>
+                { for o.members.iter().enumerate().map(|(i, entries)| {
+                    let name = i18n::member_name(lang, i, &profile.members);
+                    let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
+                    html! {
+                        <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
+                            <h3>{ name }</h3>
+                            // The form starts at 女: say so until the sex is chosen.
+                            if state.people.get(i).is_some_and(|p| !p.sex_chosen) {
+                                <p class="hint sex-note">{ t(Key::SexAssumed) }</p>
+                            }
+                            if entries.is_empty() { <p class="empty">{ t(Key::NothingApplies) }</p> }
+                            <ul class="measures">
+                                { for cash_first(entries).into_iter().map(|e| measure(lang, catalogue, e, profile, common.as_deref())) }
+                            </ul>
+                            if !misses.is_empty() {
+                                <div class="near">
+                                    <h4>{ t(Key::NearMisses) }</h4>
+                                    <ul>{ for misses.iter().map(|n| {
+                                        let title = i18n::measure_title(lang, catalogue, n.item, n.measure);
+                                        html! { <li data-near-item={n.item.to_string()}>{ i18n::near_miss(lang, n, &title) }</li> }
+                                    }) }</ul>
+                                </div>
+                            }
+                            { why_not(lang, catalogue, Key::WhyNot, o.not_applicable.get(i).map(Vec::as_slice).unwrap_or_default(), profile.members.get(i)) }
+                        </section>
+                    }
+                }) }
+                if !o.household.is_empty() {
+                    <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
+                        <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
+                        <ul class="measures">
+                            { for cash_first(&o.household).into_iter().map(|e| measure(lang, catalogue, e, profile, common.as_deref())) }
+                        </ul>
+                        { why_not(lang, catalogue, Key::HouseholdWhyNot, &o.household_not_applicable, None) }
+                    </section>
+                } else {
+                    <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
+                        { why_not(lang, catalogue, Key::HouseholdWhyNot, &o.household_not_applicable, None) }
+                    </section>
+                }
+            }
+            { everyone(lang, catalogue, outcome.as_deref()) }
         </section>
     }
 }
 
-/// A fold's details are written into a `<template>` at its end and put into the page the first
-/// time it opens: folded details cost no nodes until someone wants them (a six-member
-/// household has hundreds), and keyboards and screen readers use each fold as any `<details>`.
-fn unfold(event: &Event) {
-    let Some(fold) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    if !fold.has_attribute("open") {
-        return;
-    }
-    if let Some(template) = fold
-        .last_element_child()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlTemplateElement>().ok())
-    {
-        let _ = fold.replace_child(&template.content(), &template);
-    }
-}
-
-/// A `<details>` with its summary, and its body held back until it first opens ([`unfold`]).
-fn fold(
-    m: &mut Markup,
-    class: &str,
-    summary: impl FnOnce(&mut Markup),
-    body: impl FnOnce(&mut Markup),
-) {
-    if class.is_empty() {
-        m.open("details", &[]);
-    } else {
-        m.open("details", &[("class", class)]);
-    }
-    m.open("summary", &[]);
-    summary(m);
-    m.close("summary").open("template", &[]);
-    body(m);
-    m.close("template").close("details");
-}
-
-/// Each member's measures, then the household's, with the hints above them.
-fn groups(
-    lang: Lang,
-    catalogue: &Catalogue,
-    state: &State,
-    profile: &Profile,
-    o: &Outcome<'_>,
-) -> Html {
-    let t = |k: Key| lang.pick(k.pair());
-    let common = common_ask(lang, o, profile);
-    let mut top = Markup::default();
-    top.el("p", "hint", t(Key::Details));
-    if lang == Lang::En {
-        top.el("p", "hint", t(Key::DeptNamesChinese));
-    }
-    if let Some(ask) = &common {
-        top.open("p", &[("class", "print-only ask-all")]);
-        marked(&mut top, lang, &i18n::ask_all(lang, ask));
-        top.close("p");
-    }
-    top.open("p", &[("class", "print-only legend")])
-        .open("span", &[("class", "badge eligible")])
-        .text("✓ ")
-        .text(t(Key::Eligible))
-        .close("span")
-        .text("　")
-        .open("span", &[("class", "badge likely")])
-        .text("? ")
-        .text(t(Key::Likely))
-        .close("span")
-        .close("p");
-    let common = common.as_deref();
-    let members = o.members.iter().enumerate().map(|(i, entries)| {
-        let name = i18n::member_name(lang, i, &profile.members);
-        let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
-        let mut m = Markup::default();
-        m.el("h3", "", &name);
-        // The form starts at 女: say so until the sex is chosen.
-        if state.people.get(i).is_some_and(|p| !p.sex_chosen) {
-            m.el("p", "hint sex-note", t(Key::SexAssumed));
-        }
-        if entries.is_empty() {
-            m.el("p", "empty", t(Key::NothingApplies));
-        }
-        m.open("ul", &[("class", "measures")]);
-        for e in cash_first(entries) {
-            measure(&mut m, lang, catalogue, e, profile, common);
-        }
-        m.close("ul");
-        if !misses.is_empty() {
-            m.open("div", &[("class", "near")]).el("h4", "", t(Key::NearMisses)).open("ul", &[]);
-            for n in misses {
-                let title = i18n::measure_title(lang, catalogue, n.item, n.measure);
-                m.open("li", &[("data-near-item", &n.item.to_string())])
-                    .text(&i18n::near_miss(lang, n, &title))
-                    .close("li");
-            }
-            m.close("ul").close("div");
-        }
-        let not = o.not_applicable.get(i).map(Vec::as_slice).unwrap_or_default();
-        why_not(&mut m, lang, catalogue, Key::WhyNot, not, profile.members.get(i));
-        // Keyed on the person, so a member's open details stay open while another's answers
-        // change.
-        html! {
-            <section class="group" data-member={i.to_string()} aria-label={name} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
-                { m.into_html() }
-            </section>
-        }
-    });
-    let mut household = Markup::default();
-    let whole = if o.household.is_empty() {
-        why_not(
-            &mut household,
-            lang,
-            catalogue,
-            Key::HouseholdWhyNot,
-            &o.household_not_applicable,
-            None,
-        );
-        html! {
-            <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">{ household.into_html() }</section>
-        }
-    } else {
-        household
-            .open("h3", &[("id", "household-heading")])
-            .text(t(Key::ForHousehold))
-            .close("h3");
-        household.open("ul", &[("class", "measures")]);
-        for e in cash_first(&o.household) {
-            measure(&mut household, lang, catalogue, e, profile, common);
-        }
-        household.close("ul");
-        why_not(
-            &mut household,
-            lang,
-            catalogue,
-            Key::HouseholdWhyNot,
-            &o.household_not_applicable,
-            None,
-        );
-        html! {
-            <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">{ household.into_html() }</section>
-        }
-    };
-    html! { <>{ top.into_html() }{ for members }{ whole }</> }
-}
-
 /// English text with Chinese names in it (departments, subdistrict offices): each Chinese run is
 /// marked `lang="zh-CN"`, so a screen reader reads it in Chinese, not letter by letter. Chinese
-/// text is written as it is.
-fn marked(m: &mut Markup, lang: Lang, text: &str) {
+/// text is returned as it is.
+fn marked(lang: Lang, text: String) -> Html {
     if lang == Lang::Zh || text.is_ascii() {
-        m.text(text);
-        return;
+        return text.into();
     }
     let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let zh = chinese(c);
-        let end = rest.find(|c| chinese(c) != zh).unwrap_or(rest.len());
-        let (run, after) = rest.split_at(end);
+    let piece = |zh: bool, run: String| -> Html {
         if zh {
-            m.open("span", &[("lang", "zh-CN")]).text(run).close("span");
+            html! { <span lang="zh-CN">{ run }</span> }
         } else {
-            m.text(run);
+            run.into()
         }
-        rest = after;
+    };
+    let mut parts = Vec::new();
+    let (mut run, mut zh) = (String::new(), false);
+    for c in text.chars() {
+        if chinese(c) != zh && !run.is_empty() {
+            parts.push(piece(zh, std::mem::take(&mut run)));
+        }
+        zh = chinese(c);
+        run.push(c);
     }
+    parts.push(piece(zh, run));
+    html! { <>{ for parts }</> }
 }
 
 /// Where most measures say to ask, for the printed page to say once; a measure that says
@@ -294,42 +178,50 @@ fn common_ask(lang: Lang, o: &Outcome<'_>, profile: &Profile) -> Option<String> 
         .map(|(a, _)| a)
 }
 
-/// What is inside the household's cash box: the total, where it comes from, and the one note
-/// on time.
-fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -> Markup {
+/// The household's cash, where it comes from, and the one note on time.
+fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -> Html {
     let t = |k: Key| lang.pick(k.pair());
     let month = o.cash.month;
-    let mut m = Markup::default();
-    if month.is_zero() {
-        m.el("p", "cash-none", t(Key::NoCash));
+    // Each cash measure with whose it is: `84岁男性 · 高龄补贴 每月¥50`.
+    let from: Vec<String> = o
+        .members
+        .iter()
+        .enumerate()
+        .flat_map(|(i, entries)| {
+            entries
+                .iter()
+                .filter(|e| !i18n::yearly_cash(e).is_zero())
+                .map(move |e| (i, e))
+        })
+        .map(|(i, e)| {
+            format!(
+                "{} · {} {}",
+                i18n::member_name(lang, i, &profile.members),
+                i18n::measure_title(lang, catalogue, e.item, e.measure),
+                i18n::amount_short(lang, e).unwrap_or_default()
+            )
+        })
+        .collect();
+    let figure = if month.is_zero() {
+        html! { <p class="cash-none">{ t(Key::NoCash) }</p> }
     } else {
-        m.el("p", "cash-label", t(Key::CashTotal))
-            .open("p", &[("class", "cash-figure")])
-            .el("strong", "", &i18n::yuan(month))
-            .el("span", "", &format!(" {}", t(Key::PerMonth)))
-            .close("p")
-            .el("p", "cash-year", &i18n::yearly(lang, o.cash.year))
-            .open("ul", &[("class", "cash-from")]);
-        // Each cash measure with whose it is: `84岁男性 · 高龄补贴 每月¥50`.
-        for (i, entries) in o.members.iter().enumerate() {
-            for e in entries.iter().filter(|e| !i18n::yearly_cash(e).is_zero()) {
-                let line = format!(
-                    "{} · {} {}",
-                    i18n::member_name(lang, i, &profile.members),
-                    i18n::measure_title(lang, catalogue, e.item, e.measure),
-                    i18n::amount_short(lang, e).unwrap_or_default()
-                );
-                m.el("li", "", &line);
-            }
+        html! {
+            <>
+            <p class="cash-label">{ t(Key::CashTotal) }</p>
+            <p class="cash-figure"><strong>{ i18n::yuan(month) }</strong><span>{ " " }{ t(Key::PerMonth) }</span></p>
+            <p class="cash-year">{ i18n::yearly(lang, o.cash.year) }</p>
+            </>
         }
-        m.close("ul");
+    };
+    html! {
+        <div class="cash" data-cash-month={month.normalize().to_string()} aria-live="polite">
+            { figure }
+            if !month.is_zero() {
+                <ul class="cash-from">{ for from.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            }
+            <p class="dated">{ i18n::dated(lang, catalogue.year, platform::this_year()) }</p>
+        </div>
     }
-    m.el(
-        "p",
-        "dated",
-        &i18n::dated(lang, catalogue.year, platform::this_year()),
-    );
-    m
 }
 
 /// What to answer before any result is shown, with a way to the question.
@@ -345,184 +237,116 @@ fn waiting(lang: Lang, w: Waiting, people: usize) -> Html {
 }
 
 /// The measures that serve everyone: always shown, also before any answer.
-fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) -> Markup {
+fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) -> Html {
     let items: Vec<u8> = match outcome {
         Some(o) => o.everyone.iter().chain(&o.everyone_part).copied().collect(),
         None => catalogue.everyone_items(),
     };
-    let mut m = Markup::default();
-    m.open(
-        "section",
-        &[
-            ("class", "group everyone"),
-            ("data-scope", "everyone"),
-            ("aria-labelledby", "everyone-heading"),
-        ],
-    )
-    .open("h3", &[("id", "everyone-heading")])
-    .text(lang.pick(Key::ForEveryone.pair()))
-    .close("h3")
-    .open("ul", &[]);
-    for item in items.iter().filter_map(|n| catalogue.item(*n)) {
-        m.open("li", &[("data-everyone-item", &item.item.to_string())]);
-        icon(&mut m, item.programme);
-        m.open("span", &[])
-            .el("strong", "", lang.text(&item.title))
-            .text(lang.pick(("：", ": ")))
-            .text(lang.text(&item.summary))
-            .close("span")
-            .close("li");
+    html! {
+        <section class="group everyone" data-scope="everyone" aria-labelledby="everyone-heading" key="everyone">
+            <h3 id="everyone-heading">{ lang.pick(Key::ForEveryone.pair()) }</h3>
+            <ul>{ for items.iter().filter_map(|n| catalogue.item(*n)).map(|item| html! {
+                <li data-everyone-item={item.item.to_string()}>
+                    { icon(item.programme) }
+                    <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }{ lang.text(&item.summary) }</span>
+                </li>
+            }) }</ul>
+        </section>
     }
-    m.close("ul").close("section");
-    m
 }
 
 /// One measure as one line; why, where to ask, when, and the source open with a tap.
 fn measure(
-    m: &mut Markup,
     lang: Lang,
     catalogue: &Catalogue,
     e: &Entry<'_>,
     profile: &Profile,
     common_ask: Option<&str>,
-) {
+) -> Html {
     let street = profile.street;
     let ask = i18n::ask_short(lang, e.lead, e.partners, street);
     let own_ask = (common_ask != Some(ask.as_str())).then_some(ask);
     let t = |k: Key| lang.pick(k.pair());
     let colon = lang.pick(("：", ": "));
     let Some(item) = catalogue.item(e.item) else {
-        return;
+        return Html::default();
     };
     let title = i18n::measure_title(lang, catalogue, e.item, e.measure);
     let why = i18n::reasons(lang, &e.reasons, &profile.members);
-    // A label and what follows it: `<p class="why"><strong>为什么：</strong>…`.
-    let labelled = |m: &mut Markup, class: &str, label: Key| {
-        m.open("p", &[("class", class)])
-            .open("strong", &[])
-            .text(t(label))
-            .text(colon)
-            .close("strong");
+    let badge = match e.certainty {
+        Certainty::Eligible => html! {
+            <span class="badge eligible">{ "✓ " }<span class="badge-words">{ t(Key::Eligible) }</span></span>
+        },
+        Certainty::Check => html! {
+            <span class="badge likely">{ "? " }<span class="badge-words">{ t(Key::Likely) }</span></span>
+        },
     };
-    m.open(
-        "li",
-        &[
-            ("class", "measure"),
-            ("data-item", &e.item.to_string()),
-            ("data-measure", e.measure),
-        ],
-    );
-    fold(
-        m,
-        "",
-        |m| {
-            m.open("span", &[("class", "m-head")]);
-            icon(m, item.programme);
-            m.el("span", "m-title", &title)
-                .close("span")
-                .open("span", &[("class", "m-rest")])
-                .open("span", &[("class", "m-facts")]);
-            if let Some(amount) = i18n::amount_short(lang, e) {
-                // "Amount not stated" is not money: not in money's green.
-                let unstated = e.money.is_empty() && e.ratios.is_empty() && !e.free;
-                m.el(
-                    "span",
-                    if unstated {
-                        "m-amount m-unstated"
-                    } else {
-                        "m-amount"
-                    },
-                    &amount,
-                );
-            }
-            let (class, mark, words) = match e.certainty {
-                Certainty::Eligible => ("badge eligible", "✓ ", Key::Eligible),
-                Certainty::Check => ("badge likely", "? ", Key::Likely),
-            };
-            m.open("span", &[("class", class)])
-                .text(mark)
-                .el("span", "badge-words", t(words))
-                .close("span")
-                .close("span")
-                .open("span", &[("class", "print-only m-print")])
-                .text(t(Key::Why))
-                .text(colon)
-                .text(&why);
-            if let Some(ask) = &own_ask {
-                m.text(lang.pick(("；", "; ")))
-                    .text(t(Key::WhereToAsk))
-                    .text(colon);
-                marked(m, lang, ask);
-            }
-            m.close("span").close("span");
-        },
-        |m| {
-            m.open("div", &[("class", "m-detail")])
-                .el("p", "summary", lang.text(&item.summary));
-            if !e.money.is_empty() {
-                m.open("ul", &[("class", "money")]);
-                for line in i18n::money_lines(lang, e.money) {
-                    m.el("li", "", &line);
-                }
-                m.close("ul");
-            }
-            if !e.ratios.is_empty() {
-                m.open("ul", &[("class", "money")]);
-                for r in e.ratios {
-                    m.el("li", "", &i18n::ratio(lang, r));
-                }
-                m.close("ul");
-            }
-            if e.unstated.is_some() {
-                m.el("p", "unstated", t(Key::AmountNotStated));
-            }
-            labelled(m, "why", Key::Why);
-            m.text(&why).close("p");
-            if let Some(w) = e.check {
-                m.el("p", "why-check", lang.pick(i18n::check_why(w)));
-            }
-            labelled(m, "dept", Key::WhereToAsk);
-            marked(
-                m,
-                lang,
-                &i18n::where_to_ask(lang, e.lead, e.partners, street),
-            );
-            m.close("p");
-            if !e.partners.is_empty() {
-                labelled(m, "partners", Key::Partners);
-                let names: Vec<String> = e
-                    .partners
-                    .iter()
-                    .map(|d| i18n::department(lang, d))
-                    .collect();
-                marked(m, lang, &names.join(lang.pick(("、", ", "))));
-                m.close("p");
-            }
-            labelled(m, "deadline", Key::Deadline);
-            m.text(&i18n::deadline(lang, catalogue.year, e.deadline))
-                .close("p")
-                .open("details", &[("class", "source")])
-                .el("summary", "", t(Key::Source))
-                .open("blockquote", &[("lang", "zh-CN")])
-                .text(&format!("{}、{}", e.item, e.source))
-                .close("blockquote")
-                .close("details")
-                .close("div");
-        },
-    );
-    m.close("li");
+
+    html! {
+        <li class="measure" data-item={e.item.to_string()} data-measure={e.measure.to_owned()}>
+            <Fold summary={html! {
+                <summary>
+                    <span class="m-head">{ icon(item.programme) }<span class="m-title">{ title }</span></span>
+                    <span class="m-rest">
+                        <span class="m-facts">
+                            if let Some(amount) = i18n::amount_short(lang, e) {
+                                // "Amount not stated" is not money: not in money's green.
+                                // Literal classes in two branches (a computed class brings
+                                // yew's Classes set into the Wasm).
+                                if e.money.is_empty() && e.ratios.is_empty() && !e.free {
+                                    <span class="m-amount m-unstated">{ amount }</span>
+                                } else {
+                                    <span class="m-amount">{ amount }</span>
+                                }
+                            }
+                            { badge }
+                        </span>
+                        <span class="print-only m-print">
+                            { t(Key::Why) }{ colon }{ why.clone() }
+                            if let Some(ask) = own_ask {
+                                { lang.pick(("；", "; ")) }{ t(Key::WhereToAsk) }{ colon }{ marked(lang, ask) }
+                            }
+                        </span>
+                    </span>
+                </summary>
+            }} body={html! {
+                <div class="m-detail">
+                    <p class="summary">{ lang.text(&item.summary) }</p>
+                    if !e.money.is_empty() {
+                        <ul class="money">{ for i18n::money_lines(lang, e.money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                    }
+                    if !e.ratios.is_empty() {
+                        <ul class="money">{ for e.ratios.iter().map(|r| html! { <li>{ i18n::ratio(lang, r) }</li> }) }</ul>
+                    }
+                    if e.unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
+                    <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why }</p>
+                    if let Some(w) = e.check {
+                        <p class="why-check">{ lang.pick(i18n::check_why(w)) }</p>
+                    }
+                    <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, i18n::where_to_ask(lang, e.lead, e.partners, street)) }</p>
+                    if !e.partners.is_empty() {
+                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, e.partners.iter().map(|d| i18n::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
+                    }
+                    <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ i18n::deadline(lang, catalogue.year, e.deadline) }</p>
+                    <details class="source">
+                        <summary>{ t(Key::Source) }</summary>
+                        <blockquote lang="zh-CN">{ format!("{}、{}", e.item, e.source) }</blockquote>
+                    </details>
+                </div>
+            }} />
+        </li>
+    }
 }
 
 /// Why the other measures do not apply, folded under the ones that do: each measure with the
 /// conditions not met, in words.
 fn why_not(
-    m: &mut Markup,
     lang: Lang,
     catalogue: &Catalogue,
     heading: Key,
     list: &[NotApplicable<'_>],
     member: Option<&Member>,
-) {
+) -> Html {
     // What a person can never meet (an age band they have outgrown, the other sex) is counted,
     // not listed: the lines worth reading are not buried under kindergartens for a grandfather.
     let outgrown = |na: &&NotApplicable<'_>| {
@@ -537,42 +361,59 @@ fn why_not(
     let shown: Vec<&NotApplicable<'_>> = list.iter().filter(|na| !outgrown(na)).collect();
     let hidden = list.len() - shown.len();
     if list.is_empty() {
-        return;
+        return Html::default();
     }
     let count = match lang {
         Lang::Zh => format!("（{}项）", shown.len()),
         Lang::En => format!(" ({})", shown.len()),
     };
-    fold(
-        m,
-        "why-not",
-        |m| {
-            m.text(lang.pick(heading.pair())).text(&count);
-        },
-        |m| {
-            m.open("ul", &[]);
-            for na in &shown {
+    html! {
+        <Fold why_not=true summary={html! { <summary>{ lang.pick(heading.pair()) }{ count }</summary> }} body={html! {
+            <>
+            <ul>{ for shown.iter().map(|na| {
                 let title = i18n::measure_title(lang, catalogue, na.item, na.measure);
-                m.open(
-                    "li",
-                    &[
-                        ("data-not-item", &na.item.to_string()),
-                        ("data-not-measure", na.measure),
-                    ],
-                )
-                .text(&i18n::why_not(lang, &title, na, member))
-                .close("li");
-            }
-            m.close("ul");
+                html! { <li data-not-item={na.item.to_string()} data-not-measure={na.measure.to_owned()}>{ i18n::why_not(lang, &title, na, member) }</li> }
+            }) }</ul>
             if hidden > 0 {
-                m.el(
-                    "p",
-                    "hint",
-                    &lang
-                        .pick(Key::OutgrownNote.pair())
-                        .replace("{}", &hidden.to_string()),
-                );
+                <p class="hint">{ lang.pick(Key::OutgrownNote.pair()).replace("{}", &hidden.to_string()) }</p>
             }
-        },
-    );
+            </>
+        }} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FoldProps {
+    /// The "why not" fold (its class), or a measure's.
+    #[prop_or_default]
+    why_not: bool,
+    /// The `<summary>` element.
+    summary: Html,
+    body: Html,
+}
+
+/// A native `<details>` whose body is put into the page the first time it opens: folded
+/// details cost no DOM until someone wants them (a six-member household has hundreds), so the
+/// results appear sooner on a slow phone. Keyboards and screen readers use it as any
+/// `<details>`.
+#[component]
+fn Fold(props: &FoldProps) -> Html {
+    let opened = use_state(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |_: Event| opened.set(true))
+    };
+    html! {
+        if props.why_not {
+            <details class="why-not" {ontoggle}>
+                { props.summary.clone() }
+                if *opened { { props.body.clone() } }
+            </details>
+        } else {
+            <details {ontoggle}>
+                { props.summary.clone() }
+                if *opened { { props.body.clone() } }
+            </details>
+        }
+    }
 }
