@@ -289,19 +289,15 @@ impl Label for Area {
 impl Label for HouseholdKind {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
-            HouseholdKind::Ordinary => ("普通家庭", "Ordinary household"),
-            HouseholdKind::LowIncome => (
-                "低保边缘家庭",
-                "Just above the minimum living allowance (低保边缘)",
-            ),
+            HouseholdKind::Ordinary => ("普通家庭", "Ordinary"),
+            HouseholdKind::LowIncome => ("低保边缘家庭", "Just above the 低保 line (低保边缘)"),
             HouseholdKind::MinimumLiving => ("低保家庭", "Minimum living allowance (低保)"),
-            HouseholdKind::ExtremePovertyDispersed => (
-                "分散供养特困",
-                "Extreme poverty, cared for at home (分散特困)",
-            ),
+            HouseholdKind::ExtremePovertyDispersed => {
+                ("分散供养特困", "Home-cared extreme poverty (分散特困)")
+            }
             HouseholdKind::ExtremePovertyCentralized => (
                 "集中供养特困",
-                "Extreme poverty, cared for in an institution (集中特困)",
+                "Institution-cared extreme poverty (集中特困)",
             ),
             HouseholdKind::PovertyMonitored => (
                 "脱贫户 / 监测户",
@@ -346,12 +342,9 @@ impl Label for Sex {
 impl Label for Insurance {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
-            Insurance::Resident => ("居民医保", "Resident medical insurance (居民医保)"),
-            Insurance::ResidentExempt => (
-                "居民医保（免缴费）",
-                "Resident medical insurance, contribution waived",
-            ),
-            Insurance::Employee => ("职工医保", "Employee medical insurance (职工医保)"),
+            Insurance::Resident => ("居民医保", "Resident (居民医保)"),
+            Insurance::ResidentExempt => ("居民医保（免缴费）", "Resident, fee waived (免缴费)"),
+            Insurance::Employee => ("职工医保", "Employee (职工医保)"),
             Insurance::None => ("没有医保 / 不清楚", "None / not sure"),
         }
     }
@@ -467,8 +460,8 @@ pub fn jump(lang: Lang, found: Result<(usize, Decimal), Waiting>, people: usize)
         (Lang::Zh, Ok((count, m))) if m.is_zero() => format!("找到{count}项 · 查看结果 ↓"),
         (Lang::Zh, Ok((count, m))) => format!("找到{count}项 · 每月{} · 查看结果 ↓", yuan(m)),
         // Short enough for one line on a phone in large text: the bar must not cover the form.
-        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} found · results ↓"),
-        (Lang::En, Ok((count, m))) => format!("{count} found · {} a month ↓", yuan(m)),
+        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} apply · see results ↓"),
+        (Lang::En, Ok((count, m))) => format!("{count} apply · {} a month ↓", yuan(m)),
         (_, Err(w)) => format!("{} ↑", waiting(lang, w, people)),
     }
 }

@@ -71,6 +71,24 @@ test("with results on screen, the bar at the foot of the screen still leaves the
   }
 });
 
+test("a new member's age comes into view with its person's heading and label above it", async () => {
+  for (const [lang, large] of [["zh", true], ["en", true], ["zh", false]]) {
+    const page = await open();
+    if (lang === "en") await page.getByRole("button", { name: "English" }).click();
+    if (large) await page.getByRole("button", { name: lang === "zh" ? "大字模式" : "Large text" }).click();
+    await typeAge(page, 0, "80", lang);
+    await page.getByRole("button", { name: lang === "zh" ? /添加家庭成员/ : /Add a family member/ }).click();
+    await page.waitForFunction(() => document.activeElement?.id?.endsWith("-age") && document.activeElement.id !== "m0-age");
+    const at = await page.evaluate(() => {
+      const age = document.activeElement;
+      const top = (e) => e.getBoundingClientRect().top;
+      return { legend: top(age.closest("fieldset").querySelector("legend")), label: top(document.querySelector(`label[for="${age.id}"]`)), age: top(age) };
+    });
+    assert.ok(at.legend >= 0 && at.label > at.legend && at.age > at.label, `heading ${at.legend}, label ${at.label}, age box ${at.age} px from the top (${lang}, large: ${large})`);
+    await done(page);
+  }
+});
+
 test("typing an age as people do: 78岁 is read, 788 and 1944 are explained", async () => {
   const page = await open();
   await typeAge(page, 0, "78岁");
