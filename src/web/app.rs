@@ -19,6 +19,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub initial: State,
+    /// Opened from a `#profile=` link: the person came for the results, so where they sit below
+    /// the form (a phone) the page opens on them.
+    #[prop_or_default]
+    pub to_results: bool,
 }
 
 /// The dispatcher every component changes the state through.
@@ -38,6 +42,15 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch = state.dispatcher();
     let lang = state.lang;
 
+    {
+        // Not while the person has to choose between the link's answers and the remembered ones.
+        let go = props.to_results && state.notice.is_none();
+        use_effect_with((), move |_| {
+            if go {
+                platform::focus_if_below("results-heading");
+            }
+        });
+    }
     {
         let (lang, large, desk) = (lang, state.large, state.desk);
         use_effect_with((lang, large, desk), move |(lang, large, desk)| {

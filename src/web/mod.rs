@@ -212,7 +212,10 @@ pub fn start() {
         platform::forget(platform::Keep::Device);
     }
     platform::settle_address(desk);
-    let props = app::AppProps { initial };
+    let props = app::AppProps {
+        to_results: matches!(fragment::decode(&hash), Some(Ok(_))),
+        initial,
+    };
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {

@@ -233,6 +233,24 @@ pub fn set_title(title: &str) {
     gloo::utils::document().set_title(title);
 }
 
+/// Like [`focus`], but only when the element starts below the first screen (the results under
+/// the form on a phone; beside it on a tablet, where nothing moves).
+pub fn focus_if_below(id: &str) {
+    let window = gloo::utils::window();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let below = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        .is_some_and(|el| f64::from(el.offset_top()) >= height);
+    if below {
+        focus(id);
+    }
+}
+
 /// Scrolls an element into view and moves the focus to it, without touching the address.
 pub fn focus(id: &str) {
     let Some(el) = gloo::utils::document().get_element_by_id(id) else {

@@ -89,6 +89,28 @@ test("a new member's age comes into view with its person's heading and label abo
   }
 });
 
+test("a link with answers opens on the results on a phone; on a tablet, and after a reload, nothing moves", async () => {
+  const link = profileHash({ street: "guanghe", members: [{ age: 78, sex: "female", insurance: "resident" }] });
+  const phone = await open(link, { viewport: PHONE });
+  await phone.locator('[data-member="0"] [data-item]').first().waitFor();
+  await until(phone, async () => document.activeElement?.id === "results-heading", undefined, { what: "the results heading to take the focus" });
+  const top = await phone.evaluate(() => document.querySelector("#results-heading").getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < PHONE.height, `the results heading is on screen (${Math.round(top)} px)`);
+  // A reload brings the tab's answers back, and leaves the page where the browser puts it.
+  await phone.evaluate(() => history.replaceState(null, "", location.pathname));
+  await phone.reload();
+  await phone.locator('[data-member="0"] [data-item]').first().waitFor();
+  await phone.waitForTimeout(300);
+  assert.notEqual(await phone.evaluate(() => document.activeElement?.id), "results-heading", "a reload does not move the focus");
+  await done(phone);
+
+  const tablet = await open(link, { viewport: TABLET });
+  await tablet.locator('[data-member="0"] [data-item]').first().waitFor();
+  assert.equal(await tablet.evaluate(() => window.scrollY), 0, "beside the form, the results need no jump");
+  assert.notEqual(await tablet.evaluate(() => document.activeElement?.id), "results-heading");
+  await done(tablet);
+});
+
 test("typing an age as people do: 78岁 is read, 788 and 1944 are explained", async () => {
   const page = await open();
   await typeAge(page, 0, "78岁");
