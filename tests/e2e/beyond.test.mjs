@@ -119,6 +119,8 @@ test("remember: the tab keeps the latest answers; the device only when asked; fo
   assert.equal(await page.getByLabel("年龄").first().inputValue(), "88", "a reload brings back the tab's answers");
   assert.equal(await page.getByLabel("残疾情况").inputValue(), "肢体残疾");
   await page.getByLabel("年龄").first().fill("8");
+  // The tab's copy follows the render; a person's reload comes later than a test's.
+  await page.waitForFunction(() => Object.values(sessionStorage).some((v) => v.includes('"ages":["8"]')));
   await page.reload();
   await formReady(page);
   assert.equal(await page.getByLabel("年龄").first().inputValue(), "8", "even a half-typed age comes back as typed");
