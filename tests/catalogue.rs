@@ -2,7 +2,7 @@
 //! wrong, each with a message naming the item and the field.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minsheng::catalogue::{Catalogue, BUILTIN_JSON};
+use minsheng::catalogue::{Catalogue, Condition, BUILTIN_JSON};
 use serde_json::{json, Value};
 
 const SOURCE: &str = include_str!("../seeds/000_287702023e222ac5.txt");
@@ -366,4 +366,53 @@ fn a_damaged_packed_copy_is_refused_never_misread() {
         bytes[at] ^= 0xa5;
         let _ = pack::unpack(&bytes);
     }
+}
+
+#[test]
+fn out_of_reach_is_what_no_answer_can_change_item_15() {
+    // 为全区集中供养特困人员和孤困儿童购买人身综合保险: people in centralised extreme-poverty care,
+    // and orphans or children in difficulty (儿童: under 18).
+    let c = Catalogue::builtin().unwrap();
+    let when = &c.item(15).unwrap().measures[0].when;
+    let Condition::AnyOf(branches) = when else {
+        panic!("item 15's insurance is for either group: {when:?}")
+    };
+    let person = |age: u8| minsheng::profile::Member {
+        age,
+        ..minsheng::profile::Member::default()
+    };
+    // An 80-year-old can still be in centralised care: the measure is within reach…
+    assert!(!when.out_of_reach(&person(80)));
+    // …but never again a child: that branch is not.
+    let child = branches
+        .iter()
+        .find(|b| matches!(b, Condition::AllOf(_)))
+        .unwrap();
+    assert!(child.out_of_reach(&person(80)));
+    assert!(child.out_of_reach(&person(18)));
+    assert!(!child.out_of_reach(&person(17)));
+    // An age band and a sex: outgrown, or the other sex, in an "and" and in an "or".
+    let over = Condition::Age {
+        min: None,
+        max: Some(5),
+    };
+    let woman = Condition::Sex {
+        is: minsheng::choice::Sex::Female,
+    };
+    let man = |age: u8| minsheng::profile::Member {
+        sex: minsheng::choice::Sex::Male,
+        ..person(age)
+    };
+    let both = Condition::AllOf(vec![over.clone(), woman.clone()]);
+    let either = Condition::AnyOf(vec![over, woman]);
+    assert!(both.out_of_reach(&man(3)), "a boy of 3 is not a woman");
+    assert!(
+        !both.out_of_reach(&person(3)),
+        "a girl of 3 is within reach"
+    );
+    assert!(either.out_of_reach(&man(40)), "a man of 40 is neither");
+    assert!(
+        !either.out_of_reach(&person(40)),
+        "a woman of 40 is one of them"
+    );
 }

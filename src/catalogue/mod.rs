@@ -11,6 +11,7 @@ use crate::choice::{
     Street, Work,
 };
 use crate::json::Value;
+use crate::profile::Member;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -290,6 +291,19 @@ impl Condition {
             Condition::AllOf(of) | Condition::AnyOf(of) => {
                 of.iter().any(Condition::is_about_member)
             }
+        }
+    }
+
+    /// Whether no change of answers can bring this member to meet the condition: an age band
+    /// they have outgrown (ages only grow), or the other sex — through "and" (one such part is
+    /// enough) and "or" (every branch must be such).
+    pub fn out_of_reach(&self, member: &Member) -> bool {
+        match self {
+            Condition::Age { max: Some(b), .. } => member.age > *b,
+            Condition::Sex { is } => member.sex != *is,
+            Condition::AllOf(of) => of.iter().any(|c| c.out_of_reach(member)),
+            Condition::AnyOf(of) => of.iter().all(|c| c.out_of_reach(member)),
+            _ => false,
         }
     }
 

@@ -969,13 +969,21 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
             (Lang::En, lo, hi) => format!("aged {}{now}", age_range(lang, lo, hi)),
         };
     }
-    let list = |of: &[Condition], and: bool| -> String {
-        // Inside an "or", an "and" is bracketed, so it is clear what binds.
+    let list = |all: &[Condition], and: bool| -> String {
+        // An "or" leaves out the branches this person can never meet (a 78-year-old is not told
+        // about being 17 or under), unless none is left.
+        let reachable = |c: &&Condition| and || member.is_none_or(|m| !c.out_of_reach(m));
+        let mut of: Vec<&Condition> = all.iter().filter(reachable).collect();
+        if of.is_empty() {
+            of = all.iter().collect();
+        }
+        // Inside an "or" of several, an "and" is bracketed, so it is clear what binds.
+        let bracket = !and && of.len() > 1;
         let parts: Vec<String> = of
             .iter()
-            .map(|c| match (c, and, lang) {
-                (Condition::AllOf(_), false, Lang::Zh) => format!("（{}）", unmet(lang, c, member)),
-                (Condition::AllOf(_), false, Lang::En) => format!("({})", unmet(lang, c, member)),
+            .map(|c| match (c, bracket, lang) {
+                (Condition::AllOf(_), true, Lang::Zh) => format!("（{}）", unmet(lang, c, member)),
+                (Condition::AllOf(_), true, Lang::En) => format!("({})", unmet(lang, c, member)),
                 _ => unmet(lang, c, member),
             })
             .collect();

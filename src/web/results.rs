@@ -7,7 +7,7 @@ use super::icons::icon;
 use super::platform;
 use super::share::ShareTools;
 use super::state::{State, Waiting};
-use crate::catalogue::{Catalogue, Condition};
+use crate::catalogue::Catalogue;
 use crate::engine::{Certainty, Entry, NotApplicable, Outcome};
 use crate::profile::Member;
 use crate::profile::Profile;
@@ -350,13 +350,7 @@ fn why_not(
     // What a person can never meet (an age band they have outgrown, the other sex) is counted,
     // not listed: the lines worth reading are not buried under kindergartens for a grandfather.
     let outgrown = |na: &&NotApplicable<'_>| {
-        member.is_some_and(|m| {
-            na.unmet.iter().any(|c| match c.as_ref() {
-                Condition::Age { max: Some(b), .. } => m.age > *b,
-                Condition::Sex { is } => m.sex != *is,
-                _ => false,
-            })
-        })
+        member.is_some_and(|m| na.unmet.iter().any(|c| c.out_of_reach(m)))
     };
     let shown: Vec<&NotApplicable<'_>> = list.iter().filter(|na| !outgrown(na)).collect();
     let hidden = list.len() - shown.len();

@@ -346,9 +346,15 @@ test("why not: each member's other measures with the condition not met, in both 
   assert.equal(await whyNot.locator('[data-not-item="17"]').count(), 0, "…nor childcare for a 78-year-old");
   assert.match(await whyNot.innerText(), /另有\d+项只给其他年龄或性别的人，未列出/, "they are counted instead");
   assert.match(await whyNot.locator('[data-not-item="28"]').innerText(), /农村富余劳动力（想找工作）或城镇长期失业人员/, "any of: said with 或");
+  // 为全区集中供养特困人员和孤困儿童购买人身综合保险: of the two groups, a 78-year-old is told only the
+  // one he can still be in.
+  const fifteen = await whyNot.locator('[data-not-item="15"]').innerText();
+  assert.match(fifteen, /：需是集中供养特困$/, fifteen);
   await page.getByRole("button", { name: "English" }).click();
   await page.locator('[data-member="0"] details.why-not').evaluate((d) => { d.open = true; });
   assert.equal(await page.locator('[data-member="0"] [data-not-item="10"]').innerText(), "Old-age allowance: only if aged 80 or over (now 78)");
+  const fifteenEn = await page.locator('[data-member="0"] [data-not-item="15"]').innerText();
+  assert.doesNotMatch(fifteenEn, /17|child/, fifteenEn);
   const api = await page.evaluate(() => JSON.parse(window.minsheng.evaluate(JSON.stringify({ members: [{ age: 78, sex: "male" }] }))));
   const ten = api.not_applicable[0].find((n) => n.item === 10);
   assert.deepEqual(ten, { item: 10, measure: "10", unmet: [{ age: { min: 80 } }] });
