@@ -102,7 +102,7 @@ pub fn Form(props: &FormProps) -> Html {
                     let id = format!("home-{}", flag.as_str());
                     html! {
                         <>
-                        { checkbox(lang, &id, flag, p.housing(flag) || implied, implied,
+                        { checkbox(&id, lang.pick(flag.pair()), p.housing(flag) || implied, implied,
                             Callback::from(move |v| dispatch.dispatch(Action::Household(HouseholdEdit::Flag(flag, v))))) }
                         if implied {
                             <p class="hint implied" id={format!("{id}-why")}>{ t(Key::OldCommunityImplied) }</p>
@@ -116,7 +116,7 @@ pub fn Form(props: &FormProps) -> Html {
                 <LeaveDesk />
             } else {
                 <div class="remember">
-                    { checkbox(lang, "remember", RememberLabel, state.remember, false, {
+                    { checkbox("remember", t(Key::Remember), state.remember, false, {
                         let (dispatch, forget) = (dispatch.clone(), forget.clone());
                         Callback::from(move |on: bool| {
                             if on {
@@ -202,7 +202,7 @@ fn MemberForm(props: &MemberProps) -> Html {
             <div class="checks" role="group" aria-labelledby={fid("facts")}>
                 { for MemberFlag::ALL.iter().map(|flag| {
                     let (dispatch, flag) = (dispatch.clone(), *flag);
-                    checkbox(lang, &fid(flag.as_str()), flag, member.flag(flag), false,
+                    checkbox(&fid(flag.as_str()), lang.pick(flag.pair()), member.flag(flag), false,
                         Callback::from(move |v| dispatch.dispatch(Action::Member(id, MemberEdit::Flag(flag, v)))))
                 }) }
             </div>
@@ -248,7 +248,8 @@ fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Ht
     }
 }
 
-/// A labelled `<select>`; `with_none` adds a first "not sure" option meaning null.
+/// A labelled `<select>` of a closed set; `with_none` adds a first "not sure" option meaning
+/// null. Only this adapter is written once per set: the element itself is [`choices`].
 fn select<T: Label + PartialEq>(
     lang: Lang,
     id: &str,
@@ -258,6 +259,24 @@ fn select<T: Label + PartialEq>(
     with_none: bool,
     onchange: Callback<Option<T>>,
 ) -> Html {
+    let words: Vec<&'static str> = options.iter().map(|o| lang.pick(o.pair())).collect();
+    let current = current.and_then(|c| options.iter().position(|o| *o == c));
+    let onchange = onchange.reform(move |i: Option<usize>| i.and_then(|i| options.get(i).copied()));
+    choices(lang, id, label, &words, current, with_none, onchange)
+}
+
+/// The `<select>` element: `onchange` gets the chosen option's position, or `None` for "not
+/// sure".
+fn choices(
+    lang: Lang,
+    id: &str,
+    label: &str,
+    words: &[&'static str],
+    current: Option<usize>,
+    with_none: bool,
+    onchange: Callback<Option<usize>>,
+) -> Html {
+    let count = words.len();
     let on = Callback::from(move |e: Event| {
         let index = e
             .target_unchecked_into::<HtmlSelectElement>()
@@ -265,14 +284,12 @@ fn select<T: Label + PartialEq>(
         let Ok(index) = usize::try_from(index) else {
             return;
         };
-        let chosen = match (with_none, index) {
-            (true, 0) => None,
-            (true, k) => options.get(k - 1).copied(),
-            (false, k) => options.get(k).copied(),
-        };
         // An index outside the options (a tampered page) changes nothing.
-        if chosen.is_some() || (with_none && index == 0) {
-            onchange.emit(chosen);
+        match (with_none, index) {
+            (true, 0) => onchange.emit(None),
+            (true, k) if k <= count => onchange.emit(Some(k - 1)),
+            (false, k) if k < count => onchange.emit(Some(k)),
+            _ => {}
         }
     });
     html! {
@@ -282,30 +299,19 @@ fn select<T: Label + PartialEq>(
                 if with_none {
                     <option value="" selected={current.is_none()}>{ lang.pick(Key::NotSure.pair()) }</option>
                 }
-                { for options.iter().map(|o| html! {
-                    <option selected={current == Some(*o)}>{ lang.pick(o.pair()) }</option>
+                { for words.iter().enumerate().map(|(i, w)| html! {
+                    <option selected={current == Some(i)}>{ *w }</option>
                 }) }
             </select>
         </div>
     }
 }
 
-/// The "remember on this device" choice, as a label for `checkbox`.
-#[derive(Clone, Copy)]
-struct RememberLabel;
-
-impl Label for RememberLabel {
-    fn pair(self) -> (&'static str, &'static str) {
-        Key::Remember.pair()
-    }
-}
-
 /// A labelled checkbox with a large touch target; `fixed` shows it as settled by another
 /// answer.
-fn checkbox<T: Label>(
-    lang: Lang,
+fn checkbox(
     id: &str,
-    what: T,
+    words: &'static str,
     checked: bool,
     fixed: bool,
     onchange: Callback<bool>,
@@ -317,7 +323,7 @@ fn checkbox<T: Label>(
         <label class="tick" for={id.to_owned()}>
             <input type="checkbox" id={id.to_owned()} {checked} disabled={fixed} onchange={on}
                 aria-describedby={fixed.then(|| format!("{id}-why"))} />
-            <span>{ lang.pick(what.pair()) }</span>
+            <span>{ words }</span>
         </label>
     }
 }
