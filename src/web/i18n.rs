@@ -46,6 +46,22 @@ impl Lang {
     }
 }
 
+/// English text split where Chinese names in it (departments, subdistrict offices) begin and
+/// end: `(true, "洸河街道办事处")` for a Chinese run, `(false, …)` for the rest. The page marks
+/// the Chinese runs `lang="zh-CN"`, and reading aloud gives them a Chinese voice.
+pub fn chinese_runs(text: &str) -> Vec<(bool, &str)> {
+    let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+    let mut runs = Vec::new();
+    let mut rest = text;
+    while let Some(first) = rest.chars().next() {
+        let zh = chinese(first);
+        let end = rest.find(|c| chinese(c) != zh).unwrap_or(rest.len());
+        runs.push((zh, &rest[..end]));
+        rest = &rest[end..];
+    }
+    runs
+}
+
 /// The page's fixed strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {

@@ -139,24 +139,13 @@ fn marked(lang: Lang, text: String) -> Html {
     if lang == Lang::Zh || text.is_ascii() {
         return text.into();
     }
-    let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
-    let piece = |zh: bool, run: String| -> Html {
+    let parts = i18n::chinese_runs(&text).into_iter().map(|(zh, run)| {
         if zh {
-            html! { <span lang="zh-CN">{ run }</span> }
+            html! { <span lang="zh-CN">{ run.to_owned() }</span> }
         } else {
-            run.into()
+            Html::from(run.to_owned())
         }
-    };
-    let mut parts = Vec::new();
-    let (mut run, mut zh) = (String::new(), false);
-    for c in text.chars() {
-        if chinese(c) != zh && !run.is_empty() {
-            parts.push(piece(zh, std::mem::take(&mut run)));
-        }
-        zh = chinese(c);
-        run.push(c);
-    }
-    parts.push(piece(zh, run));
+    });
     html! { <>{ for parts }</> }
 }
 

@@ -100,17 +100,38 @@ pub fn speak(lang: Lang, text: &str) -> Option<Rc<Cell<bool>>> {
         .replace("\n- ", "\n")
         .replace(" · ", lang.pick(("，", ", ")))
         .replace('·', lang.pick(("，", ", ")));
-    let utterance = web_sys::SpeechSynthesisUtterance::new_with_text(&text).ok()?;
     synth.cancel();
-    utterance.set_lang(lang.code());
-    utterance.set_rate(0.9);
+    // In English, the Chinese names (departments, subdistrict offices) are read by a Chinese
+    // voice, one utterance each, as the resident will say them at the office.
+    let runs = match lang {
+        Lang::Zh => vec![(true, text.as_str())],
+        Lang::En => i18n::chinese_runs(&text),
+    };
     let started = Rc::new(Cell::new(false));
-    let flag = started.clone();
-    let on_start = Closure::<dyn FnMut()>::new(move || flag.set(true));
-    utterance.set_onstart(Some(wasm_bindgen::JsCast::unchecked_ref(
-        &on_start.into_js_value(),
-    )));
-    synth.speak(&utterance);
+    let mut first = true;
+    for (zh, run) in runs {
+        // Brackets and commas alone between two names: nothing to say.
+        let mute = |c: char| {
+            c.is_ascii_punctuation()
+                || c.is_whitespace()
+                || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}')
+        };
+        if run.chars().all(mute) {
+            continue;
+        }
+        let utterance = web_sys::SpeechSynthesisUtterance::new_with_text(run).ok()?;
+        utterance.set_lang(if zh { "zh-CN" } else { lang.code() });
+        utterance.set_rate(0.9);
+        if first {
+            first = false;
+            let flag = started.clone();
+            let on_start = Closure::<dyn FnMut()>::new(move || flag.set(true));
+            utterance.set_onstart(Some(wasm_bindgen::JsCast::unchecked_ref(
+                &on_start.into_js_value(),
+            )));
+        }
+        synth.speak(&utterance);
+    }
     Some(started)
 }
 

@@ -309,6 +309,36 @@ test("print and copy: a 3-member household on one A4 page in both languages, bod
   }
 });
 
+test("reading aloud in English gives the Chinese names a Chinese voice", async () => {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: "zh-CN" });
+  // A speech engine that writes down what it is asked to say, and in which language.
+  await context.addInitScript(() => {
+    window.__spoken = [];
+    const fake = {
+      speaking: false,
+      pending: false,
+      speak(u) { window.__spoken.push({ text: u.text, lang: u.lang }); if (u.onstart) setTimeout(() => u.onstart(new Event("start")), 0); },
+      cancel() {},
+      getVoices() { return []; },
+      addEventListener() {},
+      removeEventListener() {},
+    };
+    Object.defineProperty(window, "speechSynthesis", { value: fake, configurable: true });
+  });
+  const page = await open(profileHash({ street: "guanghe", members: [{ age: 92, sex: "female", insurance: "resident" }] }), { context });
+  await cashIs(page, "100");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "Listen" }).click();
+  await page.waitForFunction(() => window.__spoken.length > 0);
+  const spoken = await page.evaluate(() => window.__spoken);
+  const han = /[\u4e00-\u9fff]/;
+  assert.ok(spoken.some((u) => u.lang === "zh-CN" && u.text.includes("洸河街道办事处")), "the subdistrict office is said in Chinese");
+  assert.ok(spoken.some((u) => u.lang === "en" && /Old-age allowance/.test(u.text)), "the rest in English");
+  assert.deepEqual(spoken.filter((u) => u.lang === "en" && han.test(u.text)), [], "no Chinese left for the English voice");
+  assert.deepEqual(spoken.filter((u) => u.lang === "zh-CN" && /[A-Za-z]/.test(u.text)), [], "no English for the Chinese voice");
+  await done(page);
+});
+
 test("the small things: reading aloud turns back, the share panel stays open, copy failure is not green, no number spinner", async () => {
   const page = await open(profileHash({ members: [{ age: 92, sex: "female" }] }), {
     permissions: [],
