@@ -8,7 +8,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { dist } from "./harness.mjs";
 
-// 150 KiB holds what the page weighs today (151,723 B measured, after the page's catalogue
+// 150 KiB holds what the page weighs today (152,206 B measured, after the page's catalogue
 // became a packed copy and the JSON reader and the classes lost their ordered collections:
 // 9.1 KB off); the target is 130 KiB (133,120 B), for the size work to reach.
 const BUDGET = 150 * 1024;
