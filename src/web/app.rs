@@ -43,15 +43,6 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
 
     {
-        // Not while the person has to choose between the link's answers and the remembered ones.
-        let go = props.to_results && state.notice.is_none();
-        use_effect_with((), move |_| {
-            if go {
-                platform::focus_if_below("results-heading");
-            }
-        });
-    }
-    {
         let (lang, large, desk) = (lang, state.large, state.desk);
         use_effect_with((lang, large, desk), move |(lang, large, desk)| {
             if let Some(root) = gloo::utils::document().document_element() {
@@ -62,6 +53,16 @@ pub fn App(props: &AppProps) -> Html {
             // Preferences, not answers: kept on the device, except at a shared desk.
             if !*desk {
                 platform::save_prefs(*lang == Lang::En, *large);
+            }
+        });
+    }
+    {
+        // After the text size above is applied, so the heading is measured where it will stay.
+        // Not while the person has to choose between the link's answers and the remembered ones.
+        let go = props.to_results && state.notice.is_none();
+        use_effect_with((), move |_| {
+            if go {
+                platform::focus_if_below("results-heading");
             }
         });
     }

@@ -305,8 +305,10 @@ impl Label for Area {
 impl Label for HouseholdKind {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
-            HouseholdKind::Ordinary => ("普通家庭", "Ordinary"),
-            HouseholdKind::LowIncome => ("低保边缘家庭", "Just above the 低保 line (低保边缘)"),
+            HouseholdKind::Ordinary => ("普通家庭", "Ordinary household"),
+            HouseholdKind::LowIncome => {
+                ("低保边缘家庭", "Just above the allowance line (低保边缘)")
+            }
             HouseholdKind::MinimumLiving => ("低保家庭", "Minimum living allowance (低保)"),
             HouseholdKind::ExtremePovertyDispersed => {
                 ("分散供养特困", "Home-cared extreme poverty (分散特困)")
@@ -358,9 +360,11 @@ impl Label for Sex {
 impl Label for Insurance {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
-            Insurance::Resident => ("居民医保", "Resident (居民医保)"),
-            Insurance::ResidentExempt => ("居民医保（免缴费）", "Resident, fee waived (免缴费)"),
-            Insurance::Employee => ("职工医保", "Employee (职工医保)"),
+            Insurance::Resident => ("居民医保", "Resident scheme (居民医保)"),
+            Insurance::ResidentExempt => {
+                ("居民医保（免缴费）", "Resident scheme, fee waived (免缴费)")
+            }
+            Insurance::Employee => ("职工医保", "Employee scheme (职工医保)"),
             Insurance::None => ("没有医保 / 不清楚", "None / not sure"),
         }
     }
@@ -476,8 +480,8 @@ pub fn jump(lang: Lang, found: Result<(usize, Decimal), Waiting>, people: usize)
         (Lang::Zh, Ok((count, m))) if m.is_zero() => format!("找到{count}项 · 查看结果 ↓"),
         (Lang::Zh, Ok((count, m))) => format!("找到{count}项 · 每月{} · 查看结果 ↓", yuan(m)),
         // Short enough for one line on a phone in large text: the bar must not cover the form.
-        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} apply · see results ↓"),
-        (Lang::En, Ok((count, m))) => format!("{count} apply · {} a month ↓", yuan(m)),
+        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} results · see them ↓"),
+        (Lang::En, Ok((count, m))) => format!("{count} results · {} a month ↓", yuan(m)),
         (_, Err(w)) => format!("{} ↑", waiting(lang, w, people)),
     }
 }
@@ -858,16 +862,8 @@ fn answer_words(lang: Lang, answer: Answer) -> String {
         (Lang::En, Answer::Street(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
         (Lang::Zh, Answer::Community(v)) => format!("住在{}", v.pair().0),
         (Lang::En, Answer::Community(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
-        (Lang::En, Answer::Insurance(Insurance::Resident)) => {
-            "in resident medical insurance".to_owned()
-        }
-        (Lang::En, Answer::Insurance(Insurance::ResidentExempt)) => {
-            "in resident medical insurance, contribution waived".to_owned()
-        }
-        (Lang::En, Answer::Insurance(Insurance::Employee)) => {
-            "in employee medical insurance".to_owned()
-        }
         (Lang::En, Answer::Insurance(Insurance::None)) => "no medical insurance".to_owned(),
+        (Lang::En, Answer::Insurance(v)) => format!("in {}", insurance_en(v)),
         (_, Answer::Kind(v)) => lower_first(lang.pick(v.pair())),
         (_, Answer::Residency(v)) => lower_first(lang.pick(v.pair())),
         (_, Answer::Insurance(v)) => lang.pick(v.pair()).to_owned(),
@@ -960,10 +956,29 @@ fn one_of<T: Label>(lang: Lang, values: &[T]) -> String {
 /// An English list of answers inside a sentence: `resident medical insurance or employee…`.
 fn one_of_lower<T: Label>(values: &[T]) -> String {
     let words: Vec<String> = values.iter().map(|v| lower_first(v.pair().1)).collect();
-    match words.as_slice() {
+    or_list(&words)
+}
+
+/// `a, b or c`.
+fn or_list<S: AsRef<str>>(words: &[S]) -> String {
+    match words {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} or {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// A medical insurance scheme in an English sentence (the form's short labels are for a
+/// drop-down).
+fn insurance_en(v: Insurance) -> &'static str {
+    match v {
+        Insurance::Resident => "resident medical insurance",
+        Insurance::ResidentExempt => "resident medical insurance, contribution waived",
+        Insurance::Employee => "employee medical insurance",
+        Insurance::None => "no medical insurance",
     }
 }
 
@@ -993,13 +1008,19 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         if of.is_empty() {
             of = all.iter().collect();
         }
-        // Inside an "or" of several, an "and" is bracketed, so it is clear what binds.
-        let bracket = !and && of.len() > 1;
+        // Within a list of several, an "and" inside an "or", or an "or" of several inside an
+        // "and", is bracketed, so it is clear what binds.
+        let several = of.len() > 1;
+        let nested = |c: &Condition| match c {
+            Condition::AllOf(_) => !and,
+            Condition::AnyOf(inner) => and && inner.len() > 1,
+            _ => false,
+        };
         let parts: Vec<String> = of
             .iter()
-            .map(|c| match (c, bracket, lang) {
-                (Condition::AllOf(_), true, Lang::Zh) => format!("（{}）", unmet(lang, c, member)),
-                (Condition::AllOf(_), true, Lang::En) => format!("({})", unmet(lang, c, member)),
+            .map(|c| match (several && nested(c), lang) {
+                (true, Lang::Zh) => format!("（{}）", unmet(lang, c, member)),
+                (true, Lang::En) => format!("({})", unmet(lang, c, member)),
                 _ => unmet(lang, c, member),
             })
             .collect();
@@ -1029,7 +1050,10 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
             "living or registered in the district".to_owned()
         }
         (Lang::Zh, Condition::Insurance { any_of }) => format!("参加{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Insurance { any_of }) => format!("in {}", one_of_lower(any_of)),
+        (Lang::En, Condition::Insurance { any_of }) => {
+            let words: Vec<&str> = any_of.iter().map(|v| insurance_en(*v)).collect();
+            format!("in {}", or_list(&words))
+        }
         (Lang::Zh, Condition::Disability { .. }) => "有残疾".to_owned(),
         (Lang::En, Condition::Disability { .. }) => "there is a disability".to_owned(),
         (_, Condition::Member { flag }) => lower_first(lang.pick(flag.pair())),
@@ -1044,13 +1068,14 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         }
         (Lang::En, Condition::Work { any_of }) => one_of_lower(any_of),
         (Lang::Zh, Condition::Area { is }) => format!("住在{}", is.pair().0),
-        (Lang::En, Condition::Area { is: Area::Rural }) => "living in a village".to_owned(),
-        (Lang::En, Condition::Area { is: Area::Urban }) => "living in a town".to_owned(),
+        // The household's own facts are said as the home's are: "we live in…", "we have a car".
+        (Lang::En, Condition::Area { is: Area::Rural }) => "we live in a village".to_owned(),
+        (Lang::En, Condition::Area { is: Area::Urban }) => "we live in a town".to_owned(),
         (Lang::Zh, Condition::Street { any_of }) => format!("住在{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Street { any_of }) => format!("living in {}", one_of(lang, any_of)),
+        (Lang::En, Condition::Street { any_of }) => format!("we live in {}", one_of(lang, any_of)),
         (Lang::Zh, Condition::Community { any_of }) => format!("住在{}", one_of(lang, any_of)),
         (Lang::En, Condition::Community { any_of }) => {
-            format!("living in {}", one_of(lang, any_of))
+            format!("we live in {}", one_of(lang, any_of))
         }
         (_, Condition::Housing { flag }) => lower_first(lang.pick(flag.pair())),
         (_, Condition::AllOf(of)) => list(of, true),
@@ -1064,7 +1089,21 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
 
 /// Why a measure does not apply, in one line: `高龄补贴：需年满80周岁（现78周岁）`.
 pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&Member>) -> String {
-    let conditions: Vec<String> = na.unmet.iter().map(|c| unmet(lang, c, member)).collect();
+    // Several conditions are joined by "and": an "or" among them is bracketed.
+    let several = na.unmet.len() > 1;
+    let conditions: Vec<String> = na
+        .unmet
+        .iter()
+        .map(|c| match (several, c.as_ref(), lang) {
+            (true, Condition::AnyOf(of), Lang::Zh) if of.len() > 1 => {
+                format!("（{}）", unmet(lang, c, member))
+            }
+            (true, Condition::AnyOf(of), Lang::En) if of.len() > 1 => {
+                format!("({})", unmet(lang, c, member))
+            }
+            _ => unmet(lang, c, member),
+        })
+        .collect();
     match lang {
         Lang::Zh => format!("{title}：需{}", conditions.join("，并且")),
         Lang::En => format!("{title}: only if {}", conditions.join(" and ")),

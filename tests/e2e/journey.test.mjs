@@ -102,6 +102,19 @@ test("a link with answers opens on the results on a phone; on a tablet, and afte
   await phone.locator('[data-member="0"] [data-item]').first().waitFor();
   await phone.waitForTimeout(300);
   assert.notEqual(await phone.evaluate(() => document.activeElement?.id), "results-heading", "a reload does not move the focus");
+  // Large text, kept from an earlier visit: the results are measured where they end up.
+  await phone.getByRole("button", { name: "大字模式" }).click();
+  for (const lang of ["zh", "en"]) {
+    if (lang === "en") await phone.getByRole("button", { name: "English" }).click();
+    const again = await open(link, { context: phone.context() });
+    await again.locator('[data-member="0"] [data-item]').first().waitFor();
+    await until(again, async () => document.activeElement?.id === "results-heading", undefined, { what: "the results heading to take the focus" });
+    const large = await again.evaluate(() => ({ top: document.querySelector("#results-heading").getBoundingClientRect().top, large: document.documentElement.classList.contains("large") }));
+    assert.ok(large.large, "large text came back");
+    assert.ok(large.top >= 0 && large.top < PHONE.height / 2, `in large text (${lang}) the results heading is on screen (${Math.round(large.top)} px)`);
+    assert.deepEqual(again.errors, []);
+    await again.close();
+  }
   await done(phone);
 
   const tablet = await open(link, { viewport: TABLET });
@@ -380,11 +393,18 @@ test("why not: each member's other measures with the condition not met, in both 
   // one he can still be in.
   const fifteen = await whyNot.locator('[data-not-item="15"]').innerText();
   assert.match(fifteen, /：需是集中供养特困$/, fifteen);
+  // 老旧小区…夜间停车: where "and" joins an "or", the "or" is bracketed, so the car binds to both.
+  for (const d of await page.locator("details.why-not").all()) await d.evaluate((el) => { el.open = true; });
+  const parking = page.locator('[data-not-item="29"]');
+  await parking.waitFor();
+  assert.match(await parking.innerText(), /：需（住在老旧小区或住在[^）]*），并且家里有汽车$/);
   await page.getByRole("button", { name: "English" }).click();
   await page.locator('[data-member="0"] details.why-not').evaluate((d) => { d.open = true; });
   assert.equal(await page.locator('[data-member="0"] [data-not-item="10"]').innerText(), "Old-age allowance: only if aged 80 or over (now 78)");
   const fifteenEn = await page.locator('[data-member="0"] [data-not-item="15"]').innerText();
   assert.doesNotMatch(fifteenEn, /17|child/, fifteenEn);
+  for (const d of await page.locator("details.why-not").all()) await d.evaluate((el) => { el.open = true; });
+  assert.match(await page.locator('[data-not-item="29"]').innerText(), /: only if \(we live in an old housing estate or we live in [^)]*\) and we have a car$/);
   const api = await page.evaluate(() => JSON.parse(window.minsheng.evaluate(JSON.stringify({ members: [{ age: 78, sex: "male" }] }))));
   const ten = api.not_applicable[0].find((n) => n.item === 10);
   assert.deepEqual(ten, { item: 10, measure: "10", unmet: [{ age: { min: 80 } }] });
