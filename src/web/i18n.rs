@@ -157,12 +157,14 @@ pub enum Key {
     Remember,
     Forget,
     PrintedOn,
+    ChangeAnswers,
 }
 
 impl Key {
     /// The key's `(zh, en)` pair.
     pub fn pair(self) -> (&'static str, &'static str) {
         match self {
+            Key::ChangeAnswers => ("↑ 修改回答", "↑ Change the answers"),
             Key::AppTitle => ("民生实事查询", "What you can get"),
             Key::PageTitle => ("民生实事查询 · 济宁高新区2022", "Livelihood measures check · Jining High-tech Zone 2022"),
             Key::Intro => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在手机上计算，不上传任何信息。", "See what Jining High-tech Zone's 2022 measures give your family. Worked out on your phone; nothing is sent."),
@@ -477,8 +479,8 @@ pub fn dated(lang: Lang, year: u16, now_year: u16) -> String {
 /// answer first.
 pub fn jump(lang: Lang, found: Result<(usize, Decimal), Waiting>, people: usize) -> String {
     match (lang, found) {
-        (Lang::Zh, Ok((count, m))) if m.is_zero() => format!("找到{count}项 · 查看结果 ↓"),
-        (Lang::Zh, Ok((count, m))) => format!("找到{count}项 · 每月{} · 查看结果 ↓", yuan(m)),
+        (Lang::Zh, Ok((count, m))) if m.is_zero() => format!("共{count}项，查看结果↓"),
+        (Lang::Zh, Ok((count, m))) => format!("共{count}项，每月{}，查看结果↓", yuan(m)),
         // Short enough for one line on a phone in large text: the bar must not cover the form.
         (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} results · see them ↓"),
         (Lang::En, Ok((count, m))) => format!("{count} results · {} a month ↓", yuan(m)),

@@ -193,11 +193,16 @@ pub fn start() {
         // A shared device: answers a visitor left in this tab before desk mode go now.
         platform::forget(platform::Keep::Tab);
     } else {
-        // `#desk` typed into an open page: start again as a desk, from nothing.
+        // `#desk` typed into an open page: start again as a desk, from nothing. A `#profile=`
+        // link opened in a tab that already shows the page (only its fragment changes, so the
+        // browser does not load it): start again from the link, as a fresh tab would. (The
+        // page's own changes to the address replace it, and fire no `hashchange`.)
         let on_hash = Closure::<dyn Fn()>::new(|| {
             let (hash, _) = platform::location();
             if platform::desk_requested(&hash, "") {
                 platform::forget(platform::Keep::Tab);
+                let _ = gloo::utils::window().location().reload();
+            } else if matches!(fragment::decode(&hash), Some(Ok(_))) {
                 let _ = gloo::utils::window().location().reload();
             }
         });

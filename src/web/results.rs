@@ -74,6 +74,13 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ platform::today() }</p>
             { head }
             <ShareTools key="share" profile={answers.clone().ok()} desk={state.desk} text={text.clone()} />
+            // On a phone the answers are far above (a link lands here): the way back to them.
+            if let (Some((_, _)), Some(first)) = (shown, state.people.first()) {
+                <button type="button" class="secondary to-form" onclick={
+                    let target = format!("m{}-age", first.id);
+                    Callback::from(move |_| platform::focus(&target))
+                }>{ t(Key::ChangeAnswers) }</button>
+            }
             if let Some((profile, o)) = shown {
                 <p class="hint">{ t(Key::Details) }</p>
                 if lang == Lang::En {

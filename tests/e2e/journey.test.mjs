@@ -59,7 +59,8 @@ test("with results on screen, the bar at the foot of the screen still leaves the
     const page = await open();
     if (lang === "en") await page.getByRole("button", { name: "English" }).click();
     if (large) await page.getByRole("button", { name: lang === "zh" ? "大字模式" : "Large text" }).click();
-    await typeAge(page, 0, "78", lang);
+    // 92: a monthly amount too, the bar's longest line.
+    await typeAge(page, 0, "92", lang);
     await page.locator('[data-member="0"]').waitFor();
     await page.reload();
     await page.locator('[data-member="0"]').waitFor();
@@ -67,6 +68,8 @@ test("with results on screen, the bar at the foot of the screen still leaves the
     const box = await page.locator("#m0-age").boundingBox();
     const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [box.x + box.width / 2, box.y + box.height - 2]);
     assert.equal(onTop, "m0-age", `the age box's lower edge is not covered (${lang}, large: ${large})`);
+    const bar = await page.locator("#jump").boundingBox();
+    assert.ok(bar.height <= 72, `the bar at the foot is one line: ${Math.round(bar.height)} px (${lang}, large: ${large})`);
     await done(page);
   }
 });
@@ -96,6 +99,16 @@ test("a link with answers opens on the results on a phone; on a tablet, and afte
   await until(phone, async () => document.activeElement?.id === "results-heading", undefined, { what: "the results heading to take the focus" });
   const top = await phone.evaluate(() => document.querySelector("#results-heading").getBoundingClientRect().top);
   assert.ok(top >= 0 && top < PHONE.height, `the results heading is on screen (${Math.round(top)} px)`);
+  // The way back to the answers, far above on a phone.
+  await phone.getByRole("button", { name: "↑ 修改回答" }).click();
+  await until(phone, async () => document.activeElement?.id === "m0-age" || /^m\d+-age$/.test(document.activeElement?.id ?? ""), undefined, { what: "the age box to take the focus" });
+  const ageTop = await phone.evaluate(() => document.activeElement.getBoundingClientRect().top);
+  assert.ok(ageTop > 0 && ageTop < PHONE.height, `the age box is on screen (${Math.round(ageTop)} px)`);
+  // Another link opened in this same tab (only the fragment changes): its answers, as a new tab
+  // would show them.
+  await phone.evaluate((h) => { location.hash = h; }, profileHash({ members: [{ age: 92, sex: "female", insurance: "resident" }] }));
+  await cashIs(phone, "100");
+  assert.equal(await phone.getByLabel("年龄").first().inputValue(), "92");
   // A reload brings the tab's answers back, and leaves the page where the browser puts it.
   await phone.evaluate(() => history.replaceState(null, "", location.pathname));
   await phone.reload();
