@@ -108,14 +108,14 @@ pub fn speak(lang: Lang, text: &str) -> Option<Rc<Cell<bool>>> {
         Lang::En => i18n::chinese_runs(&text),
     };
     let started = Rc::new(Cell::new(false));
+    // Brackets and commas alone between two names: nothing to say.
+    let mute = |c: char| {
+        c.is_ascii_punctuation()
+            || c.is_whitespace()
+            || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}')
+    };
     let mut first = true;
     for (zh, run) in runs {
-        // Brackets and commas alone between two names: nothing to say.
-        let mute = |c: char| {
-            c.is_ascii_punctuation()
-                || c.is_whitespace()
-                || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}')
-        };
         if run.chars().all(mute) {
             continue;
         }
