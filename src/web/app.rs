@@ -112,6 +112,8 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Lang> context={lang}>
+            // The first stop for a keyboard: past the questions, straight to the results.
+            <button type="button" class="skip" onclick={Callback::from(|_| platform::focus("results-heading"))}>{ t(Key::SkipToResults) }</button>
             <Header state={shared.clone()} dispatch={dispatch.clone()} text={text.clone()} />
             <main class="page">
                 <p class="intro">{ t(if state.desk { Key::IntroDesk } else { Key::Intro }) }</p>

@@ -158,12 +158,14 @@ pub enum Key {
     Forget,
     PrintedOn,
     ChangeAnswers,
+    SkipToResults,
 }
 
 impl Key {
     /// The key's `(zh, en)` pair.
     pub fn pair(self) -> (&'static str, &'static str) {
         match self {
+            Key::SkipToResults => ("跳到查询结果", "Skip to the results"),
             Key::ChangeAnswers => ("↑ 修改回答", "↑ Change the answers"),
             Key::AppTitle => ("民生实事查询", "What you can get"),
             Key::PageTitle => ("民生实事查询 · 济宁高新区2022", "Livelihood measures check · Jining High-tech Zone 2022"),

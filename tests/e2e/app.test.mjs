@@ -110,6 +110,23 @@ test("a broken #profile= link shows a clear message and the empty form", async (
   await done(page);
 });
 
+test("keyboard only: the first stop skips to the results, shown while it has the focus", async () => {
+  const page = await open(profileHash({ members: [{ age: 92, sex: "female" }] }), { width: 1024, height: 768 });
+  await cashIs(page, "100");
+  await page.keyboard.press("Tab");
+  const skip = await page.evaluate(() => {
+    const e = document.activeElement; const r = e.getBoundingClientRect();
+    return { text: e.textContent, left: r.left, top: r.top, width: r.width };
+  });
+  assert.equal(skip.text, "跳到查询结果");
+  assert.ok(skip.left >= 0 && skip.top >= 0 && skip.width > 0, `on screen while focused: ${JSON.stringify(skip)}`);
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "results-heading");
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => Boolean(document.activeElement.closest(".results"))), "the next stop is in the results");
+  await done(page);
+});
+
 test("keyboard only: tab to the age, type, and see the result; focus is always visible", async () => {
   const page = await open();
   let focused = "";
