@@ -1070,7 +1070,20 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
                 format!("是{words}")
             }
         }
-        (Lang::En, Condition::Work { any_of }) => one_of_lower(any_of),
+        (Lang::En, Condition::Work { any_of }) => {
+            // After "only if": a phrase, where the form's labels are answers ("Works in…").
+            let words: Vec<&str> = any_of
+                .iter()
+                .map(|w| match w {
+                    Work::None => "in none of the listed work",
+                    Work::Construction => "working in construction",
+                    Work::Agriculture => "working in farming",
+                    Work::RuralSurplusLabour => "a rural worker looking for work",
+                    Work::LongTermUnemployed => "long-term unemployed, living in a town",
+                })
+                .collect();
+            or_list(&words)
+        }
         (Lang::Zh, Condition::Area { is }) => format!("住在{}", is.pair().0),
         // The household's own facts are said as the home's are: "we live in…", "we have a car".
         (Lang::En, Condition::Area { is: Area::Rural }) => "we live in a village".to_owned(),
