@@ -949,12 +949,7 @@ fn answers_once(lang: Lang, reasons: &[&Reason<'_>]) -> String {
 /// A list of answers in words: `低保家庭、低保边缘家庭` / `a, b or c`.
 fn one_of<T: Label>(lang: Lang, values: &[T]) -> String {
     let words: Vec<&str> = values.iter().map(|v| lang.pick(v.pair())).collect();
-    let (comma, or) = (lang.pick(("、", ", ")), lang.pick(("或", " or ")));
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{}{or}{last}", init.join(comma)),
-    }
+    join_last(&words, lang.pick(("、", ", ")), lang.pick(("或", " or ")))
 }
 
 /// An English list of answers inside a sentence: `resident medical insurance or employee…`.
@@ -965,13 +960,36 @@ fn one_of_lower<T: Label>(values: &[T]) -> String {
 
 /// `a, b or c`.
 fn or_list<S: AsRef<str>>(words: &[S]) -> String {
+    join_last(words, ", ", " or ")
+}
+
+/// The words joined by `comma`, the last by `last`: `a、b或c`, `a, b and c`.
+fn join_last<S: AsRef<str>>(words: &[S], comma: &str, last: &str) -> String {
     match words {
         [] => String::new(),
         [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
+        [init @ .., tail] => {
             let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} or {}", init.join(", "), last.as_ref())
+            format!("{}{last}{}", init.join(comma), tail.as_ref())
         }
+    }
+}
+
+/// A condition as one of `several` parts of an "and" (`and`) or an "or": bracketed where it is
+/// itself a list of the other kind (an "and" inside an "or", an "or" of several inside an
+/// "and"), so it is clear what binds.
+fn part(lang: Lang, c: &Condition, member: Option<&Member>, and: bool, several: bool) -> String {
+    let nested = several
+        && match c {
+            Condition::AllOf(_) => !and,
+            Condition::AnyOf(inner) => and && inner.len() > 1,
+            _ => false,
+        };
+    let words = unmet(lang, c, member);
+    match (nested, lang) {
+        (true, Lang::Zh) => format!("（{words}）"),
+        (true, Lang::En) => format!("({words})"),
+        (false, _) => words,
     }
 }
 
@@ -1012,21 +1030,10 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         if of.is_empty() {
             of = all.iter().collect();
         }
-        // Within a list of several, an "and" inside an "or", or an "or" of several inside an
-        // "and", is bracketed, so it is clear what binds.
         let several = of.len() > 1;
-        let nested = |c: &Condition| match c {
-            Condition::AllOf(_) => !and,
-            Condition::AnyOf(inner) => and && inner.len() > 1,
-            _ => false,
-        };
         let parts: Vec<String> = of
             .iter()
-            .map(|c| match (several && nested(c), lang) {
-                (true, Lang::Zh) => format!("（{}）", unmet(lang, c, member)),
-                (true, Lang::En) => format!("({})", unmet(lang, c, member)),
-                _ => unmet(lang, c, member),
-            })
+            .map(|c| part(lang, c, member, and, several))
             .collect();
         let (comma, last) = match (lang, and) {
             (Lang::Zh, true) => ("，", "，并且"),
@@ -1034,11 +1041,7 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
             (Lang::En, true) => (", ", " and "),
             (Lang::En, false) => (", ", " or "),
         };
-        match parts.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [init @ .., tail] => format!("{}{last}{tail}", init.join(comma)),
-        }
+        join_last(&parts, comma, last)
     };
     match (lang, c) {
         (_, Condition::Age { .. }) => String::new(),
@@ -1106,20 +1109,12 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
 
 /// Why a measure does not apply, in one line: `高龄补贴：需年满80周岁（现78周岁）`.
 pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&Member>) -> String {
-    // Several conditions are joined by "and": an "or" among them is bracketed.
+    // The conditions are joined by "and": an "or" among several is bracketed.
     let several = na.unmet.len() > 1;
     let conditions: Vec<String> = na
         .unmet
         .iter()
-        .map(|c| match (several, c.as_ref(), lang) {
-            (true, Condition::AnyOf(of), Lang::Zh) if of.len() > 1 => {
-                format!("（{}）", unmet(lang, c, member))
-            }
-            (true, Condition::AnyOf(of), Lang::En) if of.len() > 1 => {
-                format!("({})", unmet(lang, c, member))
-            }
-            _ => unmet(lang, c, member),
-        })
+        .map(|c| part(lang, c, member, true, several))
         .collect();
     match lang {
         Lang::Zh => format!("{title}：需{}", conditions.join("，并且")),
