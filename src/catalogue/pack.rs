@@ -245,20 +245,20 @@ impl Pack for Condition {
                 min.pack(out);
                 max.pack(out);
             }
-            Condition::Sex { is } => (1u8, is).pack(out),
-            Condition::Household { any_of } => (2u8, any_of).pack(out),
-            Condition::Residency { any_of } => (3u8, any_of).pack(out),
-            Condition::Insurance { any_of } => (4u8, any_of).pack(out),
-            Condition::Disability { any_of } => (5u8, any_of).pack(out),
-            Condition::Member { flag } => (6u8, flag).pack(out),
-            Condition::Work { any_of } => (7u8, any_of).pack(out),
-            Condition::Area { is } => (8u8, is).pack(out),
-            Condition::Street { any_of } => (9u8, any_of).pack(out),
-            Condition::Community { any_of } => (10u8, any_of).pack(out),
-            Condition::Housing { flag } => (11u8, flag).pack(out),
-            Condition::AllOf(of) => (12u8, of).pack(out),
-            Condition::AnyOf(of) => (13u8, of).pack(out),
-            Condition::AnyMember(c) => (14u8, c).pack(out),
+            Condition::Sex { is } => tagged(out, 1, is),
+            Condition::Household { any_of } => tagged(out, 2, any_of),
+            Condition::Residency { any_of } => tagged(out, 3, any_of),
+            Condition::Insurance { any_of } => tagged(out, 4, any_of),
+            Condition::Disability { any_of } => tagged(out, 5, any_of),
+            Condition::Member { flag } => tagged(out, 6, flag),
+            Condition::Work { any_of } => tagged(out, 7, any_of),
+            Condition::Area { is } => tagged(out, 8, is),
+            Condition::Street { any_of } => tagged(out, 9, any_of),
+            Condition::Community { any_of } => tagged(out, 10, any_of),
+            Condition::Housing { flag } => tagged(out, 11, flag),
+            Condition::AllOf(of) => tagged(out, 12, of),
+            Condition::AnyOf(of) => tagged(out, 13, of),
+            Condition::AnyMember(c) => tagged(out, 14, c),
         }
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
@@ -290,15 +290,9 @@ impl Pack for Condition {
 }
 
 /// A condition's tag, then its one value.
-trait Tagged {
-    fn pack(&self, out: &mut Vec<u8>);
-}
-
-impl<T: Pack> Tagged for (u8, &T) {
-    fn pack(&self, out: &mut Vec<u8>) {
-        out.push(self.0);
-        self.1.pack(out);
-    }
+fn tagged<T: Pack>(out: &mut Vec<u8>, tag: u8, value: &T) {
+    out.push(tag);
+    value.pack(out);
 }
 
 /// The catalogue packed for the page, readings left out.
