@@ -70,6 +70,7 @@ pub fn Form(props: &FormProps) -> Html {
             Err(w) => platform::focus(&format!("m{}-age", w.id)),
         })
     };
+    let bar = i18n::jump(lang, *found, state.people.len());
     html! {
         <form class="questions" aria-labelledby="form-heading" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2 id="form-heading">{ t(Key::FormHeading) }</h2>
@@ -134,9 +135,9 @@ pub fn Form(props: &FormProps) -> Html {
             }
             // Literal classes in two branches of one element, as in share.rs.
             if found.is_err() {
-                <button type="button" class="jump waiting" id="jump" onclick={jump}>{ i18n::jump(lang, *found, state.people.len()) }</button>
+                <button type="button" class="jump waiting" id="jump" onclick={jump}>{ bar }</button>
             } else {
-                <button type="button" class="jump" id="jump" onclick={jump}>{ i18n::jump(lang, *found, state.people.len()) }</button>
+                <button type="button" class="jump" id="jump" onclick={jump}>{ bar }</button>
             }
         </form>
     }

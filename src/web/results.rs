@@ -75,7 +75,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             { head }
             <ShareTools key="share" profile={answers.clone().ok()} desk={state.desk} text={text.clone()} />
             // On a phone the answers are far above (a link lands here): the way back to them.
-            if let (Some((_, _)), Some(first)) = (shown, state.people.first()) {
+            if let (Some(_), Some(first)) = (shown, state.people.first()) {
                 <button type="button" class="secondary to-form" onclick={
                     let target = format!("m{}-age", first.id);
                     Callback::from(move |_| platform::focus(&target))
@@ -393,17 +393,18 @@ fn Fold(props: &FoldProps) -> Html {
         let opened = opened.clone();
         Callback::from(move |_: Event| opened.set(true))
     };
+    let inside = html! {
+        <>
+        { props.summary.clone() }
+        if *opened { { props.body.clone() } }
+        </>
+    };
+    // Literal classes in two branches (a computed class brings yew's Classes set).
     html! {
         if props.why_not {
-            <details class="why-not" {ontoggle}>
-                { props.summary.clone() }
-                if *opened { { props.body.clone() } }
-            </details>
+            <details class="why-not" {ontoggle}>{ inside }</details>
         } else {
-            <details {ontoggle}>
-                { props.summary.clone() }
-                if *opened { { props.body.clone() } }
-            </details>
+            <details {ontoggle}>{ inside }</details>
         }
     }
 }
