@@ -331,7 +331,7 @@ test("a returning visit opens from the kept page at once, and a new release show
   edit("index.html", "content=济宁高新区2022年民生实事查询", "content=新版：济宁高新区2022年民生实事查询");
   let page;
   const release = () => page.evaluate(() => document.querySelector('meta[name="description"]').content.startsWith("新版") ? "new" : "old");
-  edit("sw.js", 'const CACHE = "minsheng-', 'const CACHE = "minsheng-next-');
+  edit("sw.js", '"minsheng-', '"minsheng-next-');
   fs.symlinkSync(a, live);
   const site = await serve(live);
   const context = await browser.newContext();
