@@ -233,11 +233,14 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
                 format!("must list at most {MAX_MEMBERS} members"),
             ))
         }
-        Some(Value::Array(list)) => list
-            .iter()
-            .enumerate()
-            .map(|(i, m)| member(m, &format!("members[{i}]")))
-            .collect::<Result<Vec<_>, _>>()?,
+        Some(Value::Array(list)) => {
+            // A plain loop: `collect` into a `Result<Vec<_>, _>` compiles to its own adapter.
+            let mut members = Vec::with_capacity(list.len());
+            for (i, m) in list.iter().enumerate() {
+                members.push(member(m, &format!("members[{i}]"))?);
+            }
+            members
+        }
         Some(_) => return Err(fault("members", "must be a list of 1 to 20 members")),
     };
     Ok(Profile {

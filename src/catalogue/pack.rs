@@ -136,7 +136,13 @@ impl<T: Pack> Pack for Vec<T> {
         self.iter().for_each(|v| v.pack(out));
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        (0..r.length()?).map(|_| T::unpack(r)).collect()
+        // A plain loop: `collect` into an `Option<Vec<_>>` compiles to an adapter per type.
+        let n = r.length()?;
+        let mut list = Vec::new();
+        for _ in 0..n {
+            list.push(T::unpack(r)?);
+        }
+        Some(list)
     }
 }
 
