@@ -20,16 +20,11 @@ macro_rules! choice {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $wire),+ }
             }
+        }
 
-            /// Reads a wire name; `None` for anything else.
-            pub fn from_wire(s: &str) -> Option<Self> {
-                match s { $($wire => Some($name::$variant),)+ _ => None }
-            }
-
-            /// The wire names joined for an error message: `a, b or c`.
-            pub fn expected() -> String {
-                crate::choice::join_or(&[$($wire),+])
-            }
+        impl crate::choice::Choice for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            const NAMES: &'static [&'static str] = &[$($wire),+];
         }
 
         impl crate::json_out::ToJson for $name {
@@ -41,6 +36,14 @@ macro_rules! choice {
 }
 
 pub(crate) use choice;
+
+/// A closed set, as the JSON readers see it: its values and their wire names, in the same
+/// order. The readers find a name's position in one plain function and take the value at it,
+/// so each set adds a lookup, not a reader of its own, to the Wasm.
+pub trait Choice: Copy + 'static {
+    const ALL: &'static [Self];
+    const NAMES: &'static [&'static str];
+}
 
 /// Joins names as `a, b or c` for messages.
 pub(crate) fn join_or(names: &[&str]) -> String {
@@ -146,10 +149,31 @@ mod tests {
 
     #[test]
     fn wire_names_round_trip() {
-        for k in HouseholdKind::ALL {
-            assert_eq!(HouseholdKind::from_wire(k.as_str()), Some(*k));
+        // Every set's names stand in the order of its values, so a name's position is its value.
+        macro_rules! check {
+            ($($ty:ty),+) => {$(
+                assert_eq!(<$ty as Choice>::ALL.len(), <$ty as Choice>::NAMES.len());
+                for (v, name) in <$ty as Choice>::ALL.iter().zip(<$ty as Choice>::NAMES) {
+                    assert_eq!(v.as_str(), *name);
+                    let read: $ty = crate::json::choice(&crate::json::Value::String(name.to_string()), "x").unwrap();
+                    assert_eq!(read, *v);
+                }
+                assert!(crate::json::choice::<$ty>(&crate::json::Value::String("rich".into()), "x").is_err());
+            )+};
         }
-        assert_eq!(HouseholdKind::from_wire("rich"), None);
-        assert_eq!(Sex::expected(), "`female` or `male`");
+        check!(
+            Residency,
+            Street,
+            Area,
+            HouseholdKind,
+            Community,
+            Sex,
+            Insurance,
+            Disability,
+            Work,
+            HousingFlag,
+            MemberFlag
+        );
+        assert_eq!(join_or(<Sex as Choice>::NAMES), "`female` or `male`");
     }
 }

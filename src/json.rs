@@ -2,6 +2,7 @@
 //! path (`members[0].age`, `items[9].measures[0].when`). The profile and the catalogue decoders
 //! share it; it also keeps serde's generated deserializers, large in Wasm, out of the build.
 
+use crate::choice::{join_or, Choice};
 use rust_decimal::Decimal;
 
 /// A parsed JSON value, as the decoders read it. (serde_json's `Value` would bring its ordered
@@ -217,16 +218,16 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// An optional value of a closed set, read by `read`; `expected` lists the names.
-    pub fn choice<T>(
-        &self,
-        key: &str,
-        read: fn(&str) -> Option<T>,
-        expected: fn() -> String,
-    ) -> Result<Option<T>, Fault> {
+    /// An optional value of a closed set.
+    pub fn choice<T: Choice>(&self, key: &str) -> Result<Option<T>, Fault> {
+        Ok(self.position(key, T::NAMES)?.map(|i| T::ALL[i]))
+    }
+
+    /// Where the field's name stands in `names`, if the field is present.
+    fn position(&self, key: &str, names: &[&str]) -> Result<Option<usize>, Fault> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => choice(v, &self.path(key), read, expected).map(Some),
+            Some(v) => position(v, &self.path(key), names).map(Some),
         }
     }
 
@@ -274,16 +275,16 @@ pub fn small(value: &Value, path: &str) -> Result<u8, Fault> {
 }
 
 /// A value of a closed set.
-pub fn choice<T>(
-    value: &Value,
-    path: &str,
-    read: fn(&str) -> Option<T>,
-    expected: fn() -> String,
-) -> Result<T, Fault> {
+pub fn choice<T: Choice>(value: &Value, path: &str) -> Result<T, Fault> {
+    position(value, path, T::NAMES).map(|i| T::ALL[i])
+}
+
+/// Where a string value stands in `names`; a fault naming the field and listing the names.
+fn position(value: &Value, path: &str, names: &[&str]) -> Result<usize, Fault> {
     value
         .as_str()
-        .and_then(read)
-        .ok_or_else(|| fault(path, format!("must be one of {}", expected())))
+        .and_then(|s| names.iter().position(|n| *n == s))
+        .ok_or_else(|| fault(path, format!("must be one of {}", join_or(names))))
 }
 
 /// A string element of a list.

@@ -5,8 +5,8 @@
 //! `members[0].age: must be a whole number from 0 to 130`.
 
 use crate::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    join_or, Area, Choice, Community, Disability, HouseholdKind, HousingFlag, Insurance,
+    MemberFlag, Residency, Sex, Street, Work,
 };
 use crate::json::Value;
 use crate::json::{Fault, Obj};
@@ -245,16 +245,14 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
     };
     Ok(Profile {
         residency: obj
-            .choice("residency", Residency::from_wire, Residency::expected)?
+            .choice::<Residency>("residency")?
             .unwrap_or(Residency::Hukou),
-        street: nullable(&obj, "street", Street::from_wire, Street::expected)?,
-        area: obj
-            .choice("area", Area::from_wire, Area::expected)?
-            .unwrap_or(Area::Urban),
+        street: nullable::<Street>(&obj, "street")?,
+        area: obj.choice::<Area>("area")?.unwrap_or(Area::Urban),
         kind: obj
-            .choice("kind", HouseholdKind::from_wire, HouseholdKind::expected)?
+            .choice::<HouseholdKind>("kind")?
             .unwrap_or(HouseholdKind::Ordinary),
-        community: nullable(&obj, "community", Community::from_wire, Community::expected)?,
+        community: nullable::<Community>(&obj, "community")?,
         old_community: obj.flag("old_community")?,
         piped_gas: obj.flag("piped_gas")?,
         lift: obj.flag("lift")?,
@@ -290,44 +288,42 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
             .and_then(|a| u8::try_from(a).ok())
             .ok_or_else(|| fault(age_field, "must be a whole number from 0 to 130"))?,
     };
-    let sex = obj
-        .choice("sex", Sex::from_wire, Sex::expected)?
-        .ok_or_else(|| fault(obj.path("sex"), format!("is required: {}", Sex::expected())))?;
+    let sex = obj.choice::<Sex>("sex")?.ok_or_else(|| {
+        fault(
+            obj.path("sex"),
+            format!("is required: {}", join_or(<Sex as Choice>::NAMES)),
+        )
+    })?;
     Ok(Member {
         age,
         sex,
         insurance: obj
-            .choice("insurance", Insurance::from_wire, Insurance::expected)?
+            .choice::<Insurance>("insurance")?
             .unwrap_or(Insurance::None),
         disability: obj
-            .choice("disability", Disability::from_wire, Disability::expected)?
+            .choice::<Disability>("disability")?
             .unwrap_or(Disability::None),
         severe_disability: obj.flag("severe_disability")?,
         self_care_lost: obj.flag("self_care_lost")?,
         child_in_difficulty: obj.flag("child_in_difficulty")?,
         cerebral_palsy: obj.flag("cerebral_palsy")?,
-        work: obj
-            .choice("work", Work::from_wire, Work::expected)?
-            .unwrap_or(Work::None),
+        work: obj.choice::<Work>("work")?.unwrap_or(Work::None),
     })
 }
 
 /// A value of a closed set that may also be null (absent: null).
-fn nullable<T>(
-    obj: &Obj<'_>,
-    key: &str,
-    read: fn(&str) -> Option<T>,
-    expected: fn() -> String,
-) -> Result<Option<T>, ProfileError> {
+fn nullable<T: Choice>(obj: &Obj<'_>, key: &str) -> Result<Option<T>, ProfileError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => v.as_str().and_then(read).map(Some).ok_or_else(|| {
-            fault(
-                obj.path(key),
-                format!("must be null or one of {}", expected()),
-            )
-        }),
+        Some(v) => nullable_position(v, &obj.path(key), T::NAMES).map(|i| Some(T::ALL[i])),
     }
+}
+
+/// Where a present, non-null value stands in `names`: one function for every closed set.
+fn nullable_position(v: &Value, path: &str, names: &[&str]) -> Result<usize, ProfileError> {
+    v.as_str()
+        .and_then(|s| names.iter().position(|n| *n == s))
+        .ok_or_else(|| fault(path, format!("must be null or one of {}", join_or(names))))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Reading a catalogue file: the JSON walked by hand, so every fault names its field.
 
 use super::*;
+use crate::choice::{join_or, Choice};
 use crate::json::Value;
 use crate::json::{self, fault, Fault, Obj};
 
@@ -19,14 +20,13 @@ pub(super) fn item_at(value: &Value, path: &str) -> Option<u8> {
 }
 
 /// A required value of a closed set.
-fn required_choice<T>(
-    o: &Obj<'_>,
-    key: &str,
-    read: fn(&str) -> Option<T>,
-    expected: fn() -> String,
-) -> Result<T, Fault> {
-    o.choice(key, read, expected)?
-        .ok_or_else(|| fault(o.path(key), format!("is required: one of {}", expected())))
+fn required_choice<T: Choice>(o: &Obj<'_>, key: &str) -> Result<T, Fault> {
+    o.choice(key)?.ok_or_else(|| {
+        fault(
+            o.path(key),
+            format!("is required: one of {}", join_or(T::NAMES)),
+        )
+    })
 }
 
 pub(super) fn read_catalogue(v: &Value) -> Result<Catalogue, Fault> {
@@ -90,7 +90,7 @@ fn read_item(v: &Value, path: &str) -> Result<Item, Fault> {
         lead: o.list("lead", true, json::string)?,
         partners: o.list("partners", true, json::string)?,
         shares_cells_with: o.opt_small("shares_cells_with")?,
-        everyone: o.choice("everyone", Everyone::from_wire, Everyone::expected)?,
+        everyone: o.choice::<Everyone>("everyone")?,
         measures: o.list("measures", false, read_measure)?,
     })
 }
@@ -103,20 +103,20 @@ fn read_measure(v: &Value, path: &str) -> Result<Measure, Fault> {
     ])?;
     Ok(Measure {
         id: o.string("id")?,
-        scope: required_choice(&o, "scope", Scope::from_wire, Scope::expected)?,
+        scope: required_choice::<Scope>(&o, "scope")?,
         title: o
             .get("title")
             .map(|t| read_text(t, &o.path("title")))
             .transpose()?,
         when: read_condition(o.required("when")?, &o.path("when"))?,
-        check: o.choice("check", CheckWhy::from_wire, CheckWhy::expected)?,
+        check: o.choice::<CheckWhy>("check")?,
         money: o.list("money", false, read_money)?,
         scale: o
             .get("scale")
             .map(|s| read_scale(s, &o.path("scale")))
             .transpose()?,
         ratios: o.list("ratios", false, read_ratio)?,
-        unstated: o.choice("unstated", MoneyKind::from_wire, MoneyKind::expected)?,
+        unstated: o.choice::<MoneyKind>("unstated")?,
         free: o.flag("free")?,
         reading: o.list("reading", false, json::string)?,
     })
@@ -127,9 +127,9 @@ fn read_money(v: &Value, path: &str) -> Result<Money, Fault> {
     o.only(&["amount", "period", "payer", "kind"])?;
     Ok(Money {
         amount: o.decimal("amount")?,
-        period: required_choice(&o, "period", Period::from_wire, Period::expected)?,
-        payer: required_choice(&o, "payer", Payer::from_wire, Payer::expected)?,
-        kind: required_choice(&o, "kind", MoneyKind::from_wire, MoneyKind::expected)?,
+        period: required_choice::<Period>(&o, "period")?,
+        payer: required_choice::<Payer>(&o, "payer")?,
+        kind: required_choice::<MoneyKind>(&o, "kind")?,
     })
 }
 
@@ -212,9 +212,7 @@ fn read_condition(v: &Value, path: &str) -> Result<Condition, Fault> {
         ($variant:ident, $ty:ty) => {{
             c.only(&["any_of"])?;
             Condition::$variant {
-                any_of: c.list("any_of", true, |v, p| {
-                    json::choice(v, p, <$ty>::from_wire, <$ty>::expected)
-                })?,
+                any_of: c.list("any_of", true, |v, p| json::choice::<$ty>(v, p))?,
             }
         }};
     }
@@ -223,7 +221,7 @@ fn read_condition(v: &Value, path: &str) -> Result<Condition, Fault> {
         ($key:literal, $variant:ident, $field:ident, $ty:ty) => {{
             c.only(&[$key])?;
             Condition::$variant {
-                $field: required_choice(&c, $key, <$ty>::from_wire, <$ty>::expected)?,
+                $field: required_choice::<$ty>(&c, $key)?,
             }
         }};
     }
