@@ -45,11 +45,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let (lang, large, desk) = (lang, state.large, state.desk);
         use_effect_with((lang, large, desk), move |(lang, large, desk)| {
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("lang", lang.code());
-                let _ = root.set_attribute("class", if *large { "large" } else { "" });
-            }
-            platform::set_title(lang.pick(Key::PageTitle.pair()));
+            platform::apply_root(lang.code(), *large, lang.pick(Key::PageTitle.pair()));
             // Preferences, not answers: kept on the device, except at a shared desk.
             if !*desk {
                 platform::save_prefs(*lang == Lang::En, *large);

@@ -217,6 +217,12 @@ pub fn start() {
         platform::forget(platform::Keep::Device);
     }
     platform::settle_address(desk);
+    // Before the first render, so the first paint is in the page's language and text size.
+    platform::apply_root(
+        initial.lang.code(),
+        initial.large,
+        initial.lang.pick(i18n::Key::PageTitle.pair()),
+    );
     let props = app::AppProps {
         to_results: matches!(fragment::decode(&hash), Some(Ok(_))),
         initial,
