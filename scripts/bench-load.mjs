@@ -4,7 +4,11 @@
 // - the same, where WebAssembly is missing (the JavaScript build);
 // - the static floor: list.html, the same catalogue as plain static HTML;
 // - the Yew floor: a bare Yew page with the app's release profile, allocator and loader
-//   (benches/yew-floor/, built by scripts/bench into target/yew-floor).
+//   (benches/yew-floor/, built by scripts/bench into target/yew-floor);
+// - with BENCH_AGAINST=<a dist/ folder>, that build of the app too, in the same loop, so a
+//   change is measured before and after side by side (see README).
+// Each load reports when the results entered the page, and when the page settled: the end of
+// the last long task (over 50 ms) on the main thread, the moment a tap is answered at once.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -41,7 +45,8 @@ const noWasm = () => { delete window.WebAssembly; };
 // The first member's results: what "results visible" waits for.
 const VISIBLE = '[data-member="0"] [data-item]';
 
-/** Records in the page (`window.__visible`) when `selector` first matches, from navigation start. */
+/** Records in the page (`window.__visible`) when `selector` first matches, from navigation
+ * start, and every long task (`window.__long`: start and end, ms). */
 function recordVisible(target, selector) {
   return target.addInitScript((sel) => {
     const seen = () => {
@@ -49,7 +54,28 @@ function recordVisible(target, selector) {
     };
     new MutationObserver(seen).observe(document, { childList: true, subtree: true });
     document.addEventListener("DOMContentLoaded", seen);
+    window.__long = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push([e.startTime, e.startTime + e.duration]);
+      }).observe({ type: "longtask", buffered: true });
+    } catch (e) {}
   }, selector);
+}
+
+/** When the page settled after its results showed: the end of its last long task, once a
+ * second has passed with none (at most 10 s). */
+async function settled(page) {
+  const end = Date.now() + 10000;
+  for (;;) {
+    const { visible, last, now } = await page.evaluate(() => ({
+      visible: window.__visible,
+      last: window.__long.reduce((m, t) => Math.max(m, t[1]), 0),
+      now: performance.now(),
+    }));
+    if (now - Math.max(visible, last) > 1000 || Date.now() > end) return Math.max(visible, last);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Waits until the page has recorded `window.__visible`. A cheap check every 100 ms rather than
@@ -76,8 +102,9 @@ async function coldLoad(browser, url, selector, network = NETWORK, init = null) 
   await untilVisible(page);
   await page.waitForLoadState("load");
   const ms = await page.evaluate(() => window.__visible);
+  const calm = await settled(page);
   await context.close();
-  return { ms, transferred };
+  return { ms, settled: calm, transferred };
 }
 
 /** Results visible on a second visit: the first one installs the service worker and fills its
@@ -102,9 +129,10 @@ async function secondVisit(browser, url) {
     // Served by the worker: no transfer; the page's own first byte is the worker's answer.
     fromWorker: performance.getEntriesByType("navigation")[0].workerStart > 0,
   }));
+  timing.settled = await settled(page);
   await context.close();
   if (!timing.fromWorker) throw new Error("the second visit was not served by the service worker");
-  return timing.visible;
+  return timing;
 }
 
 /** Whether V8 compiles the Wasm again on returning visits served by the service worker, or
@@ -154,6 +182,8 @@ const fmt = (x) => x.toFixed(0);
 
 const server = await serve();
 const floorServer = await serve(yewFloor);
+const against = process.env.BENCH_AGAINST ? path.resolve(process.env.BENCH_AGAINST) : null;
+const againstServer = against ? await serve(against) : null;
 const browser = await launch();
 try {
   const rows = sizes();
@@ -178,18 +208,25 @@ try {
     floor: "static floor: list.html",
     yew: "Yew floor: a bare Yew page, same profile and loader",
   };
+  if (againstServer) {
+    results.against = [];
+    names.against = `the same link, app from ${against}`;
+  }
   for (let i = 0; i < RUNS; i++) {
     // Alternate, so drift on a noisy machine hits all alike.
     results.app.push(await coldLoad(browser, app, VISIBLE));
+    if (againstServer) results.against.push(await coldLoad(browser, againstServer.url + profileHash(household), VISIBLE));
     results.js.push(await coldLoad(browser, app, VISIBLE, NETWORK, noWasm));
     results.floor.push(await coldLoad(browser, floor, '[data-item="33"]'));
     results.yew.push(await coldLoad(browser, floorServer.url, VISIBLE));
   }
   console.log(`\n## Results visible, cold load, ${RUNS} runs (1.6 Mbps down, 150 ms RTT, CPU ${CPU_SLOWDOWN}× slower)\n`);
-  console.log("| page | median ms | min ms | max ms | bytes transferred |\n|---|---:|---:|---:|---:|");
+  console.log("Settled: the end of the main thread's last long task (over 50 ms) after the results showed.\n");
+  console.log("| page | median ms | min ms | max ms | settled, median ms (range) | bytes transferred |\n|---|---:|---:|---:|---:|---:|");
   for (const [name, rs] of Object.entries(results)) {
     const ms = rs.map((r) => r.ms);
-    console.log(`| ${names[name]} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${median(rs.map((r) => r.transferred))} |`);
+    const calm = rs.map((r) => r.settled);
+    console.log(`| ${names[name]} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${fmt(median(calm))} (${fmt(Math.min(...calm))}–${fmt(Math.max(...calm))}) | ${median(rs.map((r) => r.transferred))} |`);
   }
   const appMs = median(results.app.map((r) => r.ms));
   const floorMs = median(results.floor.map((r) => r.ms));
@@ -201,10 +238,20 @@ try {
   // A returning resident: the second visit in the same browser profile, served by the service
   // worker from its cache, on the same throttle.
   const RETURN_RUNS = 5;
-  const returning = [];
-  for (let i = 0; i < RETURN_RUNS; i++) returning.push(await secondVisit(browser, app));
+  const visits = { app: [] };
+  if (againstServer) visits.against = [];
+  for (let i = 0; i < RETURN_RUNS; i++) {
+    visits.app.push(await secondVisit(browser, app));
+    if (againstServer) visits.against.push(await secondVisit(browser, againstServer.url + profileHash(household)));
+  }
   console.log(`\n## A returning visit, served by the service worker (same throttle, ${RETURN_RUNS} runs)\n`);
-  console.log(`| page | median ms | min ms | max ms |\n|---|---:|---:|---:|\n| app on a #profile= link (6 members), second visit | ${fmt(median(returning))} | ${fmt(Math.min(...returning))} | ${fmt(Math.max(...returning))} |`);
+  console.log("| page | median ms | min ms | max ms | settled, median ms (range) |\n|---|---:|---:|---:|---:|");
+  for (const [name, vs] of Object.entries(visits)) {
+    const ms = vs.map((v) => v.visible);
+    const calm = vs.map((v) => v.settled);
+    console.log(`| ${name === "app" ? "app on a #profile= link (6 members), second visit" : `the same, app from ${against}`} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${fmt(median(calm))} (${fmt(Math.min(...calm))}–${fmt(Math.max(...calm))}) |`);
+  }
+  const returning = visits.app.map((v) => v.visible);
   console.log(`\nreturning visit: ${fmt(median(returning))} ms (target ≤ 500 ms)`);
   console.log("\n### Does V8 compile the Wasm again on a returning visit? (V8 trace, no throttle, Chromium restarted on its profile)\n");
   console.log("| visit | code cache reads (v8.wasm.compileConsume) | in-memory module hits | baseline compile ms | code cache read ms |\n|---|---:|---:|---:|---:|");
@@ -226,4 +273,5 @@ try {
   await browser.close();
   await server.close();
   await floorServer.close();
+  await againstServer?.close();
 }
