@@ -8,10 +8,10 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { dist } from "./harness.mjs";
 
-// 150 KiB holds what the page weighs today (152,240 B measured, after the page's catalogue
-// became a packed copy and the JSON reader and the classes lost their ordered collections:
-// 8.6 KB off net); the target is 130 KiB (133,120 B), for the size work to reach.
-const BUDGET = 150 * 1024;
+// 144 KiB holds what the page weighs today (146,739 B measured, after short import names, a
+// minified glue and service worker, and smaller readers: 5.5 KB off the 152,240 B before), so the
+// gains stay; the target is 130 KiB (133,120 B), for the size work to reach.
+const BUDGET = 144 * 1024;
 
 test("the release dist/ is within the first-load budget after brotli", () => {
   const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "list.html" && !f.startsWith("jsbuild-"));
