@@ -116,7 +116,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                                     }) }</ul>
                                 </div>
                             }
-                            { why_not(lang, catalogue, Key::WhyNot, o.not_applicable.get(i).map(Vec::as_slice).unwrap_or_default(), profile.members.get(i)) }
+                            { why_not(lang, catalogue, Key::WhyNot, o, Whose::Member(i), profile.members.get(i)) }
                         </section>
                     }
                 }) }
@@ -126,11 +126,11 @@ pub fn Results(props: &ResultsProps) -> Html {
                         <ul class="measures">
                             { for cash_first(&o.household).into_iter().map(|e| measure(lang, catalogue, e, profile, common.as_deref())) }
                         </ul>
-                        { why_not(lang, catalogue, Key::HouseholdWhyNot, &o.household_not_applicable, None) }
+                        { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None) }
                     </section>
                 } else {
                     <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
-                        { why_not(lang, catalogue, Key::HouseholdWhyNot, &o.household_not_applicable, None) }
+                        { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None) }
                     </section>
                 }
             }
@@ -254,8 +254,8 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
 /// One measure as one line; why, where to ask, when, and the source open with a tap.
 fn measure(
     lang: Lang,
-    catalogue: &Catalogue,
-    e: &Entry<'_>,
+    catalogue: &'static Catalogue,
+    e: &Entry<'static>,
     profile: &Profile,
     common_ask: Option<&str>,
 ) -> Html {
@@ -276,6 +276,51 @@ fn measure(
         Certainty::Check => html! {
             <span class="badge likely">{ "? " }<span class="badge-words">{ t(Key::Likely) }</span></span>
         },
+    };
+    // The details, written only when the fold first opens: what they need, copied out of the
+    // entry (all of it borrowed from the catalogue).
+    let &Entry {
+        item: number,
+        money,
+        ratios,
+        unstated,
+        check,
+        lead,
+        partners,
+        deadline,
+        source,
+        ..
+    } = e;
+    let body = {
+        let why = why.clone();
+        Callback::from(move |()| {
+            let t = |k: Key| lang.pick(k.pair());
+            html! {
+                <div class="m-detail">
+                    <p class="summary">{ lang.text(&item.summary) }</p>
+                    if !money.is_empty() {
+                        <ul class="money">{ for i18n::money_lines(lang, money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                    }
+                    if !ratios.is_empty() {
+                        <ul class="money">{ for ratios.iter().map(|r| html! { <li>{ i18n::ratio(lang, r) }</li> }) }</ul>
+                    }
+                    if unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
+                    <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why.clone() }</p>
+                    if let Some(w) = check {
+                        <p class="why-check">{ lang.pick(i18n::check_why(w)) }</p>
+                    }
+                    <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, i18n::where_to_ask(lang, lead, partners, street)) }</p>
+                    if !partners.is_empty() {
+                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, partners.iter().map(|d| i18n::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
+                    }
+                    <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ i18n::deadline(lang, catalogue.year, deadline) }</p>
+                    <details class="source">
+                        <summary>{ t(Key::Source) }</summary>
+                        <blockquote lang="zh-CN">{ format!("{number}、{source}") }</blockquote>
+                    </details>
+                </div>
+            }
+        })
     };
 
     html! {
@@ -298,77 +343,82 @@ fn measure(
                             { badge }
                         </span>
                         <span class="print-only m-print">
-                            { t(Key::Why) }{ colon }{ why.clone() }
+                            { t(Key::Why) }{ colon }{ why }
                             if let Some(ask) = own_ask {
                                 { lang.pick(("；", "; ")) }{ t(Key::WhereToAsk) }{ colon }{ marked(lang, ask) }
                             }
                         </span>
                     </span>
                 </summary>
-            }} body={html! {
-                <div class="m-detail">
-                    <p class="summary">{ lang.text(&item.summary) }</p>
-                    if !e.money.is_empty() {
-                        <ul class="money">{ for i18n::money_lines(lang, e.money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
-                    }
-                    if !e.ratios.is_empty() {
-                        <ul class="money">{ for e.ratios.iter().map(|r| html! { <li>{ i18n::ratio(lang, r) }</li> }) }</ul>
-                    }
-                    if e.unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
-                    <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why }</p>
-                    if let Some(w) = e.check {
-                        <p class="why-check">{ lang.pick(i18n::check_why(w)) }</p>
-                    }
-                    <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, i18n::where_to_ask(lang, e.lead, e.partners, street)) }</p>
-                    if !e.partners.is_empty() {
-                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, e.partners.iter().map(|d| i18n::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
-                    }
-                    <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ i18n::deadline(lang, catalogue.year, e.deadline) }</p>
-                    <details class="source">
-                        <summary>{ t(Key::Source) }</summary>
-                        <blockquote lang="zh-CN">{ format!("{}、{}", e.item, e.source) }</blockquote>
-                    </details>
-                </div>
-            }} />
+            }} {body} />
         </li>
     }
 }
 
+/// Whose "why not" list: a member's, by position, or the household's.
+#[derive(Clone, Copy)]
+enum Whose {
+    Member(usize),
+    Household,
+}
+
+/// The measures that do not apply to `whose`, with the conditions not met.
+fn not_applicable<'o>(o: &'o Outcome<'static>, whose: Whose) -> &'o [NotApplicable<'static>] {
+    match whose {
+        Whose::Member(i) => o
+            .not_applicable
+            .get(i)
+            .map(Vec::as_slice)
+            .unwrap_or_default(),
+        Whose::Household => &o.household_not_applicable,
+    }
+}
+
+/// What a person can never meet (an age band they have outgrown, the other sex) is counted,
+/// not listed: the lines worth reading are not buried under kindergartens for a grandfather.
+fn outgrown(na: &NotApplicable<'_>, member: Option<&Member>) -> bool {
+    member.is_some_and(|m| na.unmet.iter().any(|c| c.out_of_reach(m)))
+}
+
 /// Why the other measures do not apply, folded under the ones that do: each measure with the
-/// conditions not met, in words.
+/// conditions not met, in words, written only when the fold first opens.
 fn why_not(
     lang: Lang,
-    catalogue: &Catalogue,
+    catalogue: &'static Catalogue,
     heading: Key,
-    list: &[NotApplicable<'_>],
+    o: &Rc<Outcome<'static>>,
+    whose: Whose,
     member: Option<&Member>,
 ) -> Html {
-    // What a person can never meet (an age band they have outgrown, the other sex) is counted,
-    // not listed: the lines worth reading are not buried under kindergartens for a grandfather.
-    let outgrown = |na: &&NotApplicable<'_>| {
-        member.is_some_and(|m| na.unmet.iter().any(|c| c.out_of_reach(m)))
-    };
-    let shown: Vec<&NotApplicable<'_>> = list.iter().filter(|na| !outgrown(na)).collect();
-    let hidden = list.len() - shown.len();
+    let list = not_applicable(o, whose);
     if list.is_empty() {
         return Html::default();
     }
+    let hidden = list.iter().filter(|na| outgrown(na, member)).count();
+    let shown = list.len() - hidden;
     let count = match lang {
-        Lang::Zh => format!("（{}项）", shown.len()),
-        Lang::En => format!(" ({})", shown.len()),
+        Lang::Zh => format!("（{shown}项）"),
+        Lang::En => format!(" ({shown})"),
+    };
+    let body = {
+        let (o, member) = (Rc::clone(o), member.cloned());
+        Callback::from(move |()| {
+            let member = member.as_ref();
+            html! {
+                <>
+                <ul>{ for not_applicable(&o, whose).iter().filter(|na| !outgrown(na, member)).map(|na| {
+                    let title = i18n::measure_title(lang, catalogue, na.item, na.measure);
+                    html! { <li data-not-item={na.item.to_string()} data-not-measure={na.measure.to_owned()}>{ i18n::why_not(lang, &title, na, member) }</li> }
+                }) }</ul>
+                if hidden > 0 {
+                    <p class="hint">{ lang.pick(Key::OutgrownNote.pair()).replace("{}", &hidden.to_string()) }</p>
+                }
+                </>
+            }
+        })
     };
     html! {
-        <Fold why_not=true summary={html! { <summary>{ lang.pick(heading.pair()) }{ count }</summary> }} body={html! {
-            <>
-            <ul>{ for shown.iter().map(|na| {
-                let title = i18n::measure_title(lang, catalogue, na.item, na.measure);
-                html! { <li data-not-item={na.item.to_string()} data-not-measure={na.measure.to_owned()}>{ i18n::why_not(lang, &title, na, member) }</li> }
-            }) }</ul>
-            if hidden > 0 {
-                <p class="hint">{ lang.pick(Key::OutgrownNote.pair()).replace("{}", &hidden.to_string()) }</p>
-            }
-            </>
-        }} />
+        <Fold why_not=true summary={html! { <summary>{ lang.pick(heading.pair()) }{ count }</summary> }} {body} />
     }
 }
 
@@ -379,12 +429,13 @@ struct FoldProps {
     why_not: bool,
     /// The `<summary>` element.
     summary: Html,
-    body: Html,
+    /// Writes the body: called only while the fold is open.
+    body: Callback<(), Html>,
 }
 
-/// A native `<details>` whose body is put into the page the first time it opens: folded
-/// details cost no DOM until someone wants them (a six-member household has hundreds), so the
-/// results appear sooner on a slow phone. Keyboards and screen readers use it as any
+/// A native `<details>` whose body is written and put into the page the first time it opens:
+/// folded details cost neither DOM nor the work of their words until someone wants them (a
+/// six-member household has hundreds), so the results appear sooner on a slow phone. Keyboards and screen readers use it as any
 /// `<details>`.
 #[component]
 fn Fold(props: &FoldProps) -> Html {
@@ -396,7 +447,7 @@ fn Fold(props: &FoldProps) -> Html {
     let inside = html! {
         <>
         { props.summary.clone() }
-        if *opened { { props.body.clone() } }
+        if *opened { { props.body.emit(()) } }
         </>
     };
     // Literal classes in two branches (a computed class brings yew's Classes set).
