@@ -54,6 +54,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             platform::clear_clipboard();
             summary::stop_speaking();
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            // Once the fresh form is in the page: the clerk types the next age at once.
+            gloo::timers::callback::Timeout::new(0, platform::focus_first_age).forget();
         });
         html! { <DeskBar {onnext} active={state.has_answers()} /> }
     });

@@ -131,7 +131,6 @@ keys! {
     AmountNotStated => ("文件没有写明金额，请向负责部门咨询", "The list states no amount: ask the department"),
     Free => ("免费", "Free"),
     PremiumPaid => ("保险费由政府交", "Premium paid for you"),
-    HigherRefunds => ("住院报销比例提高", "Higher hospital refunds"),
     NearMisses => ("值得留意", "Worth knowing"),
     Disclaimer => ("本工具依据济宁高新区2022年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows Jining High-tech Zone's 2022 list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
     DeptNamesChinese => ("", "Department names are given in Chinese: the list gives no official English names, so show the Chinese name at the office."),
@@ -689,7 +688,17 @@ pub fn amount_short(lang: Lang, e: &Entry<'_>) -> Option<String> {
     } else if e.money.iter().any(|m| m.kind == MoneyKind::Premium) {
         lang.pick(Key::PremiumPaid.pair()).to_owned()
     } else if !e.ratios.is_empty() {
-        lang.pick(Key::HigherRefunds.pair()).to_owned()
+        // The new shares themselves: the title already says they are higher.
+        let shares = e
+            .ratios
+            .iter()
+            .map(|r| percent(r.after))
+            .collect::<Vec<_>>()
+            .join("/");
+        match lang {
+            Lang::Zh => format!("报销{shares}"),
+            Lang::En => format!("{shares} refunded"),
+        }
     } else if e.free {
         lang.pick(Key::Free.pair()).to_owned()
     } else if e.unstated.is_some() {

@@ -268,6 +268,28 @@ pub fn focus_if_below(id: &str) {
     }
 }
 
+/// Moves the focus to the first person's age box, where a fresh form starts (desk mode's
+/// next resident): the clerk types the age at once.
+pub fn focus_first_age() {
+    let first = gloo::utils::document()
+        .query_selector(".questions input[id$='-age']")
+        .ok()
+        .flatten();
+    if let Some(el) =
+        first.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Brings an element just into view (the least scrolling that shows it), as a panel that opens
+/// below the screen's edge.
+pub fn reveal(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Scrolls an element into view and moves the focus to it, without touching the address.
 pub fn focus(id: &str) {
     let Some(el) = gloo::utils::document().get_element_by_id(id) else {

@@ -70,6 +70,8 @@ pub fn ShareTools(props: &ShareProps) -> Html {
             if *open {
                 if let Some(el) = panel.cast::<web_sys::Element>() {
                     room.set(u32::try_from(el.client_width()).unwrap_or(0));
+                    // On a phone the panel opens at the screen's foot: bring it into view.
+                    platform::reveal(&el);
                 }
             }
         });

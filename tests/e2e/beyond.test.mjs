@@ -239,6 +239,11 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     await page.getByRole("button", { name: "下一位" }).click();
     await noResult(page);
     assert.equal(await page.getByLabel("年龄").first().inputValue(), "");
+    // The clerk types the next resident's age at once: the focus is in the first age box.
+    await page.waitForFunction(() => /^m\d+-age$/.test(document.activeElement?.id ?? ""));
+    await page.keyboard.type("45");
+    assert.equal(await page.getByLabel("年龄").first().inputValue(), "45");
+    await page.getByLabel("年龄").first().fill("");
     assert.ok(!(await page.getByLabel("家里有汽车").isChecked()));
     assert.equal(await page.locator("#share-panel").count(), 0, "the share panel closed");
     assert.ok(!(await page.locator("body").innerText()).includes("92"), "nothing of the last resident on the page");

@@ -99,6 +99,9 @@ test("a link with answers opens on the results on a phone; on a tablet, and afte
   await until(phone, async () => document.activeElement?.id === "results-heading", undefined, { what: "the results heading to take the focus" });
   const top = await phone.evaluate(() => document.querySelector("#results-heading").getBoundingClientRect().top);
   assert.ok(top >= 0 && top < PHONE.height, `the results heading is on screen (${Math.round(top)} px)`);
+  // A heading is not a control: no focus box is drawn around it.
+  const ring = await phone.evaluate(() => { const s = getComputedStyle(document.querySelector("#results-heading")); return [s.outlineStyle, s.boxShadow]; });
+  assert.deepEqual(ring, ["none", "none"], "no box around the focused heading");
   // The way back to the answers, far above on a phone.
   await phone.getByRole("button", { name: "↑ 修改回答" }).click();
   await until(phone, async () => document.activeElement?.id === "m0-age" || /^m\d+-age$/.test(document.activeElement?.id ?? ""), undefined, { what: "the age box to take the focus" });
@@ -166,6 +169,24 @@ test("the results first appear in the visitor's language and text size, and noth
     // The switches still change them.
     await page.getByRole("button", { name: prefs ? "中文" : "English" }).click();
     await until(page, async (want) => document.documentElement.lang === want, prefs ? "zh-CN" : "en", { what: "the page's language to follow the switch" });
+    await done(page);
+  }
+});
+
+test("on a phone the share panel opens into view, and the hospital refunds say their new shares, as the source gives them", async () => {
+  const link = profileHash({ members: [{ age: 70, sex: "female", insurance: "resident" }] });
+  for (const lang of ["zh", "en"]) {
+    const page = await open(link, { viewport: PHONE });
+    await page.locator('[data-member="0"] [data-item]').first().waitFor();
+    if (lang === "en") await page.getByRole("button", { name: "English" }).click();
+    // 20、…医保基金支付比例分别由原来的80%、70%分别提高到85%、75%: the line says 85% and 75%.
+    const amount = await page.locator('[data-member="0"] [data-item="20"] .m-amount').innerText();
+    assert.equal(amount, lang === "zh" ? "报销85%/75%" : "85%/75% refunded");
+    await page.locator("#share").click();
+    await page.locator("#share-panel").waitFor();
+    await page.waitForTimeout(300);
+    const box = await page.evaluate(() => document.querySelector("#share-panel").getBoundingClientRect().toJSON());
+    assert.ok(box.top >= 0 && box.top < PHONE.height / 2, `the panel starts in the upper half of the screen (${Math.round(box.top)} px, ${lang})`);
     await done(page);
   }
 });
