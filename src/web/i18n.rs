@@ -109,7 +109,7 @@ keys! {
     Results => ("查询结果", "Results"),
     CashTotal => ("全家每月可领现金", "Cash for the household each month"),
     PerMonth => ("每月", "a month"),
-    NoCash => ("这33项里没有给您按月发放的现金，但下面的服务和保险可以享受。（本页只看这份清单：低保金、养老金等其他待遇不在其中。）", "None of these 33 measures pays you cash each month, but the services and insurance below apply. (This page covers only this list: minimum living allowance, pensions and other benefits are not in it.)"),
+    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金，但下面的服务和保险可以享受。（本页只看这份清单：低保金、养老金等其他待遇不在其中。）", "None of the 33 measures on the district's 2022 list pays you cash each month, but the services and insurance below apply. (This page covers only this list: minimum living allowance, pensions and other benefits are not in it.)"),
     ForHousehold => ("全家共享的项目", "For the whole household"),
     ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
     NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),

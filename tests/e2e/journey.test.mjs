@@ -191,6 +191,15 @@ test("on a phone the share panel opens into view, and the hospital refunds say t
   }
 });
 
+test("no cash: the page says which 33 measures it means, before anything else has named them", async () => {
+  const page = await open(profileHash({ members: [{ age: 40, sex: "female", insurance: "resident" }] }), { viewport: PHONE });
+  await cashIs(page, "0");
+  assert.match(await page.locator(".cash").innerText(), /高新区2022年民生实事清单的33项里，没有按月发给您的现金/);
+  await page.getByRole("button", { name: "English" }).click();
+  await until(page, async () => /None of the 33 measures on the district's 2022 list pays you cash each month/.test(document.querySelector(".cash").innerText), undefined, { what: "the English no-cash line" });
+  await done(page);
+});
+
 test("typing an age as people do: 78岁 is read, 788 and 1944 are explained", async () => {
   const page = await open();
   await typeAge(page, 0, "78岁");
