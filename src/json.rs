@@ -227,7 +227,7 @@ impl<'a> Obj<'a> {
     fn position(&self, key: &str, names: &[&str]) -> Result<Option<usize>, Fault> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => position(v, &self.path(key), names).map(Some),
+            Some(v) => position(v, &self.path(key), names, "must be one of").map(Some),
         }
     }
 
@@ -276,15 +276,16 @@ pub fn small(value: &Value, path: &str) -> Result<u8, Fault> {
 
 /// A value of a closed set.
 pub fn choice<T: Choice>(value: &Value, path: &str) -> Result<T, Fault> {
-    position(value, path, T::NAMES).map(|i| T::ALL[i])
+    position(value, path, T::NAMES, "must be one of").map(|i| T::ALL[i])
 }
 
-/// Where a string value stands in `names`; a fault naming the field and listing the names.
-fn position(value: &Value, path: &str, names: &[&str]) -> Result<usize, Fault> {
+/// Where a string value stands in `names`; otherwise a fault naming the field, saying `lead`
+/// ("must be one of") and listing the names. One function for every closed set.
+pub fn position(value: &Value, path: &str, names: &[&str], lead: &str) -> Result<usize, Fault> {
     value
         .as_str()
         .and_then(|s| names.iter().position(|n| *n == s))
-        .ok_or_else(|| fault(path, format!("must be one of {}", join_or(names))))
+        .ok_or_else(|| fault(path, format!("{lead} {}", join_or(names))))
 }
 
 /// A string element of a list.

@@ -315,15 +315,11 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
 fn nullable<T: Choice>(obj: &Obj<'_>, key: &str) -> Result<Option<T>, ProfileError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => nullable_position(v, &obj.path(key), T::NAMES).map(|i| Some(T::ALL[i])),
+        Some(v) => {
+            let at = crate::json::position(v, &obj.path(key), T::NAMES, "must be null or one of")?;
+            Ok(Some(T::ALL[at]))
+        }
     }
-}
-
-/// Where a present, non-null value stands in `names`: one function for every closed set.
-fn nullable_position(v: &Value, path: &str, names: &[&str]) -> Result<usize, ProfileError> {
-    v.as_str()
-        .and_then(|s| names.iter().position(|n| *n == s))
-        .ok_or_else(|| fault(path, format!("must be null or one of {}", join_or(names))))
 }
 
 #[cfg(test)]

@@ -435,8 +435,8 @@ struct FoldProps {
 
 /// A native `<details>` whose body is written and put into the page the first time it opens:
 /// folded details cost neither DOM nor the work of their words until someone wants them (a
-/// six-member household has hundreds), so the results appear sooner on a slow phone. Keyboards and screen readers use it as any
-/// `<details>`.
+/// six-member household has hundreds), so the results appear sooner on a slow phone.
+/// Keyboards and screen readers use it as any `<details>`.
 #[component]
 fn Fold(props: &FoldProps) -> Html {
     let opened = use_state(|| false);
