@@ -179,6 +179,8 @@ async function codeCache(url) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const fmt = (x) => x.toFixed(0);
+/** `median (min–max)` of some times. */
+const spread = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
 
 const server = await serve();
 const floorServer = await serve(yewFloor);
@@ -225,8 +227,7 @@ try {
   console.log("| page | median ms | min ms | max ms | settled, median ms (range) | bytes transferred |\n|---|---:|---:|---:|---:|---:|");
   for (const [name, rs] of Object.entries(results)) {
     const ms = rs.map((r) => r.ms);
-    const calm = rs.map((r) => r.settled);
-    console.log(`| ${names[name]} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${fmt(median(calm))} (${fmt(Math.min(...calm))}–${fmt(Math.max(...calm))}) | ${median(rs.map((r) => r.transferred))} |`);
+    console.log(`| ${names[name]} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${spread(rs.map((r) => r.settled))} | ${median(rs.map((r) => r.transferred))} |`);
   }
   const appMs = median(results.app.map((r) => r.ms));
   const floorMs = median(results.floor.map((r) => r.ms));
@@ -248,8 +249,7 @@ try {
   console.log("| page | median ms | min ms | max ms | settled, median ms (range) |\n|---|---:|---:|---:|---:|");
   for (const [name, vs] of Object.entries(visits)) {
     const ms = vs.map((v) => v.visible);
-    const calm = vs.map((v) => v.settled);
-    console.log(`| ${name === "app" ? "app on a #profile= link (6 members), second visit" : `the same, app from ${against}`} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${fmt(median(calm))} (${fmt(Math.min(...calm))}–${fmt(Math.max(...calm))}) |`);
+    console.log(`| ${name === "app" ? "app on a #profile= link (6 members), second visit" : `the same, app from ${against}`} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))} | ${fmt(Math.max(...ms))} | ${spread(vs.map((v) => v.settled))} |`);
   }
   const returning = visits.app.map((v) => v.visible);
   console.log(`\nreturning visit: ${fmt(median(returning))} ms (target ≤ 500 ms)`);
