@@ -8,7 +8,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { dist } from "./harness.mjs";
 
-// 145 KiB holds what the page weighs today (147,369 B measured, after short import names, a
+// 145 KiB holds what the page weighs today (147,395 B measured, after short import names, a
 // minified glue and service worker, and smaller readers: 4.9 KB off the 152,240 B before), with
 // 1 KB for small fixes, so the gains stay; the target is 130 KiB (133,120 B), for the size work
 // to reach.
