@@ -55,10 +55,15 @@ pub fn App(props: &AppProps) -> Html {
     {
         // After the text size above is applied, so the heading is measured where it will stay.
         // Not while the person has to choose between the link's answers and the remembered ones.
+        // Otherwise (a reload, or the page reopened in its tab) the reader goes back to where
+        // they were reading, except at the desk.
         let go = props.to_results && state.notice.is_none();
+        let back = !props.to_results && !state.desk;
         use_effect_with((), move |_| {
             if go {
                 platform::focus_if_below("results-heading");
+            } else if back {
+                platform::restore_view();
             }
         });
     }

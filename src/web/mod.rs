@@ -210,6 +210,12 @@ pub fn start() {
             .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
         // It listens as long as the page lives.
         on_hash.forget();
+        // The page puts the reader back where they were itself, once its content is drawn
+        // (`restore_view`): the browser's own attempt comes before the app has drawn anything.
+        if let Ok(history) = gloo::utils::window().history() {
+            let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
+        }
+        platform::keep_view_on_leave();
     }
     let initial = initial_state(&hash, &search, &kept);
     if matches!(initial.notice, Some(Notice::BadSaved(_))) {

@@ -4,7 +4,8 @@
 
 use crate::saved;
 use std::cell::Cell;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> web_sys::Window {
     gloo::utils::window()
@@ -299,4 +300,80 @@ pub fn focus(id: &str) {
     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
         let _ = el.focus();
     }
+}
+
+/// Where the reader was, kept in the tab (`sessionStorage`) for the page's next start.
+const VIEW_KEY: &str = "minsheng.view";
+
+/// Keeps the reading position whenever the page is hidden or left: how far down it was, and
+/// which folds were open (by their order in the page). A reload, or WeChat bringing back a
+/// page it dropped in the background, then opens where the person was reading, not at the
+/// top with everything folded. Never at the desk: nothing of a resident stays there.
+pub fn keep_view_on_leave() {
+    let save = Closure::<dyn Fn()>::new(save_view);
+    for kind in ["pagehide", "visibilitychange"] {
+        let _ = window().add_event_listener_with_callback(kind, save.as_ref().unchecked_ref());
+    }
+    // It listens as long as the page lives.
+    save.forget();
+}
+
+fn save_view() {
+    let Some(s) = session() else { return };
+    let folds = gloo::utils::document().get_elements_by_tag_name("details");
+    let open: Vec<String> = (0..folds.length())
+        .filter(|&i| folds.item(i).is_some_and(|d| d.has_attribute("open")))
+        .map(|i| i.to_string())
+        .collect();
+    // Whole pixels: a float's text and parser would cost the page 20 KB of Wasm.
+    let y = window().scroll_y().unwrap_or(0.0) as i32;
+    let href = window().location().href().unwrap_or_default();
+    let _ = s.set_item(VIEW_KEY, &format!("{href}\n{y}\n{}", open.join(",")));
+}
+
+/// Brings back the reading position kept for this very address (a reload; not another link
+/// opened in the tab), once: the folds first, then — when their details are in the page —
+/// the scroll. Called after the first render.
+pub fn restore_view() {
+    let Some(s) = session() else { return };
+    let Some(kept) = s.get_item(VIEW_KEY).ok().flatten() else {
+        return;
+    };
+    let _ = s.remove_item(VIEW_KEY);
+    let mut lines = kept.split('\n');
+    let (Some(href), Some(y), Some(open)) = (lines.next(), lines.next(), lines.next()) else {
+        return;
+    };
+    let Ok(y) = y.parse::<i32>() else { return };
+    if window().location().href().ok().as_deref() != Some(href) {
+        return;
+    }
+    let mut open: Vec<u32> = open.split(',').filter_map(|i| i.parse().ok()).collect();
+    // Kept in the page's order; reversed, so `pop` takes them in that order.
+    open.reverse();
+    reopen(open, None, y, 20);
+}
+
+/// Opens the kept folds in the page's order, then scrolls to `y`. A fold writes its details
+/// when its `toggle` event arrives, and folds inside them count in the kept positions, so each
+/// waits until the one before holds more than its summary (checked every 16 ms, at most
+/// `tries` times each).
+fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32) {
+    let waiting = last.as_ref().is_some_and(|d| d.child_element_count() <= 1);
+    if waiting && tries > 0 {
+        gloo::timers::callback::Timeout::new(16, move || reopen(open, last, y, tries - 1))
+            .forget();
+        return;
+    }
+    let Some(i) = open.pop() else {
+        window().scroll_to_with_x_and_y(0.0, f64::from(y));
+        return;
+    };
+    let fold = gloo::utils::document()
+        .get_elements_by_tag_name("details")
+        .item(i);
+    if let Some(fold) = &fold {
+        let _ = fold.set_attribute("open", "");
+    }
+    reopen(open, fold, y, 20);
 }

@@ -254,6 +254,7 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     await page.reload();
     await formReady(page);
     assert.ok(await page.getByRole("button", { name: "下一位" }).isVisible(), "still a desk after a reload");
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0, "leaving the page kept no reading position at the desk");
     assert.equal(await page.getByLabel("在本机记住我的回答").count(), 0);
 
     await page.getByLabel("年龄").first().fill("85");

@@ -92,6 +92,42 @@ test("a new member's age comes into view with its person's heading and label abo
   }
 });
 
+test("a reload brings the reader back where they were reading, with the same folds open; another link starts afresh", async () => {
+  const link = profileHash({ street: "guanghe", members: [{ age: 78, sex: "female", insurance: "resident" }, { age: 80, sex: "male", insurance: "resident" }] });
+  for (const large of [false, true]) {
+    const page = await open(link, { viewport: PHONE });
+    if (large) await page.getByRole("button", { name: "大字模式" }).click();
+    // Far down the second person's results: one measure's details and the "why not" list open.
+    const second = page.locator('[data-member="1"]');
+    await second.locator("li.measure summary").first().click();
+    const whyNot = second.locator("details.why-not > summary");
+    await whyNot.click();
+    await whyNot.evaluate((el) => { el.scrollIntoView(); window.scrollBy(0, -120); });
+    const before = await page.evaluate(() => ({
+      y: Math.round(window.scrollY),
+      open: [...document.querySelectorAll("details")].map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0),
+    }));
+    assert.ok(before.y > 1500, `read far down the page (${before.y} px)`);
+    await page.reload();
+    await page.locator('[data-member="1"] [data-item]').first().waitFor();
+    await until(page, (y) => Math.abs(window.scrollY - y) <= 2, before.y, { what: `the page to come back to ${before.y} px` });
+    const after = await page.evaluate(() => ({
+      open: [...document.querySelectorAll("details")].map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0),
+      whyNotLines: document.querySelectorAll('[data-member="1"] details.why-not li').length,
+      top: document.querySelector('[data-member="1"] details.why-not').getBoundingClientRect().top,
+    }));
+    assert.deepEqual(after.open, before.open, "the same folds are open");
+    assert.ok(after.whyNotLines > 0, "the open \"why not\" list shows its lines");
+    assert.ok(Math.abs(after.top - 120) <= 4, `the "why not" list is where it was on screen (${Math.round(after.top)} px from the top, was 120)`);
+    // Another link opened in this tab is someone else's page: it opens on its results.
+    await page.evaluate((h) => { location.hash = h; }, profileHash({ members: [{ age: 92, sex: "female", insurance: "resident" }] }));
+    await cashIs(page, "100");
+    await until(page, async () => document.activeElement?.id === "results-heading", undefined, { what: "the new link to open on its results" });
+    assert.equal(await page.evaluate(() => document.querySelectorAll("details[open]").length), 0, "no fold of the last page opened");
+    await done(page);
+  }
+});
+
 test("a link with answers opens on the results on a phone; on a tablet, and after a reload, nothing moves", async () => {
   const link = profileHash({ street: "guanghe", members: [{ age: 78, sex: "female", insurance: "resident" }] });
   const phone = await open(link, { viewport: PHONE });
