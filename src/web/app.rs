@@ -104,8 +104,13 @@ pub fn App(props: &AppProps) -> Html {
         None => answers.clone().map(|_| (0, Decimal::ZERO)),
     };
     // The results as plain sentences: read aloud, and copied into a chat.
-    let text: Option<AttrValue> = match (&answers, &outcome) {
-        (Ok(profile), Some(o)) => Some(summary::plain_text(lang, catalogue, profile, o).into()),
+    let text: summary::PlainText = match (&answers, &outcome) {
+        (Ok(profile), Some(o)) => {
+            let (profile, o) = (profile.clone(), o.clone());
+            Some(Callback::from(move |()| {
+                summary::plain_text(lang, catalogue, &profile, &o)
+            }))
+        }
         _ => None,
     };
     let t = |k: Key| lang.pick(k.pair());

@@ -17,7 +17,7 @@ pub struct HeaderProps {
     pub state: Rc<State>,
     pub dispatch: Dispatch,
     /// The results as plain text, to read aloud; `None` while there are none.
-    pub text: Option<AttrValue>,
+    pub text: summary::PlainText,
 }
 
 /// The page's header.
@@ -77,7 +77,7 @@ pub fn Header(props: &HeaderProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ReadAloudProps {
-    text: Option<AttrValue>,
+    text: summary::PlainText,
 }
 
 /// What reading aloud is doing.
@@ -116,7 +116,7 @@ fn ReadAloud(props: &ReadAloudProps) -> Html {
                 return;
             }
             let Some(text) = text.as_ref() else { return };
-            let Some(started) = summary::speak(lang, text) else {
+            let Some(started) = summary::speak(lang, &text.emit(())) else {
                 reading.set(Reading::NoVoice);
                 return;
             };

@@ -132,10 +132,13 @@ pub fn save(keep: Keep, envelope: &str) {
     }
 }
 
-/// Removes the answers kept there.
+/// Removes the answers kept there (and, in the tab, where the reader was).
 pub fn forget(keep: Keep) {
     if let Some(s) = store(keep) {
         let _ = s.remove_item(saved::KEY);
+        if keep == Keep::Tab {
+            let _ = s.remove_item(VIEW_KEY);
+        }
     }
 }
 

@@ -14,14 +14,23 @@ use crate::profile::Profile;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ResultsProps {
     pub state: Rc<State>,
     /// The answers the results come from, or the age still missing or wrong.
     pub answers: Result<Profile, Waiting>,
     pub outcome: Option<Rc<Outcome<'static>>>,
     /// The results as plain text, for the clipboard.
-    pub text: Option<AttrValue>,
+    pub text: super::summary::PlainText,
+}
+
+/// The answers, the outcome and the text all follow from the state, so comparing the state
+/// alone says whether the results changed. (Comparing the outcome too went through every
+/// measure's conditions on each render: 1 KB of Wasm for nothing.)
+impl PartialEq for ResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
 }
 
 /// A member's or the household's measures, those that pay cash first (the most first), then
@@ -422,7 +431,7 @@ fn why_not(
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct FoldProps {
     /// The "why not" fold (its class), or a measure's.
     #[prop_or_default]
@@ -431,6 +440,15 @@ struct FoldProps {
     summary: Html,
     /// Writes the body: called only while the fold is open.
     body: Callback<(), Html>,
+}
+
+/// The body is a new callback whenever the parent renders, so the props differ then however the
+/// summary compares: comparing the summary's markup would only add code (yew's whole markup
+/// comparison, 2 KB of Wasm).
+impl PartialEq for FoldProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.why_not == other.why_not && self.body == other.body
+    }
 }
 
 /// A native `<details>` whose body is written and put into the page the first time it opens:

@@ -14,7 +14,7 @@ pub struct ShareProps {
     pub profile: Option<Profile>,
     pub desk: bool,
     /// The results as plain text, for the clipboard.
-    pub text: Option<AttrValue>,
+    pub text: super::summary::PlainText,
 }
 
 /// What a copy button last did.
@@ -80,19 +80,22 @@ pub fn ShareTools(props: &ShareProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let copy = |what: Copied, text: Option<String>| {
+    let copy = |what: Copied, text: Option<Callback<(), String>>| {
         let copied = copied.clone();
         Callback::from(move |_| {
             let Some(text) = text.as_ref() else { return };
             let copied = copied.clone();
             platform::copy(
-                text,
+                &text.emit(()),
                 Callback::from(move |ok| copied.set(if ok { what } else { Copied::Failed })),
             );
         })
     };
-    let on_copy = copy(Copied::Text, text.as_ref().map(|t| t.to_string()));
-    let on_copy_link = copy(Copied::Link, link.clone());
+    let on_copy = copy(Copied::Text, text.clone());
+    let on_copy_link = copy(
+        Copied::Link,
+        link.clone().map(|l| Callback::from(move |()| l.clone())),
+    );
     let on_print = Callback::from(|_| platform::print());
     // Encoding a QR code is the page's heaviest work: only while the panel is open, and once
     // per link.
@@ -122,7 +125,7 @@ pub fn ShareTools(props: &ShareProps) -> Html {
             }
             if *copied == Copied::Failed {
                 <label class="field" for="copy-text">{ t(Key::CopyByHand) }
-                    <textarea id="copy-text" readonly=true rows="6" value={text.clone().unwrap_or_default()} />
+                    <textarea id="copy-text" readonly=true rows="6" value={text.as_ref().map(|t| t.emit(())).unwrap_or_default()} />
                 </label>
             }
             if *open {

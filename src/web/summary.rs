@@ -11,6 +11,10 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
+/// The results as plain text, written when asked for (reading aloud, copying), not on every
+/// render; `None` while there are no results.
+pub type PlainText = Option<yew::Callback<(), String>>;
+
 /// The results in plain sentences, in the page's language: the total, then each member's
 /// measures one a line (what, how much, sure or likely — and for a likely one, where to ask),
 /// then the household's, and the note on time.
