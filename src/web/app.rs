@@ -1,6 +1,7 @@
 //! The page's root: the state, what it keeps where, and the layout — header, the questions,
-//! the results. The language reaches every component through a context.
+//! the results. The language reaches every component as a prop (a context cost the Wasm 1.5 KB).
 
+use super::desk;
 use super::form::Form;
 use super::header::Header;
 use super::i18n::{Key, Lang};
@@ -27,12 +28,6 @@ pub struct AppProps {
 
 /// The dispatcher every component changes the state through.
 pub type Dispatch = UseReducerDispatcher<State>;
-
-/// The page's language, from the context `App` provides.
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
-}
 
 /// The whole page.
 #[component]
@@ -117,7 +112,7 @@ pub fn App(props: &AppProps) -> Html {
     let shared = Rc::new((*state).clone());
 
     html! {
-        <ContextProvider<Lang> context={lang}>
+        <>
             // The first stop for a keyboard: past the questions, straight to the results.
             <button type="button" class="skip" onclick={Callback::from(|_| platform::focus("results-heading"))}>{ t(Key::SkipToResults) }</button>
             <Header state={shared.clone()} dispatch={dispatch.clone()} text={text.clone()} />
@@ -129,9 +124,14 @@ pub fn App(props: &AppProps) -> Html {
                     <Form state={shared.clone()} dispatch={dispatch.clone()} {found} />
                     <Results state={shared} {answers} {outcome} {text} />
                 </div>
+                if state.desk {
+                    // Where the clerk finishes, after showing or printing the results: no
+                    // scrolling back up for the header's button.
+                    <div class="next-resident">{ desk::next_button("next-resident-foot", &desk::props(&state, &dispatch)) }</div>
+                }
                 <p class="disclaimer">{ t(Key::Disclaimer) }</p>
             </main>
-        </ContextProvider<Lang>>
+        </>
     }
 }
 

@@ -1,9 +1,11 @@
-//! Desk mode's "next resident" button and idle timer: after 3 quiet minutes every answer is
+//! Desk mode's "next resident" buttons and idle timer: after 3 quiet minutes every answer is
 //! cleared, with a visible countdown for the last 30 seconds.
 
-use super::app::use_lang;
-use super::i18n::{self, Key};
-use super::platform;
+use super::app::Dispatch;
+use super::i18n::{self, Key, Lang};
+use super::platform::{self, Keep};
+use super::state::{Action, State};
+use super::summary;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
@@ -17,13 +19,68 @@ pub const COUNTDOWN_SECONDS: f64 = 30.0;
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
+    pub lang: Lang,
     /// Whether there is anything to clear: over an empty form the idle timer waits quietly.
     pub active: bool,
     /// Clears every answer.
     pub onnext: Callback<()>,
+    /// Whether "next resident" was pressed over answers and waits for a yes or a no.
+    pub asking: bool,
+    /// Opens (true) or closes the question.
+    pub onask: Callback<bool>,
 }
 
-/// The large "next resident" button and, near the end of the idle time, the countdown.
+/// What "next resident" does: every answer goes, from the page, the tab, the address and the
+/// clipboard; the page goes back to its top, and the focus to the fresh form's first age box, so
+/// the clerk types the next age at once.
+pub fn next_resident(dispatch: &Dispatch) -> Callback<()> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |()| {
+        dispatch.dispatch(Action::NextResident);
+        platform::forget(Keep::Tab);
+        platform::forget(Keep::Device);
+        platform::set_fragment("");
+        platform::clear_clipboard();
+        summary::stop_speaking();
+        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        // Once the fresh form is in the page.
+        gloo::timers::callback::Timeout::new(0, platform::focus_first_age).forget();
+    })
+}
+
+/// The desk bar's props, from the page's state: for the header's bar, and the second button
+/// below the results.
+pub fn props(state: &State, dispatch: &Dispatch) -> DeskProps {
+    DeskProps {
+        lang: state.lang,
+        active: state.has_answers(),
+        onnext: next_resident(dispatch),
+        asking: state.asking_next,
+        onask: {
+            let dispatch = dispatch.clone();
+            Callback::from(move |asking| dispatch.dispatch(Action::AskNext(asking)))
+        },
+    }
+}
+
+/// A "next resident" button. Over answers it asks first (`onask`): one tap too many must not
+/// wipe a resident's answers half-way through. Over an empty form it clears at once.
+pub fn next_button(id: &'static str, props: &DeskProps) -> Html {
+    let lang = props.lang;
+    let (active, onask, onnext) = (props.active, props.onask.clone(), props.onnext.clone());
+    let onclick = Callback::from(move |_| {
+        if active {
+            onask.emit(true);
+        } else {
+            onnext.emit(());
+        }
+    });
+    html! {
+        <button type="button" {id} class="next" aria-expanded={ (props.asking && active).to_string() } aria-controls="confirm-next" {onclick}>{ lang.pick(Key::NextResident.pair()) }</button>
+    }
+}
+
+/// The header's "next resident" button and, near the end of the idle time, the countdown.
 #[component]
 pub fn DeskBar(props: &DeskProps) -> Html {
     let remaining = use_state(|| None::<u32>);
@@ -75,15 +132,15 @@ pub fn DeskBar(props: &DeskProps) -> Html {
             }
         });
     }
-    let lang = use_lang();
+    let lang = props.lang;
     let t = |k: Key| lang.pick(k.pair());
-    let onclick = {
+    let onnext = {
         let (onnext, last, remaining) = (
             props.onnext.clone(),
             last.borrow().clone(),
             remaining.clone(),
         );
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             last.set(platform::now_ms());
             remaining.set(None);
             onnext.emit(());
@@ -98,7 +155,16 @@ pub fn DeskBar(props: &DeskProps) -> Html {
     };
     html! {
         <div class="desk">
-            <button type="button" id="next-resident" class="next" {onclick}>{ t(Key::NextResident) }</button>
+            { next_button("next-resident", props) }
+            // The countdown, when it shows, is the one question at a time.
+            if props.asking && props.active && remaining.is_none() {
+                // Fixed in view, as the countdown, whichever of the two buttons asked.
+                <div class="countdown" role="alertdialog" aria-labelledby="confirm-next-text" id="confirm-next">
+                    <p id="confirm-next-text">{ t(Key::NextWarning) }</p>
+                    <button type="button" class="secondary" onclick={props.onask.reform(|_| false)}>{ t(Key::Cancel) }</button>
+                    <button type="button" id="next-resident-confirm" onclick={onnext.reform(|_| ())}>{ t(Key::NextConfirm) }</button>
+                </div>
+            }
             if let Some(s) = *remaining {
                 // Fixed in view wherever the page is scrolled: a clerk or resident sees it.
                 <div class="countdown" role="alertdialog" aria-live="assertive" aria-labelledby="countdown-text" id="countdown">

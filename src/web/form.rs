@@ -1,7 +1,7 @@
 //! The questions: each person first (age, then sex, insurance…), the household after, and a
 //! bar at the foot that says the result in one line — or what to answer first.
 
-use super::app::{use_lang, Dispatch};
+use super::app::Dispatch;
 use super::i18n::{self, Key, Label, Lang};
 use super::platform::{self, Keep};
 use super::state::{Action, Age, HouseholdEdit, MemberEdit, Person, State, Waiting};
@@ -27,7 +27,7 @@ pub struct FormProps {
 /// The questions.
 #[component]
 pub fn Form(props: &FormProps) -> Html {
-    let lang = use_lang();
+    let lang = props.state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let FormProps {
         state,
@@ -75,7 +75,7 @@ pub fn Form(props: &FormProps) -> Html {
         <form class="questions" aria-labelledby="form-heading" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2 id="form-heading">{ t(Key::FormHeading) }</h2>
             { for state.people.iter().enumerate().map(|(i, person)| html! {
-                <MemberForm key={person.id} index={i} person={person.clone()} dispatch={dispatch.clone()} {removable} />
+                <MemberForm key={person.id} {lang} index={i} person={person.clone()} dispatch={dispatch.clone()} {removable} />
             }) }
             if state.people.len() < MAX_MEMBERS {
                 <button type="button" class="add secondary" id="add-member" onclick={add}>{ "＋ " }{ t(Key::AddMember) }</button>
@@ -114,7 +114,7 @@ pub fn Form(props: &FormProps) -> Html {
             </fieldset>
             if state.desk {
                 <p class="desk-note">{ t(Key::DeskMode) }</p>
-                <LeaveDesk />
+                <LeaveDesk {lang} />
             } else {
                 <div class="remember">
                     { checkbox("remember", t(Key::Remember), state.remember, false, {
@@ -145,6 +145,7 @@ pub fn Form(props: &FormProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct MemberProps {
+    lang: Lang,
     index: usize,
     person: Person,
     dispatch: Dispatch,
@@ -154,13 +155,14 @@ struct MemberProps {
 /// One person's questions, the age first.
 #[component]
 fn MemberForm(props: &MemberProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let t = |k: Key| lang.pick(k.pair());
     let MemberProps {
         index,
         person,
         dispatch,
         removable,
+        ..
     } = props;
     let id = person.id;
     fn edit<T: 'static>(
@@ -329,11 +331,16 @@ fn checkbox(
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct LeaveDeskProps {
+    lang: Lang,
+}
+
 /// Leaving desk mode: a deliberate act, at the foot of the form, away from "next resident",
 /// and confirmed in place (no pop-up).
 #[component]
-fn LeaveDesk() -> Html {
-    let lang = use_lang();
+fn LeaveDesk(props: &LeaveDeskProps) -> Html {
+    let lang = props.lang;
     let t = |k: Key| lang.pick(k.pair());
     let asking = use_state(|| false);
     let ask = {

@@ -1,10 +1,9 @@
 //! The header: the title, the reader's tools (language, text size, reading aloud) and, at a
 //! service desk, the "next resident" bar.
 
-use super::app::{use_lang, Dispatch};
-use super::desk::DeskBar;
+use super::app::Dispatch;
+use super::desk::{self, DeskBar};
 use super::i18n::{Key, Lang};
-use super::platform::{self, Keep};
 use super::state::{Action, State};
 use super::summary;
 use gloo::timers::callback::Interval;
@@ -23,7 +22,7 @@ pub struct HeaderProps {
 /// The page's header.
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let lang = use_lang();
+    let lang = props.state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let HeaderProps {
         state,
@@ -43,21 +42,9 @@ pub fn Header(props: &HeaderProps) -> Html {
         let (dispatch, large) = (dispatch.clone(), state.large);
         Callback::from(move |_| dispatch.dispatch(Action::Large(!large)))
     };
-    let speech = summary::speech_available().then(|| html! { <ReadAloud text={text.clone()} /> });
+    let speech = summary::speech_available().then(|| html! { <ReadAloud {lang} text={text.clone()} /> });
     let desk = state.desk.then(|| {
-        let dispatch = dispatch.clone();
-        let onnext = Callback::from(move |()| {
-            dispatch.dispatch(Action::NextResident);
-            platform::forget(Keep::Tab);
-            platform::forget(Keep::Device);
-            platform::set_fragment("");
-            platform::clear_clipboard();
-            summary::stop_speaking();
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-            // Once the fresh form is in the page: the clerk types the next age at once.
-            gloo::timers::callback::Timeout::new(0, platform::focus_first_age).forget();
-        });
-        html! { <DeskBar {onnext} active={state.has_answers()} /> }
+        html! { <DeskBar ..desk::props(state, dispatch) /> }
     });
     html! {
         <header class="top">
@@ -77,6 +64,7 @@ pub fn Header(props: &HeaderProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ReadAloudProps {
+    lang: Lang,
     text: summary::PlainText,
 }
 
@@ -93,7 +81,7 @@ enum Reading {
 /// speech: it turns back when the speech ends, fails, or never starts.
 #[component]
 fn ReadAloud(props: &ReadAloudProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let reading = use_state(|| Reading::Idle);
     let poll = use_mut_ref(|| None::<Interval>);
     {

@@ -1,7 +1,6 @@
 //! The results: the household's cash first, then each member's measures one line each (what,
 //! how much, sure or likely), every detail one tap away in a native `<details>`.
 
-use super::app::use_lang;
 use super::i18n::{self, Key, Lang};
 use super::icons::icon;
 use super::platform;
@@ -53,7 +52,7 @@ pub fn cash_first<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
 /// The results column.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
-    let lang = use_lang();
+    let lang = props.state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let Ok(catalogue) = Catalogue::builtin() else {
         return Html::default();
@@ -82,7 +81,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h2 id="results-heading" tabindex="-1">{ t(Key::Results) }</h2>
             <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ platform::today() }</p>
             { head }
-            <ShareTools key="share" profile={answers.clone().ok()} desk={state.desk} text={text.clone()} />
+            <ShareTools key="share" {lang} profile={answers.clone().ok()} desk={state.desk} text={text.clone()} />
             // On a phone the answers are far above (a link lands here): the way back to them.
             if let (Some(_), Some(first)) = (shown, state.people.first()) {
                 <button type="button" class="secondary to-form" onclick={

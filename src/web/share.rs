@@ -1,7 +1,6 @@
 //! Taking the result along: a link with the answers in its fragment and its QR code, the
 //! results as text for a chat, and a printed page.
 
-use super::app::use_lang;
 use super::i18n::Key;
 use super::platform;
 use crate::profile::Profile;
@@ -10,6 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
+    pub lang: super::i18n::Lang,
     /// The answers to share; `None` while an age is missing or wrong.
     pub profile: Option<Profile>,
     pub desk: bool,
@@ -32,7 +32,7 @@ const MAX_MODULE_PX: u32 = 8;
 /// The share, copy and print actions, and the share panel they open.
 #[component]
 pub fn ShareTools(props: &ShareProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let t = |k: Key| lang.pick(k.pair());
     let open = use_state(|| false);
     let copied = use_state(|| Copied::Not);
@@ -43,6 +43,7 @@ pub fn ShareTools(props: &ShareProps) -> Html {
         profile,
         desk,
         text,
+        ..
     } = props;
     let desk = *desk;
     // The link that opens these answers on another device (never marked as desk mode), in the

@@ -35,6 +35,9 @@ pub struct State {
     pub stored: bool,
     /// Input that could not be used, shown until dismissed.
     pub notice: Option<Notice>,
+    /// Desk mode: "next resident" was pressed over answers, and the question (clear them?) is
+    /// open.
+    pub asking_next: bool,
     /// Counts "next resident" clearings; the page's content is keyed on it, so nothing a
     /// component kept for the last resident (an open share panel, a copy status) survives.
     pub resident: u32,
@@ -56,6 +59,7 @@ impl Default for State {
             remember: false,
             stored: false,
             notice: None,
+            asking_next: false,
             resident: 0,
         }
     }
@@ -320,6 +324,8 @@ pub enum Action {
     Forgotten,
     /// Desk mode: clear every answer for the next resident.
     NextResident,
+    /// Desk mode: open (true) or close the question before clearing.
+    AskNext(bool),
     DismissNotice,
 }
 
@@ -386,6 +392,7 @@ impl Reducible for State {
                 };
             }
             Action::DismissNotice => next.notice = None,
+            Action::AskNext(asking) => next.asking_next = asking,
         }
         if next == *self {
             self

@@ -184,7 +184,8 @@ test("preferences: language and text size come back after a reload, never at the
   await formReady(desk);
   await desk.getByRole("button", { name: "English" }).click();
   assert.equal(await desk.evaluate(() => localStorage.length + sessionStorage.length), 0, "the desk keeps no preference");
-  await desk.getByRole("button", { name: "Next resident" }).click();
+  // Over an empty form (a preference is no answer) it clears at once.
+  await desk.getByRole("button", { name: "Next resident" }).first().click();
   await desk.waitForFunction(() => document.documentElement.lang === "zh-CN");
   await desk.context().close();
 });
@@ -236,7 +237,21 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     await page.getByText("已复制").waitFor();
     await page.screenshot({ path: shotPath("desk-768x1024.png") });
 
-    await page.getByRole("button", { name: "下一位" }).click();
+    // "Next resident" asks first, in place: one tap too many keeps the resident's answers.
+    await page.getByRole("button", { name: "下一位" }).first().click();
+    assert.ok(await page.getByText("这位居民的全部回答都会清除，无法找回。").isVisible(), "the header's button asks first");
+    await page.getByRole("button", { name: "取消" }).click();
+    assert.equal(await page.locator("#next-resident-confirm").count(), 0);
+    assert.equal(await page.getByLabel("年龄").first().inputValue(), "92", "nothing cleared on the first tap");
+    // Where the clerk finishes, below the results: a second "next resident", on the last screen.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const foot = await page.evaluate(() => {
+      const r = document.querySelector("#next-resident-foot").getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    assert.ok(foot.top >= 0 && foot.bottom <= foot.height, `the foot's "next resident" is on the last screen (${Math.round(foot.top)}–${Math.round(foot.bottom)} of ${foot.height} px)`);
+    await page.locator("#next-resident-foot").click();
+    await page.getByRole("button", { name: "清除，接待下一位" }).click();
     await noResult(page);
     assert.equal(await page.getByLabel("年龄").first().inputValue(), "");
     // The clerk types the next resident's age at once: the focus is in the first age box.
@@ -253,7 +268,7 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     assert.equal(new URL(page.url()).search, "?desk", "still a desk");
     await page.reload();
     await formReady(page);
-    assert.ok(await page.getByRole("button", { name: "下一位" }).isVisible(), "still a desk after a reload");
+    assert.ok(await page.getByRole("button", { name: "下一位" }).first().isVisible(), "still a desk after a reload");
     assert.equal(await page.evaluate(() => sessionStorage.length), 0, "leaving the page kept no reading position at the desk");
     assert.equal(await page.getByLabel("在本机记住我的回答").count(), 0);
 
@@ -271,10 +286,14 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     await page.getByRole("button", { name: "继续使用" }).click();
     assert.equal(await countdown.count(), 0, "keep going dismisses it");
     assert.equal(await page.getByLabel("年龄").first().inputValue(), "85");
+    // A question left open does not hold the clearing back, nor outlive the resident.
+    await page.getByRole("button", { name: "下一位" }).first().click();
+    await page.locator("#next-resident-confirm").waitFor();
     await page.clock.runFor(185_000);
     await noResult(page);
     assert.equal(await page.getByLabel("年龄").first().inputValue(), "", "cleared after 3 idle minutes");
     assert.equal(await page.locator("#countdown").count(), 0);
+    assert.equal(await page.locator("#confirm-next").count(), 0, "no question left from the last resident");
     await context.close();
   }
 });
@@ -286,7 +305,7 @@ test("desk mode typed into an open page starts a desk from nothing", async () =>
   await page.evaluate(() => { location.hash = "desk"; });
   await page.waitForURL(/\?desk$/);
   await formReady(page);
-  assert.ok(await page.getByRole("button", { name: "下一位" }).isVisible());
+  assert.ok(await page.getByRole("button", { name: "下一位" }).first().isVisible());
   assert.equal(await page.getByLabel("年龄").first().inputValue(), "", "the visitor's answers are gone");
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
   await page.context().close();
