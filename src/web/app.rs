@@ -2,11 +2,11 @@
 //! the results. The language reaches every component as a prop (a context cost the Wasm 1.5 KB).
 
 use super::desk;
-use super::form::Form;
-use super::header::Header;
+use super::form::{form, FormProps};
+use super::header::{header, HeaderProps};
 use super::i18n::{Key, Lang};
 use super::platform::{self, Keep};
-use super::results::Results;
+use super::results::{results, ResultsProps};
 use super::state::{Action, Notice, State};
 use super::summary;
 use crate::catalogue::Catalogue;
@@ -115,14 +115,14 @@ pub fn App(props: &AppProps) -> Html {
         <>
             // The first stop for a keyboard: past the questions, straight to the results.
             <button type="button" class="skip" onclick={Callback::from(|_| platform::focus("results-heading"))}>{ t(Key::SkipToResults) }</button>
-            <Header state={shared.clone()} dispatch={dispatch.clone()} text={text.clone()} />
+            { header(&HeaderProps { state: shared.clone(), dispatch: dispatch.clone(), text: text.clone() }) }
             <main class="page">
                 <p class="intro">{ t(if state.desk { Key::IntroDesk } else { Key::Intro }) }</p>
                 { notice(lang, state.notice.as_ref(), &dispatch) }
                 // Keyed on the resident, so "next resident" rebuilds everything below from scratch.
                 <div class="columns" key={state.resident.to_string()}>
-                    <Form state={shared.clone()} dispatch={dispatch.clone()} {found} />
-                    <Results state={shared} {answers} {outcome} {text} />
+                    { form(&FormProps { state: shared.clone(), dispatch: dispatch.clone(), found }) }
+                    { results(&ResultsProps { state: shared, answers, outcome, text }) }
                 </div>
                 if state.desk {
                     // Where the clerk finishes, after showing or printing the results: no

@@ -4,7 +4,7 @@
 use super::app::Dispatch;
 use super::i18n::{self, Key, Lang};
 use super::platform::{self, Keep};
-use super::state::{Action, State};
+use super::state::{Action, Question, State};
 use super::summary;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
@@ -55,10 +55,12 @@ pub fn props(state: &State, dispatch: &Dispatch) -> DeskProps {
         lang: state.lang,
         active: state.has_answers(),
         onnext: next_resident(dispatch),
-        asking: state.asking_next,
+        asking: state.asking == Some(Question::Next),
         onask: {
             let dispatch = dispatch.clone();
-            Callback::from(move |asking| dispatch.dispatch(Action::AskNext(asking)))
+            Callback::from(move |asking: bool| {
+                dispatch.dispatch(Action::Ask(asking.then_some(Question::Next)))
+            })
         },
     }
 }

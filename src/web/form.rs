@@ -4,7 +4,7 @@
 use super::app::Dispatch;
 use super::i18n::{self, Key, Label, Lang};
 use super::platform::{self, Keep};
-use super::state::{Action, Age, HouseholdEdit, MemberEdit, Person, State, Waiting};
+use super::state::{Action, Age, HouseholdEdit, MemberEdit, Person, Question, State, Waiting};
 use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
@@ -16,7 +16,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the questions are drawn from.
 pub struct FormProps {
     pub state: Rc<State>,
     pub dispatch: Dispatch,
@@ -24,9 +24,9 @@ pub struct FormProps {
     pub found: Result<(usize, Decimal), Waiting>,
 }
 
-/// The questions.
-#[component]
-pub fn Form(props: &FormProps) -> Html {
+/// The questions. A function, not a component: it follows the whole state, so it is drawn
+/// again on every change anyway (a component of its own cost the Wasm 0.8 KB for nothing).
+pub fn form(props: &FormProps) -> Html {
     let lang = props.state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let FormProps {
@@ -114,7 +114,7 @@ pub fn Form(props: &FormProps) -> Html {
             </fieldset>
             if state.desk {
                 <p class="desk-note">{ t(Key::DeskMode) }</p>
-                <LeaveDesk {lang} />
+                { leave_desk(lang, state.asking == Some(Question::Leave), dispatch) }
             } else {
                 <div class="remember">
                     { checkbox("remember", t(Key::Remember), state.remember, false, {
@@ -331,27 +331,20 @@ fn checkbox(
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LeaveDeskProps {
-    lang: Lang,
-}
-
 /// Leaving desk mode: a deliberate act, at the foot of the form, away from "next resident",
 /// and confirmed in place (no pop-up).
-#[component]
-fn LeaveDesk(props: &LeaveDeskProps) -> Html {
-    let lang = props.lang;
+fn leave_desk(lang: Lang, asking: bool, dispatch: &Dispatch) -> Html {
     let t = |k: Key| lang.pick(k.pair());
-    let asking = use_state(|| false);
     let ask = {
-        let asking = asking.clone();
-        Callback::from(move |_| asking.set(!*asking))
+        let dispatch = dispatch.clone();
+        let question = (!asking).then_some(Question::Leave);
+        Callback::from(move |_| dispatch.dispatch(Action::Ask(question)))
     };
     let leave = Callback::from(|_| platform::leave_desk());
     html! {
         <div class="leave-desk">
             <button type="button" class="secondary" id="leave-desk" aria-expanded={asking.to_string()} onclick={ask.clone()}>{ t(Key::LeaveDesk) }</button>
-            if *asking {
+            if asking {
                 <p class="warning">{ t(Key::LeaveDeskWarning) }</p>
                 <div class="actions">
                     <button type="button" onclick={ask}>{ t(Key::Cancel) }</button>

@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the header is drawn from.
 pub struct HeaderProps {
     pub state: Rc<State>,
     pub dispatch: Dispatch,
@@ -20,8 +20,8 @@ pub struct HeaderProps {
 }
 
 /// The page's header.
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
+/// A function, not a component, as `form::form`: it follows the whole state.
+pub fn header(props: &HeaderProps) -> Html {
     let lang = props.state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let HeaderProps {

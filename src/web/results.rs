@@ -13,7 +13,7 @@ use crate::profile::Profile;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties)]
+/// What the results are drawn from.
 pub struct ResultsProps {
     pub state: Rc<State>,
     /// The answers the results come from, or the age still missing or wrong.
@@ -21,15 +21,6 @@ pub struct ResultsProps {
     pub outcome: Option<Rc<Outcome<'static>>>,
     /// The results as plain text, for the clipboard.
     pub text: super::summary::PlainText,
-}
-
-/// The answers, the outcome and the text all follow from the state, so comparing the state
-/// alone says whether the results changed. (Comparing the outcome too went through every
-/// measure's conditions on each render: 1 KB of Wasm for nothing.)
-impl PartialEq for ResultsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state
-    }
 }
 
 /// A member's or the household's measures, those that pay cash first (the most first), then
@@ -50,8 +41,9 @@ pub fn cash_first<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
 }
 
 /// The results column.
-#[component]
-pub fn Results(props: &ResultsProps) -> Html {
+/// A function, not a component, as `form::form`: it follows the whole state. (As a component,
+/// its props' derived comparison went through every measure's conditions on each render.)
+pub fn results(props: &ResultsProps) -> Html {
     let lang = props.state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let Ok(catalogue) = Catalogue::builtin() else {

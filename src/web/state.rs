@@ -35,9 +35,8 @@ pub struct State {
     pub stored: bool,
     /// Input that could not be used, shown until dismissed.
     pub notice: Option<Notice>,
-    /// Desk mode: "next resident" was pressed over answers, and the question (clear them?) is
-    /// open.
-    pub asking_next: bool,
+    /// Desk mode: the question a button opened in place, waiting for a yes or a no.
+    pub asking: Option<Question>,
     /// Counts "next resident" clearings; the page's content is keyed on it, so nothing a
     /// component kept for the last resident (an open share panel, a copy status) survives.
     pub resident: u32,
@@ -59,10 +58,19 @@ impl Default for State {
             remember: false,
             stored: false,
             notice: None,
-            asking_next: false,
+            asking: None,
             resident: 0,
         }
     }
+}
+
+/// A desk's question before an act that cannot be undone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// "Next resident" over answers: clear them, for good?
+    Next,
+    /// Leave desk mode?
+    Leave,
 }
 
 /// One member as the form holds them.
@@ -324,8 +332,8 @@ pub enum Action {
     Forgotten,
     /// Desk mode: clear every answer for the next resident.
     NextResident,
-    /// Desk mode: open (true) or close the question before clearing.
-    AskNext(bool),
+    /// Desk mode: open a question (or close it, with `None`).
+    Ask(Option<Question>),
     DismissNotice,
 }
 
@@ -392,7 +400,7 @@ impl Reducible for State {
                 };
             }
             Action::DismissNotice => next.notice = None,
-            Action::AskNext(asking) => next.asking_next = asking,
+            Action::Ask(question) => next.asking = question,
         }
         if next == *self {
             self
