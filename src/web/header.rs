@@ -4,10 +4,8 @@
 use super::app::Dispatch;
 use super::desk::{self, DeskBar};
 use super::i18n::{Key, Lang};
-use super::state::{Action, State};
+use super::state::{Action, Reading, State};
 use super::summary;
-use gloo::timers::callback::Interval;
-use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,6 +30,8 @@ pub fn header(props: &HeaderProps) -> Html {
     let on_lang = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| {
+            // Speech in the old language stops with it.
+            summary::stop_speaking();
             dispatch.dispatch(Action::Lang(match lang {
                 Lang::Zh => Lang::En,
                 Lang::En => Lang::Zh,
@@ -42,7 +42,8 @@ pub fn header(props: &HeaderProps) -> Html {
         let (dispatch, large) = (dispatch.clone(), state.large);
         Callback::from(move |_| dispatch.dispatch(Action::Large(!large)))
     };
-    let speech = summary::speech_available().then(|| html! { <ReadAloud {lang} text={text.clone()} /> });
+    let speech =
+        summary::speech_available().then(|| read_aloud(lang, state.reading, text, dispatch));
     let desk = state.desk.then(|| {
         html! { <DeskBar ..desk::props(state, dispatch) /> }
     });
@@ -62,84 +63,32 @@ pub fn header(props: &HeaderProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ReadAloudProps {
+/// The read-aloud button: it follows the speech (`State::reading`), turning back when the
+/// speech ends, fails, or never starts. Its polling lives in `summary`.
+fn read_aloud(
     lang: Lang,
-    text: summary::PlainText,
-}
-
-/// What reading aloud is doing.
-#[derive(Clone, Copy, PartialEq)]
-enum Reading {
-    Idle,
-    Speaking,
-    /// The device spoke nothing: it has no voice for the language.
-    NoVoice,
-}
-
-/// Reads the results aloud with the browser's speech synthesis. The button follows the
-/// speech: it turns back when the speech ends, fails, or never starts.
-#[component]
-fn ReadAloud(props: &ReadAloudProps) -> Html {
-    let lang = props.lang;
-    let reading = use_state(|| Reading::Idle);
-    let poll = use_mut_ref(|| None::<Interval>);
-    {
-        // Stop when the page goes away or the language changes.
-        let poll = poll.clone();
-        use_effect_with(lang, move |_| {
-            move || {
-                poll.borrow_mut().take();
-                summary::stop_speaking();
-            }
-        });
-    }
+    reading: Reading,
+    text: &summary::PlainText,
+    dispatch: &Dispatch,
+) -> Html {
     let onclick = {
-        let (reading, poll, text) = (reading.clone(), poll.clone(), props.text.clone());
+        let (text, dispatch) = (text.clone(), dispatch.clone());
         Callback::from(move |_| {
-            if *reading == Reading::Speaking {
-                poll.borrow_mut().take();
+            if reading == Reading::Speaking {
                 summary::stop_speaking();
-                reading.set(Reading::Idle);
-                return;
+                dispatch.dispatch(Action::Reading(Reading::Idle));
+            } else if let Some(text) = text.as_ref() {
+                summary::read_aloud(lang, &text.emit(()), dispatch.clone());
             }
-            let Some(text) = text.as_ref() else { return };
-            let Some(started) = summary::speak(lang, &text.emit(())) else {
-                reading.set(Reading::NoVoice);
-                return;
-            };
-            reading.set(Reading::Speaking);
-            let (reading, waited) = (reading.clone(), Rc::new(Cell::new(0u32)));
-            let holder = poll.clone();
-            *poll.borrow_mut() = Some(Interval::new(250, move || {
-                waited.set(waited.get() + 1);
-                if summary::is_speaking() {
-                    return;
-                }
-                // A voice may take a moment to start: give it two seconds.
-                if !started.get() && waited.get() < 8 {
-                    return;
-                }
-                reading.set(if started.get() {
-                    Reading::Idle
-                } else {
-                    Reading::NoVoice
-                });
-                // Dropping the interval from inside its own tick is deferred to the next task.
-                let holder = holder.clone();
-                yew::platform::spawn_local(async move {
-                    holder.borrow_mut().take();
-                });
-            }));
         })
     };
-    let speaking = *reading == Reading::Speaking;
+    let speaking = reading == Reading::Speaking;
     html! {
         <>
-        <button type="button" id="read-aloud" aria-pressed={ speaking.to_string() } disabled={props.text.is_none()} {onclick}>
+        <button type="button" id="read-aloud" aria-pressed={ speaking.to_string() } disabled={text.is_none()} {onclick}>
             { if speaking { lang.pick(Key::StopReading.pair()) } else { lang.pick(Key::ReadAloud.pair()) } }
         </button>
-        if *reading == Reading::NoVoice {
+        if reading == Reading::NoVoice {
             <p class="tool-status" role="status">{ lang.pick(Key::NoVoice.pair()) }</p>
         }
         </>

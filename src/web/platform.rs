@@ -364,8 +364,7 @@ pub fn restore_view() {
 fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32) {
     let waiting = last.as_ref().is_some_and(|d| d.child_element_count() <= 1);
     if waiting && tries > 0 {
-        gloo::timers::callback::Timeout::new(16, move || reopen(open, last, y, tries - 1))
-            .forget();
+        gloo::timers::callback::Timeout::new(16, move || reopen(open, last, y, tries - 1)).forget();
         return;
     }
     let Some(i) = open.pop() else {

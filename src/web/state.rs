@@ -37,6 +37,8 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Desk mode: the question a button opened in place, waiting for a yes or a no.
     pub asking: Option<Question>,
+    /// Reading the results aloud.
+    pub reading: Reading,
     /// Counts "next resident" clearings; the page's content is keyed on it, so nothing a
     /// component kept for the last resident (an open share panel, a copy status) survives.
     pub resident: u32,
@@ -59,9 +61,20 @@ impl Default for State {
             stored: false,
             notice: None,
             asking: None,
+            reading: Reading::Idle,
             resident: 0,
         }
     }
+}
+
+/// What reading aloud is doing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reading {
+    #[default]
+    Idle,
+    Speaking,
+    /// The device spoke nothing: it has no voice for the language.
+    NoVoice,
 }
 
 /// A desk's question before an act that cannot be undone.
@@ -334,6 +347,8 @@ pub enum Action {
     NextResident,
     /// Desk mode: open a question (or close it, with `None`).
     Ask(Option<Question>),
+    /// Reading aloud started, ended, or found no voice.
+    Reading(Reading),
     DismissNotice,
 }
 
@@ -357,7 +372,11 @@ impl Reducible for State {
                 next.people.retain(|p| p.id != id);
             }
             Action::RemoveMember(_) => return self,
-            Action::Lang(lang) => next.lang = lang,
+            Action::Lang(lang) => {
+                next.lang = lang;
+                // The header stops the speech: the button turns back.
+                next.reading = Reading::Idle;
+            }
             Action::Large(large) => next.large = large,
             Action::Remember(on) => {
                 next.remember = on && !next.desk;
@@ -401,6 +420,7 @@ impl Reducible for State {
             }
             Action::DismissNotice => next.notice = None,
             Action::Ask(question) => next.asking = question,
+            Action::Reading(reading) => next.reading = reading,
         }
         if next == *self {
             self

@@ -1,11 +1,14 @@
 //! The results as plain text — read aloud now, copied into a chat later — and the browser's
 //! speech synthesis, where it has one.
 
+use super::app::Dispatch;
 use super::i18n::{self, Key, Lang};
+use super::state::{Action, Reading};
 use super::{platform, results};
 use crate::catalogue::Catalogue;
 use crate::engine::{Certainty, Entry, Outcome};
 use crate::profile::Profile;
+use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -144,9 +147,47 @@ pub fn is_speaking() -> bool {
     synth().is_some_and(|s| s.speaking() || s.pending())
 }
 
+thread_local! {
+    /// While reading aloud: the check that turns the button back when the speech is over.
+    static POLL: std::cell::RefCell<Option<Interval>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Stops reading.
 pub fn stop_speaking() {
+    POLL.with(|p| p.borrow_mut().take());
     if let Some(synth) = synth() {
         synth.cancel();
     }
+}
+
+/// Reads `text` aloud and tells the page what the speech does: speaking at once, then idle
+/// when it ends — or "no voice" when the device has none for the language and nothing starts
+/// within two seconds.
+pub fn read_aloud(lang: Lang, text: &str, dispatch: Dispatch) {
+    let Some(started) = speak(lang, text) else {
+        dispatch.dispatch(Action::Reading(Reading::NoVoice));
+        return;
+    };
+    dispatch.dispatch(Action::Reading(Reading::Speaking));
+    let waited = Cell::new(0u32);
+    let poll = Interval::new(250, move || {
+        waited.set(waited.get() + 1);
+        if is_speaking() {
+            return;
+        }
+        // A voice may take a moment to start: give it two seconds.
+        if !started.get() && waited.get() < 8 {
+            return;
+        }
+        dispatch.dispatch(Action::Reading(if started.get() {
+            Reading::Idle
+        } else {
+            Reading::NoVoice
+        }));
+        // Dropping the interval from inside its own tick is deferred to the next task.
+        yew::platform::spawn_local(async {
+            POLL.with(|p| p.borrow_mut().take());
+        });
+    });
+    POLL.with(|p| *p.borrow_mut() = Some(poll));
 }
