@@ -1018,16 +1018,24 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
             or_list(&words)
         }
         (Lang::Zh, Condition::Area { is }) => format!("住在{}", is.pair().0),
-        // The household's own facts are said as the home's are: "we live in…", "we have a car".
-        (Lang::En, Condition::Area { is: Area::Rural }) => "we live in a village".to_owned(),
-        (Lang::En, Condition::Area { is: Area::Urban }) => "we live in a town".to_owned(),
+        // The household's own facts are said to the reader ("you live in…", "you have a car"):
+        // they stand in a person's list, where the form's "we" would read as someone else.
+        (Lang::En, Condition::Area { is: Area::Rural }) => "you live in a village".to_owned(),
+        (Lang::En, Condition::Area { is: Area::Urban }) => "you live in a town".to_owned(),
         (Lang::Zh, Condition::Street { any_of }) => format!("住在{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Street { any_of }) => format!("we live in {}", one_of(lang, any_of)),
+        (Lang::En, Condition::Street { any_of }) => format!("you live in {}", one_of(lang, any_of)),
         (Lang::Zh, Condition::Community { any_of }) => format!("住在{}", one_of(lang, any_of)),
         (Lang::En, Condition::Community { any_of }) => {
-            format!("we live in {}", one_of(lang, any_of))
+            format!("you live in {}", one_of(lang, any_of))
         }
-        (_, Condition::Housing { flag }) => lower_first(lang.pick(flag.pair())),
+        (Lang::Zh, Condition::Housing { flag }) => flag.pair().0.to_owned(),
+        (Lang::En, Condition::Housing { flag }) => match flag {
+            HousingFlag::OldCommunity => "you live in an old housing estate",
+            HousingFlag::PipedGas => "you have piped natural gas",
+            HousingFlag::Lift => "your building has a lift",
+            HousingFlag::Car => "you have a car",
+        }
+        .to_owned(),
         (_, Condition::AllOf(of)) => list(of, true),
         (_, Condition::AnyOf(of)) => list(of, false),
         (Lang::Zh, Condition::AnyMember(inner)) => format!("家里有人{}", unmet(lang, inner, None)),
