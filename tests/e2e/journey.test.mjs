@@ -62,6 +62,8 @@ test("with results on screen, the bar at the foot of the screen still leaves the
     // 92: a monthly amount too, the bar's longest line.
     await typeAge(page, 0, "92", lang);
     await page.locator('[data-member="0"]').waitFor();
+    // At the top before the reload, as the page then comes back where it was.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.reload();
     await page.locator('[data-member="0"]').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -356,7 +358,8 @@ test("large text that is large: no heading smaller than the body, key figure ≥
     const small = sizes.headings.filter(([, s]) => s < sizes.body);
     assert.deepEqual(small, [], `headings smaller than the ${sizes.body} px body (${mode})`);
     if (mode === "large") {
-      assert.ok(sizes.body >= 22, `large body ${sizes.body} px`);
+      // A third larger than the normal 18 px: smaller steps read as "only a little larger".
+      assert.ok(sizes.body >= 24, `large body ${sizes.body} px`);
       assert.ok(sizes.figure >= 30, `key figure ${sizes.figure} px`);
     }
   }
