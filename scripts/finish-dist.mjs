@@ -104,10 +104,22 @@ console.log(`finish-dist: loader ${startName}; .br and .gz written`);
  */
 async function finishGlue(glueFile, wasmFile) {
   const names = new Map();
-  const wasmBytes = renameImports(fs.readFileSync(wasmFile), (field) => {
-    if (!/^__wb/.test(field)) return field;
-    if (!names.has(field)) names.set(field, shortName(names.size));
-    return names.get(field);
+  const exported = new Map();
+  const wasmBytes = rewriteWasm(fs.readFileSync(wasmFile), {
+    importField: (field) => {
+      if (!/^__wb/.test(field)) return field;
+      if (!names.has(field)) names.set(field, shortName(names.size));
+      return names.get(field);
+    },
+    // The closures' entry points carry a hash too: `_` and a short name (no other export starts
+    // with `_` and a letter).
+    exportName: (name) => {
+      if (!/^wasm_bindgen__convert__closures_+invoke__h[0-9a-f]+$/.test(name)) return name;
+      if (!exported.has(name)) exported.set(name, "_" + shortName(exported.size));
+      return exported.get(name);
+    },
+    // Who built the module, and its features: nothing the browser reads.
+    dropCustom: new Set(["producers", "target_features"]),
   });
   let glue = fs.readFileSync(glueFile, "utf8");
   for (const [long, short] of names) {
@@ -116,6 +128,14 @@ async function finishGlue(glueFile, wasmFile) {
     if (found !== 1) fail(`the import ${long} is in the glue's import object ${found} times, not once`);
     glue = glue.replace(key, short);
     if (glue.includes(long)) fail(`the import ${long} is named outside the glue's import object`);
+  }
+  for (const [long, short] of exported) {
+    // The glue calls it as `wasm.<name>`, from a function of its own of the same name, a
+    // module-local name the minifier shortens.
+    const use = new RegExp(`\\bwasm\\.${long}\\b`, "g");
+    if (!(glue.match(use) || []).length) fail(`the export ${long} is not called by the glue`);
+    glue = glue.replace(use, "wasm." + short);
+    if (new RegExp(`\\.${long}\\b|["']${long}["']`).test(glue)) fail(`the export ${long} is reached in the glue other than as wasm.${long}`);
   }
   glue = glue.replace(/(\/\\\[object \(\[\^\\\]\]\+\)\\\]\/\.exec\(\w+\))\?\.\[1\]/g, "($1||[])[1]").replace(/\bimport\.meta\.url\b/g, "location.href");
   glue = (await minify(glue, { module: true, ecma: 2017, compress: true, mangle: true })).code;
@@ -140,11 +160,12 @@ function setIntegrity(file, bytes) {
 }
 
 /**
- * The Wasm module `bytes` with each import's field name replaced by `rename(field)`; every other
- * byte as it was. The import section is read by the binary format's rules, and rewritten with
- * its new length.
+ * The Wasm module `bytes` with each import's field name replaced by `importField(field)`, each
+ * export's name by `exportName(name)`, and the custom sections named in `dropCustom` left out;
+ * every other byte as it was. The import and export sections are read by the binary format's
+ * rules, and rewritten with their new lengths.
  */
-function renameImports(bytes, rename) {
+function rewriteWasm(bytes, { importField, exportName, dropCustom }) {
   const leb = (pos) => {
     let value = 0, shift = 0, byte;
     do {
@@ -174,17 +195,39 @@ function renameImports(bytes, rename) {
     const id = bytes[pos];
     const [size, contentStart] = leb(pos + 1);
     const end = contentStart + size;
-    if (id !== 2) {
-      parts.push(bytes.subarray(pos, end));
-      pos = end;
-      continue;
-    }
     let [count, q] = leb(contentStart);
     const str = () => {
       const [n, at] = leb(q);
       q = at + n;
       return bytes.subarray(at, q).toString("utf8");
     };
+    if (id === 0) {
+      // A custom section: its name, then anything.
+      q = contentStart;
+      if (!dropCustom.has(str())) parts.push(bytes.subarray(pos, end));
+      pos = end;
+      continue;
+    }
+    if (id === 7) {
+      const body = [uleb(count)];
+      for (let i = 0; i < count; i++) {
+        const exported = str();
+        const desc = q;
+        q++; // kind
+        [, q] = leb(q); // index
+        body.push(...name(exportName(exported)), bytes.subarray(desc, q));
+      }
+      if (q !== end) fail("wasm: the export section's length does not match its exports");
+      const content = Buffer.concat(body);
+      parts.push(Buffer.from([7]), uleb(content.length), content);
+      pos = end;
+      continue;
+    }
+    if (id !== 2) {
+      parts.push(bytes.subarray(pos, end));
+      pos = end;
+      continue;
+    }
     const limits = () => {
       const flags = bytes[q++];
       [, q] = leb(q);
@@ -201,7 +244,7 @@ function renameImports(bytes, rename) {
       else if (kind === 2) limits(); // memory
       else if (kind === 3) q += 2; // global: value type, mutability
       else fail(`wasm: an import of unknown kind ${kind}`);
-      body.push(...name(module), ...name(rename(field)), bytes.subarray(desc, q));
+      body.push(...name(module), ...name(importField(field)), bytes.subarray(desc, q));
     }
     if (q !== end) fail("wasm: the import section's length does not match its imports");
     const content = Buffer.concat(body);
