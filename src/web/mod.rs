@@ -38,7 +38,7 @@ pub fn install_api() {
         return;
     }
     let api = js_sys::Object::new();
-    let evaluate = Closure::<dyn Fn(JsValue) -> Result<String, JsValue>>::new(|v: JsValue| match v
+    let evaluate = Closure::<dyn FnMut(JsValue) -> Result<String, JsValue>>::new(|v: JsValue| match v
         .as_string()
     {
         Some(json) => evaluate_js(&json),
@@ -50,7 +50,7 @@ pub fn install_api() {
     // The API lives as long as the page.
     evaluate.forget();
 
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(answer_message);
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(answer_message);
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
 }
@@ -197,7 +197,7 @@ pub fn start() {
         // link opened in a tab that already shows the page (only its fragment changes, so the
         // browser does not load it): start again from the link, as a fresh tab would. (The
         // page's own changes to the address replace it, and fire no `hashchange`.)
-        let on_hash = Closure::<dyn Fn()>::new(|| {
+        let on_hash = Closure::<dyn FnMut()>::new(|| {
             let (hash, _) = platform::location();
             if platform::desk_requested(&hash, "") {
                 platform::forget(platform::Keep::Tab);

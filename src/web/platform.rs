@@ -313,7 +313,7 @@ const VIEW_KEY: &str = "minsheng.view";
 /// page it dropped in the background, then opens where the person was reading, not at the
 /// top with everything folded. Never at the desk: nothing of a resident stays there.
 pub fn keep_view_on_leave() {
-    let save = Closure::<dyn Fn()>::new(save_view);
+    let save = Closure::<dyn FnMut()>::new(save_view);
     for kind in ["pagehide", "visibilitychange"] {
         let _ = window().add_event_listener_with_callback(kind, save.as_ref().unchecked_ref());
     }
