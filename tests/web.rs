@@ -85,7 +85,6 @@ fn mount(hash: &str) -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     let props = app::AppProps {
         initial: initial_state(hash, "", &Kept::default()),
-        to_results: false,
     };
     yew::Renderer::<app::App>::with_root_and_props(root.clone(), props).render();
     root

@@ -20,10 +20,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub initial: State,
-    /// Opened from a `#profile=` link: the person came for the results, so where they sit below
-    /// the form (a phone) the page opens on them.
-    #[prop_or_default]
-    pub to_results: bool,
 }
 
 /// The dispatcher every component changes the state through.
@@ -38,46 +34,31 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
 
     {
-        let (lang, large, desk) = (lang, state.large, state.desk);
-        use_effect_with((lang, large, desk), move |(lang, large, desk)| {
-            platform::apply_root(lang.code(), *large, lang.pick(Key::PageTitle.pair()));
-            // Preferences, not answers: kept on the device, except at a shared desk.
-            if !*desk {
-                platform::save_prefs(*lang == Lang::En, *large);
-            }
-        });
-    }
-    {
-        // After the text size above is applied, so the heading is measured where it will stay.
-        // Not while the person has to choose between the link's answers and the remembered ones.
-        // Otherwise (a reload, or the page reopened in its tab) the reader goes back to where
-        // they were reading, except at the desk.
-        let go = props.to_results && state.notice.is_none();
-        let back = !props.to_results && !state.desk;
-        use_effect_with((), move |_| {
-            if go {
-                platform::focus_if_below("results-heading");
-            } else if back {
-                platform::restore_view();
-            }
-        });
-    }
-    {
-        // The latest answers follow every change: in the tab always (a reload, or WeChat
-        // reloading a page left in the background, brings them back), on the device when
-        // asked — but not while the person has yet to choose between a link's answers and
-        // the ones the device remembers. Desk mode keeps nothing anywhere.
-        // At the desk nothing is kept, so nothing is encoded either.
+        // One effect for what follows the state onto the device (one monomorph of yew's effect
+        // hook instead of three):
+        // - the page's language, text size and title, on the document;
+        // - the preferences, not answers: kept on the device, except at a shared desk;
+        // - the latest answers, after every change: in the tab always (a reload, or WeChat
+        //   reloading a page left in the background, brings them back), on the device when
+        //   asked — but not while the person has yet to choose between a link's answers and
+        //   the ones the device remembers. Desk mode keeps nothing anywhere, so nothing is
+        //   encoded either.
         let envelope = (!state.desk).then(|| saved::encode(&state.to_saved()));
         let remember = state.remember && state.notice != Some(Notice::OtherSaved);
-        use_effect_with((envelope, remember), |(envelope, remember)| {
-            if let Some(envelope) = envelope {
-                platform::save(Keep::Tab, envelope);
-                if *remember {
-                    platform::save(Keep::Device, envelope);
+        let (lang, large) = (lang, state.large);
+        use_effect_with(
+            (lang, large, envelope, remember),
+            |(lang, large, envelope, remember)| {
+                platform::apply_root(lang.code(), *large, lang.pick(Key::PageTitle.pair()));
+                if let Some(envelope) = envelope {
+                    platform::save_prefs(*lang == Lang::En, *large);
+                    platform::save(Keep::Tab, envelope);
+                    if *remember {
+                        platform::save(Keep::Device, envelope);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     let catalogue = match Catalogue::builtin() {

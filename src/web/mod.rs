@@ -38,11 +38,11 @@ pub fn install_api() {
         return;
     }
     let api = js_sys::Object::new();
-    let evaluate = Closure::<dyn FnMut(JsValue) -> Result<String, JsValue>>::new(|v: JsValue| match v
-        .as_string()
-    {
-        Some(json) => evaluate_js(&json),
-        None => Err(js_sys::Error::new("profile: must be a JSON string").into()),
+    let evaluate = Closure::<dyn FnMut(JsValue) -> Result<String, JsValue>>::new(|v: JsValue| {
+        match v.as_string() {
+            Some(json) => evaluate_js(&json),
+            None => Err(js_sys::Error::new("profile: must be a JSON string").into()),
+        }
     });
     let _ = js_sys::Reflect::set(&api, &"evaluate".into(), evaluate.as_ref());
     let _ = js_sys::Reflect::set(&api, &"version".into(), &env!("CARGO_PKG_VERSION").into());
@@ -229,10 +229,23 @@ pub fn start() {
         initial.large,
         initial.lang.pick(i18n::Key::PageTitle.pair()),
     );
-    let props = app::AppProps {
-        to_results: matches!(fragment::decode(&hash), Some(Ok(_))),
-        initial,
-    };
+    // Opened from a `#profile=` link, the person came for the results: where they sit below
+    // the form (a phone), the page opens on them — unless they have to choose between the
+    // link's answers and the remembered ones first. Otherwise (a reload, or the page reopened
+    // in its tab) the reader goes back to where they were reading, except at the desk. Both
+    // once the first render is in the page (yew renders in a microtask; this task comes
+    // after it), with the text size already applied above.
+    let to_results = matches!(fragment::decode(&hash), Some(Ok(_)));
+    let (go, back) = (to_results && initial.notice.is_none(), !to_results && !desk);
+    gloo::timers::callback::Timeout::new(0, move || {
+        if go {
+            platform::focus_if_below("results-heading");
+        } else if back {
+            platform::restore_view();
+        }
+    })
+    .forget();
+    let props = app::AppProps { initial };
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {
