@@ -1,7 +1,6 @@
 //! The page's root: the state, what it keeps where, and the layout — header, the questions,
 //! the results. The language reaches every component as a prop (a context cost the Wasm 1.5 KB).
 
-use super::desk;
 use super::form::{form, FormProps};
 use super::header::{header, HeaderProps};
 use super::i18n::{Key, Lang};
@@ -103,13 +102,8 @@ pub fn App(props: &AppProps) -> Html {
                 // Keyed on the resident, so "next resident" rebuilds everything below from scratch.
                 <div class="columns" key={state.resident.to_string()}>
                     { form(&FormProps { state: shared.clone(), dispatch: dispatch.clone(), found }) }
-                    { results(&ResultsProps { state: shared, answers, outcome, text }) }
+                    { results(&ResultsProps { state: shared, dispatch: dispatch.clone(), answers, outcome, text }) }
                 </div>
-                if state.desk {
-                    // Where the clerk finishes, after showing or printing the results: no
-                    // scrolling back up for the header's button.
-                    <div class="next-resident">{ desk::next_button("next-resident-foot", &desk::props(&state, &dispatch)) }</div>
-                }
                 <p class="disclaimer">{ t(Key::Disclaimer) }</p>
             </main>
         </>

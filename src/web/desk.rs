@@ -7,7 +7,7 @@ use super::platform::{self, Keep};
 use super::state::{Action, Question, State};
 use super::summary;
 use gloo::events::EventListener;
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,10 +24,11 @@ pub struct DeskProps {
     pub active: bool,
     /// Clears every answer.
     pub onnext: Callback<()>,
-    /// Whether "next resident" was pressed over answers and waits for a yes or a no.
-    pub asking: bool,
-    /// Opens (true) or closes the question.
-    pub onask: Callback<bool>,
+    /// The "next resident" button that was pressed over answers, while its question waits for
+    /// a yes or a no.
+    pub asking: Option<&'static str>,
+    /// Opens the question for a button (by id), or closes it (`None`).
+    pub onask: Callback<Option<&'static str>>,
 }
 
 /// What "next resident" does: every answer goes, from the page, the tab, the address and the
@@ -55,11 +56,14 @@ pub fn props(state: &State, dispatch: &Dispatch) -> DeskProps {
         lang: state.lang,
         active: state.has_answers(),
         onnext: next_resident(dispatch),
-        asking: state.asking == Some(Question::Next),
+        asking: match state.asking {
+            Some(Question::Next(id)) => Some(id),
+            _ => None,
+        },
         onask: {
             let dispatch = dispatch.clone();
-            Callback::from(move |asking: bool| {
-                dispatch.dispatch(Action::Ask(asking.then_some(Question::Next)))
+            Callback::from(move |asking: Option<&'static str>| {
+                dispatch.dispatch(Action::Ask(asking.map(Question::Next)))
             })
         },
     }
@@ -72,14 +76,23 @@ pub fn next_button(id: &'static str, props: &DeskProps) -> Html {
     let (active, onask, onnext) = (props.active, props.onask.clone(), props.onnext.clone());
     let onclick = Callback::from(move |_| {
         if active {
-            onask.emit(true);
+            onask.emit(Some(id));
+            // Into the question, on its harmless answer, once it is drawn.
+            Timeout::new(0, || platform::focus_quietly("next-resident-cancel")).forget();
         } else {
             onnext.emit(());
         }
     });
+    let asked = active && props.asking == Some(id);
     html! {
-        <button type="button" {id} class="next" aria-expanded={ (props.asking && active).to_string() } aria-controls="confirm-next" {onclick}>{ lang.pick(Key::NextResident.pair()) }</button>
+        <button type="button" {id} class="next" aria-expanded={ asked.to_string() } aria-controls="confirm-next" {onclick}>{ lang.pick(Key::NextResident.pair()) }</button>
     }
+}
+
+/// The question's "no": it closes, and the focus goes back to the button that asked.
+fn no(onask: &Callback<Option<&'static str>>, opener: &'static str) {
+    onask.emit(None);
+    Timeout::new(0, move || platform::focus_quietly(opener)).forget();
 }
 
 /// The header's "next resident" button and, near the end of the idle time, the countdown.
@@ -159,11 +172,18 @@ pub fn DeskBar(props: &DeskProps) -> Html {
         <div class="desk">
             { next_button("next-resident", props) }
             // The countdown, when it shows, is the one question at a time.
-            if props.asking && props.active && remaining.is_none() {
-                // Fixed in view, as the countdown, whichever of the two buttons asked.
-                <div class="countdown" role="alertdialog" aria-labelledby="confirm-next-text" id="confirm-next">
+            if let (Some(opener), true, None) = (props.asking, props.active, *remaining) {
+                // Fixed in view, as the countdown, whichever of the two buttons asked. "No"
+                // (or Escape) gives the focus back to that button.
+                <div class="countdown" role="alertdialog" aria-labelledby="confirm-next-text" id="confirm-next" onkeydown={
+                    let onask = props.onask.clone();
+                    Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { no(&onask, opener) })
+                }>
                     <p id="confirm-next-text">{ t(Key::NextWarning) }</p>
-                    <button type="button" class="secondary" onclick={props.onask.reform(|_| false)}>{ t(Key::Cancel) }</button>
+                    <button type="button" class="secondary" id="next-resident-cancel" onclick={
+                        let onask = props.onask.clone();
+                        Callback::from(move |_| no(&onask, opener))
+                    }>{ t(Key::Cancel) }</button>
                     <button type="button" id="next-resident-confirm" onclick={onnext.reform(|_| ())}>{ t(Key::NextConfirm) }</button>
                 </div>
             }

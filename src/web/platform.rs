@@ -294,6 +294,14 @@ pub fn reveal(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Moves the focus to an element, scrolling only as far as the browser needs to show it.
+pub fn focus_quietly(id: &str) {
+    let el = gloo::utils::document().get_element_by_id(id);
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Scrolls an element into view and moves the focus to it, without touching the address.
 pub fn focus(id: &str) {
     let Some(el) = gloo::utils::document().get_element_by_id(id) else {

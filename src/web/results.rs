@@ -1,6 +1,7 @@
 //! The results: the household's cash first, then each member's measures one line each (what,
 //! how much, sure or likely), every detail one tap away in a native `<details>`.
 
+use super::desk;
 use super::i18n::{self, Key, Lang};
 use super::icons::icon;
 use super::platform;
@@ -16,6 +17,7 @@ use yew::prelude::*;
 /// What the results are drawn from.
 pub struct ResultsProps {
     pub state: Rc<State>,
+    pub dispatch: super::app::Dispatch,
     /// The answers the results come from, or the age still missing or wrong.
     pub answers: Result<Profile, Waiting>,
     pub outcome: Option<Rc<Outcome<'static>>>,
@@ -51,6 +53,7 @@ pub fn results(props: &ResultsProps) -> Html {
     };
     let ResultsProps {
         state,
+        dispatch,
         answers,
         outcome,
         text,
@@ -135,6 +138,11 @@ pub fn results(props: &ResultsProps) -> Html {
                 }
             }
             { everyone(lang, catalogue, outcome.as_deref()) }
+            if state.desk {
+                // Where the clerk finishes, after showing or printing the results (on a tablet
+                // the results column scrolls on its own): no scrolling back up to the header.
+                <div class="next-resident">{ desk::next_button("next-resident-foot", &desk::props(state, dispatch)) }</div>
+            }
         </section>
     }
 }

@@ -104,12 +104,14 @@ pub fn ShareTools(props: &ShareProps) -> Html {
         link.as_ref().filter(|_| *open).and_then(|l| qr::encode(l))
     });
     let ready = profile.is_some();
+    // Each copy says so beside its own button: the link's inside the panel, under "copy the
+    // link" (above the panel it could be off screen).
     let (status, failed) = match *copied {
-        Copied::Not => ("", false),
+        Copied::Not | Copied::Link => ("", false),
         Copied::Text => (t(Key::Copied), false),
-        Copied::Link => (t(Key::LinkCopied), false),
         Copied::Failed => (t(Key::CopyFailed), true),
     };
+    let link_status = if *copied == Copied::Link { t(Key::LinkCopied) } else { "" };
     html! {
         <div class="share">
             <div class="actions" role="group" aria-label={ t(Key::TakeAlong) }>
@@ -136,6 +138,7 @@ pub fn ShareTools(props: &ShareProps) -> Html {
                         <label for="share-link">{ t(Key::Link) }</label>
                         <input id="share-link" type="url" readonly=true value={link} />
                         <button type="button" id="copy-link" class="secondary" onclick={on_copy_link}>{ t(Key::CopyLink) }</button>
+                        <p class="copied" role="status" aria-live="polite">{ link_status }</p>
                         { match (*qr).clone() {
                             Some(q) => {
                                 // Whole CSS pixels a module, as large as the panel allows, so a

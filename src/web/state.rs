@@ -80,8 +80,9 @@ pub enum Reading {
 /// A desk's question before an act that cannot be undone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Question {
-    /// "Next resident" over answers: clear them, for good?
-    Next,
+    /// "Next resident" over answers: clear them, for good? With the id of the button that
+    /// asked, where the focus goes back if the answer is no.
+    Next(&'static str),
     /// Leave desk mode?
     Leave,
 }

@@ -240,10 +240,18 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     // "Next resident" asks first, in place: one tap too many keeps the resident's answers.
     await page.getByRole("button", { name: "下一位" }).first().click();
     assert.ok(await page.getByText("这位居民的全部回答都会清除，无法找回。").isVisible(), "the header's button asks first");
+    await until(page, async () => document.activeElement?.id === "next-resident-cancel", undefined, { what: "the focus to move into the question, on 取消" });
+    // Escape is "no", and the focus goes back to the button that asked.
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator("#next-resident-confirm").count(), 0);
+    await until(page, async () => document.activeElement?.id === "next-resident", undefined, { what: "the focus to come back to 下一位" });
+    await page.getByRole("button", { name: "下一位" }).first().click();
     await page.getByRole("button", { name: "取消" }).click();
     assert.equal(await page.locator("#next-resident-confirm").count(), 0);
     assert.equal(await page.getByLabel("年龄").first().inputValue(), "92", "nothing cleared on the first tap");
-    // Where the clerk finishes, below the results: a second "next resident", on the last screen.
+    // Where the clerk finishes, at the end of the results: a second "next resident", on the last
+    // screen.
+    assert.equal(await page.locator(".results #next-resident-foot").count(), 1, "the second button ends the results");
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const foot = await page.evaluate(() => {
       const r = document.querySelector("#next-resident-foot").getBoundingClientRect();

@@ -225,6 +225,15 @@ test("on a phone the share panel opens into view, and the hospital refunds say t
     await page.waitForTimeout(300);
     const box = await page.evaluate(() => document.querySelector("#share-panel").getBoundingClientRect().toJSON());
     assert.ok(box.top >= 0 && box.top < PHONE.height / 2, `the panel starts in the upper half of the screen (${Math.round(box.top)} px, ${lang})`);
+    // "Copy the link" says so under itself, on screen, even with the button scrolled near the
+    // top (above the panel the message was 230 px off screen).
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.locator("#copy-link").evaluate((el) => { el.scrollIntoView(); window.scrollBy(0, -100); });
+    await page.locator("#copy-link").click();
+    const said = page.getByText(lang === "zh" ? "链接已复制。" : "Link copied.");
+    await said.waitFor();
+    const at = await page.evaluate(() => ({ button: document.querySelector("#copy-link").getBoundingClientRect().bottom, status: [...document.querySelectorAll(".copied")].find((p) => p.textContent).getBoundingClientRect().toJSON() }));
+    assert.ok(at.status.top >= at.button && at.status.top - at.button < 40 && at.status.bottom <= PHONE.height, `the confirmation is just under the button, on screen (button ends at ${Math.round(at.button)} px, message ${Math.round(at.status.top)}–${Math.round(at.status.bottom)} px, ${lang})`);
     await done(page);
   }
 });
