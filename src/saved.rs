@@ -2,7 +2,9 @@
 //! resident asks, across visits: a versioned envelope around the profile.
 //!
 //! Version 2 also keeps each age box exactly as typed (empty, or half-corrected), so a reload
-//! shows what was on screen. Version 1 (a profile alone) is migrated on reading. An envelope
+//! shows what was on screen. Version 3 also keeps whether each member's sex was chosen: the
+//! form starts at 女 and the results say so until it is chosen, after a reload too. Versions 1
+//! (a profile alone) and 2 are migrated on reading, every sex taken as chosen, as they were. An envelope
 //! from a newer version is refused as `Newer`, so the page keeps it for that version instead
 //! of deleting it; only what is corrupt is `Corrupt`.
 
@@ -10,7 +12,7 @@ use crate::json::Value;
 use crate::profile::{self, Profile, ProfileError};
 
 /// The version of the stored envelope this build writes.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// The storage key.
 pub const KEY: &str = "minsheng.answers";
@@ -25,6 +27,8 @@ pub struct Saved {
     pub profile: Profile,
     /// Each member's age box, as typed, in the profile's order.
     pub ages: Vec<String>,
+    /// Whether each member's sex was chosen (or came with the answers), in the same order.
+    pub sex_chosen: Vec<bool>,
 }
 
 /// Why stored answers were not read.
@@ -45,11 +49,12 @@ impl SavedError {
     }
 }
 
-/// The envelope to store: `{"version":2,"profile":{…},"ages":["78",""]}`.
+/// The envelope to store: `{"version":3,"profile":{…},"ages":["78",""],"sex_chosen":[true,false]}`.
 pub fn encode(saved: &Saved) -> String {
     let ages = crate::json_out::ToJson::to_json_string(&saved.ages);
+    let chosen = crate::json_out::ToJson::to_json_string(&saved.sex_chosen);
     format!(
-        r#"{{"version":{VERSION},"profile":{},"ages":{ages}}}"#,
+        r#"{{"version":{VERSION},"profile":{},"ages":{ages},"sex_chosen":{chosen}}}"#,
         saved.profile.to_json()
     )
 }
@@ -68,7 +73,7 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
         return Err(bad("saved", "must be a JSON object".into()));
     };
     let version = match map.get("version").and_then(Value::as_u64) {
-        Some(v @ (1 | 2)) => v,
+        Some(v @ 1..=VERSION) => v,
         Some(v) if v > VERSION => {
             return Err(SavedError::Newer(ProfileError {
                 field: "saved.version".into(),
@@ -78,15 +83,15 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
         Some(v) => {
             return Err(bad(
                 "saved.version",
-                format!("is {v}; this version reads 1 and {VERSION}"),
+                format!("is {v}; this version reads 1 to {VERSION}"),
             ))
         }
         None => return Err(bad("saved.version", "is missing".into())),
     };
-    let known: &[&str] = if version == 1 {
-        &["version", "profile"]
-    } else {
-        &["version", "profile", "ages"]
+    let known: &[&str] = match version {
+        1 => &["version", "profile"],
+        2 => &["version", "profile", "ages"],
+        _ => &["version", "profile", "ages", "sex_chosen"],
     };
     if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
         return Err(bad(&format!("saved.{k}"), "is not a known field".into()));
@@ -121,7 +126,36 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
         }
         (_, None) => return Err(bad("saved.ages", "is missing".into())),
     };
-    Ok(Saved { profile, ages })
+    let sex_chosen = match (version, map.get("sex_chosen")) {
+        (1 | 2, _) => vec![true; profile.members.len()],
+        (_, Some(Value::Array(flags))) if flags.len() == profile.members.len() => {
+            let mut out = Vec::with_capacity(flags.len());
+            for (i, f) in flags.iter().enumerate() {
+                match f {
+                    Value::Bool(b) => out.push(*b),
+                    _ => {
+                        return Err(bad(
+                            &format!("saved.sex_chosen[{i}]"),
+                            "must be true or false".into(),
+                        ))
+                    }
+                }
+            }
+            out
+        }
+        (_, Some(_)) => {
+            return Err(bad(
+                "saved.sex_chosen",
+                "must list true or false for each member".into(),
+            ))
+        }
+        (_, None) => return Err(bad("saved.sex_chosen", "is missing".into())),
+    };
+    Ok(Saved {
+        profile,
+        ages,
+        sex_chosen,
+    })
 }
 
 #[cfg(test)]
@@ -136,12 +170,22 @@ mod tests {
     }
 
     #[test]
-    fn round_trips_with_the_ages_as_typed() {
+    fn round_trips_with_the_ages_as_typed_and_the_sex_not_chosen() {
         let saved = Saved {
             profile: Profile::default(),
             ages: vec!["13x".into()],
+            sex_chosen: vec![false],
         };
         assert_eq!(decode(&encode(&saved)), Ok(saved));
+    }
+
+    #[test]
+    fn version_2_is_migrated_with_every_sex_chosen() {
+        let got = decode(
+            r#"{"version":2,"profile":{"members":[{"age":78,"sex":"female"}]},"ages":["78"]}"#,
+        )
+        .unwrap();
+        assert_eq!(got.sex_chosen, vec![true]);
     }
 
     #[test]
@@ -154,7 +198,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_kept_not_called_corrupt() {
-        let got = decode(r#"{"version":3,"profile":{},"future":true}"#);
+        let got = decode(r#"{"version":4,"profile":{},"future":true}"#);
         assert!(matches!(got, Err(SavedError::Newer(_))), "{got:?}");
     }
 
@@ -162,7 +206,7 @@ mod tests {
     fn corruption_is_named() {
         assert_eq!(
             message(r#"{"version":0,"profile":{}}"#),
-            "saved.version: is 0; this version reads 1 and 2"
+            "saved.version: is 0; this version reads 1 to 3"
         );
         assert_eq!(message(r#"{"profile":{}}"#), "saved.version: is missing");
         assert!(message("{\"version\":2,\"prof").starts_with("saved: not valid JSON"));
@@ -179,6 +223,16 @@ mod tests {
         assert_eq!(
             message(r#"{"version":2,"profile":{"members":[{"age":5,"sex":"male"}]},"ages":[5]}"#),
             "saved.ages[0]: must be text of at most 8 characters"
+        );
+        assert_eq!(
+            message(
+                r#"{"version":3,"profile":{"members":[{"age":5,"sex":"male"}]},"ages":["5"],"sex_chosen":[1]}"#
+            ),
+            "saved.sex_chosen[0]: must be true or false"
+        );
+        assert_eq!(
+            message(r#"{"version":3,"profile":{"members":[{"age":5,"sex":"male"}]},"ages":["5"]}"#),
+            "saved.sex_chosen: is missing"
         );
     }
 }

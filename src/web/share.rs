@@ -111,7 +111,11 @@ pub fn ShareTools(props: &ShareProps) -> Html {
         Copied::Text => (t(Key::Copied), false),
         Copied::Failed => (t(Key::CopyFailed), true),
     };
-    let link_status = if *copied == Copied::Link { t(Key::LinkCopied) } else { "" };
+    let link_status = if *copied == Copied::Link {
+        t(Key::LinkCopied)
+    } else {
+        ""
+    };
     html! {
         <div class="share">
             <div class="actions" role="group" aria-label={ t(Key::TakeAlong) }>

@@ -233,8 +233,14 @@ impl State {
     /// A state holding stored answers, each age box as it was typed.
     pub fn from_saved(saved: Saved) -> Self {
         let mut state = State::with_profile(saved.profile);
-        for (p, age) in state.people.iter_mut().zip(saved.ages) {
+        for ((p, age), chosen) in state
+            .people
+            .iter_mut()
+            .zip(saved.ages)
+            .zip(saved.sex_chosen)
+        {
             p.age = age;
+            p.sex_chosen = chosen;
         }
         state
     }
@@ -257,6 +263,7 @@ impl State {
                 ..self.household.clone()
             },
             ages: self.people.iter().map(|p| p.age.clone()).collect(),
+            sex_chosen: self.people.iter().map(|p| p.sex_chosen).collect(),
         }
     }
 

@@ -177,7 +177,7 @@ test("preferences: language and text size come back after a reload, never at the
   await cashIs(page, "100");
   assert.equal(await page.getByRole("textbox", { name: "Age", exact: true }).inputValue(), "91");
   assert.equal(await page.locator("#notice").count(), 0, "no complaint about old answers");
-  await page.waitForFunction(() => localStorage.getItem("minsheng.answers").startsWith('{"version":2'));
+  await page.waitForFunction(() => localStorage.getItem("minsheng.answers").startsWith('{"version":3'));
   await page.context().close();
 
   const desk = await open(server.url + "?desk");

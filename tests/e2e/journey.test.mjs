@@ -498,7 +498,7 @@ test("the small things: reading aloud turns back, the share panel stays open, co
   await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error("refused")); });
   await page.getByRole("button", { name: "复制文字" }).click();
   await page.getByText("无法自动复制").waitFor();
-  const color = await page.locator(".copied").evaluate((e) => getComputedStyle(e).color);
+  const color = await page.locator(".copied.failed").evaluate((e) => getComputedStyle(e).color);
   assert.equal(color, "rgb(164, 22, 26)", "a failure is shown in the danger colour");
   await done(page);
 });
@@ -542,6 +542,12 @@ test("the form's starting sex is never passed off as an answer: the results say 
   await typeAge(page, 0, "78");
   await page.locator('[data-member="0"]').waitFor();
   assert.match(await page.locator('[data-member="0"] .sex-note').innerText(), /性别按“女”计算/);
+  // A reload keeps it unchosen: the note stays (it was gone, so a man who skipped the question
+  // read a woman's results with nothing to say so).
+  await page.waitForFunction(() => sessionStorage.getItem("minsheng.answers")?.includes('"sex_chosen":[false]'));
+  await page.reload();
+  await page.locator('[data-member="0"]').waitFor();
+  assert.match(await page.locator('[data-member="0"] .sex-note').innerText(), /性别按“女”计算/, "the note after a reload");
   await page.getByLabel("性别").first().selectOption({ label: "男" });
   await page.waitForFunction(() => !document.querySelector(".sex-note"));
   assert.match(await page.locator('[data-member="0"] h3').innerText(), /78岁男性/);
