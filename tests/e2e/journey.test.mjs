@@ -76,6 +76,25 @@ test("with results on screen, the bar at the foot of the screen still leaves the
   }
 });
 
+test("while an age is typed, the bar at the foot does not cover the next question", async () => {
+  for (const lang of ["zh", "en"]) {
+    const page = await open("", { viewport: PHONE });
+    if (lang === "en") await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: lang === "zh" ? "大字模式" : "Large text" }).click();
+    await typeAge(page, 0, "78", lang);
+    await page.locator('[data-member="0"]').waitFor();
+    // The keyboard is up: the sex question just below the age box is what a tap reaches.
+    const sex = await page.locator("#m0-sex").boundingBox();
+    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest("select, button")?.id, [sex.x + sex.width / 2, Math.min(sex.y + sex.height / 2, PHONE.height - 10)]);
+    assert.notEqual(onTop, "jump", `the bar is not over the sex question (${lang}; question at ${Math.round(sex.y)} px)`);
+    // Done typing: the bar is back at the foot of the screen.
+    await page.locator("#form-heading").click();
+    const bar = await page.locator("#jump").boundingBox();
+    assert.ok(Math.abs(bar.y + bar.height - PHONE.height) <= 1, `the bar is at the foot once the age box is left (${Math.round(bar.y)}–${Math.round(bar.y + bar.height)} px, ${lang})`);
+    await done(page);
+  }
+});
+
 test("a new member's age comes into view with its person's heading and label above it", async () => {
   for (const [lang, large] of [["zh", true], ["en", true], ["zh", false]]) {
     const page = await open();
