@@ -126,6 +126,7 @@ fn notice(lang: Lang, notice: Option<&Notice>, dispatch: &Dispatch) -> Html {
         Notice::BadSaved(d) => (t(Key::BadSaved), Some(d.clone())),
         Notice::NewerSaved(d) => (t(Key::NewerSaved), Some(d.clone())),
         Notice::OtherSaved => (t(Key::OtherSaved), None),
+        Notice::IdleCleared => (t(Key::IdleCleared), None),
     };
     let choose = matches!(notice, Notice::OtherSaved).then(|| {
         let dispatch = dispatch.clone();

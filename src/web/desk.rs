@@ -22,8 +22,8 @@ pub struct DeskProps {
     pub lang: Lang,
     /// Whether there is anything to clear: over an empty form the idle timer waits quietly.
     pub active: bool,
-    /// Clears every answer.
-    pub onnext: Callback<()>,
+    /// Clears every answer (`true`: the idle timer did).
+    pub onnext: Callback<bool>,
     /// The "next resident" button that was pressed over answers, while its question waits for
     /// a yes or a no.
     pub asking: Option<&'static str>,
@@ -33,19 +33,22 @@ pub struct DeskProps {
 
 /// What "next resident" does: every answer goes, from the page, the tab, the address and the
 /// clipboard; the page goes back to its top, and the focus to the fresh form's first age box, so
-/// the clerk types the next age at once.
-pub fn next_resident(dispatch: &Dispatch) -> Callback<()> {
+/// the clerk types the next age at once. When the idle timer clears (`true`), the page says why,
+/// and leaves the focus alone: nobody is there to type, and a tablet would raise its keyboard.
+pub fn next_resident(dispatch: &Dispatch) -> Callback<bool> {
     let dispatch = dispatch.clone();
-    Callback::from(move |()| {
-        dispatch.dispatch(Action::NextResident);
+    Callback::from(move |idle: bool| {
+        dispatch.dispatch(Action::NextResident(idle));
         platform::forget(Keep::Tab);
         platform::forget(Keep::Device);
         platform::set_fragment("");
         platform::clear_clipboard();
         summary::stop_speaking();
         gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-        // Once the fresh form is in the page.
-        gloo::timers::callback::Timeout::new(0, platform::focus_first_age).forget();
+        if !idle {
+            // Once the fresh form is in the page.
+            Timeout::new(0, platform::focus_first_age).forget();
+        }
     })
 }
 
@@ -80,7 +83,7 @@ pub fn next_button(id: &'static str, props: &DeskProps) -> Html {
             // Into the question, on its harmless answer, once it is drawn.
             Timeout::new(0, || platform::focus_quietly("next-resident-cancel")).forget();
         } else {
-            onnext.emit(());
+            onnext.emit(false);
         }
     });
     let asked = active && props.asking == Some(id);
@@ -130,7 +133,7 @@ pub fn DeskBar(props: &DeskProps) -> Html {
                 let left = IDLE_SECONDS - (platform::now_ms() - last.get()) / 1000.0;
                 let show = if left <= 0.0 {
                     last.set(platform::now_ms());
-                    onnext.emit(());
+                    onnext.emit(true);
                     None
                 } else if left <= COUNTDOWN_SECONDS {
                     Some(left.ceil() as u32)
@@ -158,7 +161,7 @@ pub fn DeskBar(props: &DeskProps) -> Html {
         Callback::from(move |()| {
             last.set(platform::now_ms());
             remaining.set(None);
-            onnext.emit(());
+            onnext.emit(false);
         })
     };
     let keep_going = {

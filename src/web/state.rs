@@ -310,6 +310,9 @@ pub enum Notice {
     NewerSaved(String),
     /// The page opened on a link while other answers are stored on this device.
     OtherSaved,
+    /// Desk mode: the page cleared itself after the idle minutes (a clerk coming back finds
+    /// why the form is empty).
+    IdleCleared,
 }
 
 /// One change to the household's answers.
@@ -351,8 +354,8 @@ pub enum Action {
     Load(Saved),
     /// Everything kept on the device was removed.
     Forgotten,
-    /// Desk mode: clear every answer for the next resident.
-    NextResident,
+    /// Desk mode: clear every answer for the next resident; `true` when the idle timer did.
+    NextResident(bool),
     /// Desk mode: open a question (or close it, with `None`).
     Ask(Option<Question>),
     /// Reading aloud started, ended, or found no voice.
@@ -416,19 +419,24 @@ impl Reducible for State {
                 next.next_id = self.next_id.wrapping_add(next.people.len() as u32);
                 next.notice = None;
             }
-            Action::NextResident => {
+            Action::NextResident(idle) => {
                 // The next resident starts afresh: their own language and text size too.
                 next = State {
                     desk: next.desk,
                     resident: next.resident.wrapping_add(1),
                     next_id: next.next_id.wrapping_add(1),
                     people: vec![Person::new(next.next_id)],
+                    notice: idle.then_some(Notice::IdleCleared),
                     ..State::default()
                 };
             }
             Action::DismissNotice => next.notice = None,
             Action::Ask(question) => next.asking = question,
             Action::Reading(reading) => next.reading = reading,
+        }
+        // Why the form was empty is past once the next resident's answers begin.
+        if next.notice == Some(Notice::IdleCleared) && next.has_answers() {
+            next.notice = None;
         }
         if next == *self {
             self

@@ -261,6 +261,7 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     await page.locator("#next-resident-foot").click();
     await page.getByRole("button", { name: "清除，接待下一位" }).click();
     await noResult(page);
+    assert.equal(await page.locator("#notice").count(), 0, "a clerk's own clearing needs no explaining");
     assert.equal(await page.getByLabel("年龄").first().inputValue(), "");
     // The clerk types the next resident's age at once: the focus is in the first age box.
     await page.waitForFunction(() => /^m\d+-age$/.test(document.activeElement?.id ?? ""));
@@ -302,6 +303,11 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     assert.equal(await page.getByLabel("年龄").first().inputValue(), "", "cleared after 3 idle minutes");
     assert.equal(await page.locator("#countdown").count(), 0);
     assert.equal(await page.locator("#confirm-next").count(), 0, "no question left from the last resident");
+    // A clerk coming back finds why the form is empty; nobody's keyboard was raised.
+    assert.match(await page.locator("#notice").innerText(), /页面在3分钟无人操作后已自动清空/);
+    assert.ok(!(await page.evaluate(() => /^m\d+-age$/.test(document.activeElement?.id ?? ""))), "the focus is not in an age box");
+    await page.getByLabel("年龄").first().fill("66");
+    await page.locator("#notice").waitFor({ state: "detached" });
     await context.close();
   }
 });
