@@ -195,7 +195,9 @@ impl Label for Residency {
         match self {
             Residency::Hukou => ("户籍在高新区", "Registered here (hukou)"),
             Residency::Resident => (
-                "在高新区居住，户籍在外地",
+                // What tells it from the first comes first: a closed drop-down on a phone in
+                // large text shows about 10 characters.
+                "户籍在外地，住在高新区",
                 "Living here, registered elsewhere",
             ),
             Residency::None => (
@@ -287,7 +289,7 @@ impl Label for Insurance {
         match self {
             Insurance::Resident => ("居民医保", "Resident scheme (居民医保)"),
             Insurance::ResidentExempt => {
-                ("居民医保（免缴费）", "Resident scheme, fee waived (免缴费)")
+                ("居民医保（免缴费）", "Fee waived: resident scheme (免缴费)")
             }
             Insurance::Employee => ("职工医保", "Employee scheme (职工医保)"),
             Insurance::None => ("没有医保 / 不清楚", "None / not sure"),
