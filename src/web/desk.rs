@@ -53,7 +53,7 @@ pub fn next_resident(dispatch: &Dispatch) -> Callback<bool> {
 }
 
 /// The desk bar's props, from the page's state: for the header's bar, and the second button
-/// below the results.
+/// that ends the results.
 pub fn props(state: &State, dispatch: &Dispatch) -> DeskProps {
     DeskProps {
         lang: state.lang,
