@@ -100,62 +100,55 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
         .get("profile")
         .ok_or_else(|| bad("saved.profile", "is missing".into()))?;
     let profile = profile::from_value(profile).map_err(SavedError::Corrupt)?;
-    let ages = match (version, map.get("ages")) {
+    let members = profile.members.len();
+    let ages = match version {
         // Version 1 kept only valid answers: every age box held its age.
-        (1, _) => profile.members.iter().map(|m| m.age.to_string()).collect(),
-        (_, Some(Value::Array(ages))) if ages.len() == profile.members.len() => {
-            let mut out = Vec::with_capacity(ages.len());
-            for (i, a) in ages.iter().enumerate() {
-                match a.as_str() {
-                    Some(s) if s.chars().count() <= MAX_AGE_TEXT => out.push(s.to_owned()),
-                    _ => {
-                        return Err(bad(
-                            &format!("saved.ages[{i}]"),
-                            format!("must be text of at most {MAX_AGE_TEXT} characters"),
-                        ))
-                    }
-                }
-            }
-            out
-        }
-        (_, Some(_)) => {
-            return Err(bad(
-                "saved.ages",
-                "must list one text for each member".into(),
-            ))
-        }
-        (_, None) => return Err(bad("saved.ages", "is missing".into())),
+        1 => profile.members.iter().map(|m| m.age.to_string()).collect(),
+        _ => per_member(&map, "ages", members, "one text", |v| {
+            v.as_str()
+                .filter(|s| s.chars().count() <= MAX_AGE_TEXT)
+                .map(str::to_owned)
+                .ok_or_else(|| format!("must be text of at most {MAX_AGE_TEXT} characters"))
+        })?,
     };
-    let sex_chosen = match (version, map.get("sex_chosen")) {
-        (1 | 2, _) => vec![true; profile.members.len()],
-        (_, Some(Value::Array(flags))) if flags.len() == profile.members.len() => {
-            let mut out = Vec::with_capacity(flags.len());
-            for (i, f) in flags.iter().enumerate() {
-                match f {
-                    Value::Bool(b) => out.push(*b),
-                    _ => {
-                        return Err(bad(
-                            &format!("saved.sex_chosen[{i}]"),
-                            "must be true or false".into(),
-                        ))
-                    }
-                }
-            }
-            out
-        }
-        (_, Some(_)) => {
-            return Err(bad(
-                "saved.sex_chosen",
-                "must list true or false for each member".into(),
-            ))
-        }
-        (_, None) => return Err(bad("saved.sex_chosen", "is missing".into())),
+    let sex_chosen = match version {
+        1 | 2 => vec![true; members],
+        _ => per_member(&map, "sex_chosen", members, "true or false", |v| match v {
+            Value::Bool(b) => Ok(*b),
+            _ => Err("must be true or false".to_owned()),
+        })?,
     };
     Ok(Saved {
         profile,
         ages,
         sex_chosen,
     })
+}
+
+/// A list in the envelope with one item for each member (`what`: an item, for the message),
+/// each read by `read`; any fault names the field, and the item.
+fn per_member<T>(
+    map: &crate::json::Map,
+    field: &str,
+    members: usize,
+    what: &str,
+    read: impl Fn(&Value) -> Result<T, String>,
+) -> Result<Vec<T>, SavedError> {
+    let bad = |field: String, problem: String| SavedError::Corrupt(ProfileError { field, problem });
+    match map.get(field) {
+        Some(Value::Array(items)) if items.len() == members => {
+            let mut out = Vec::with_capacity(members);
+            for (i, item) in items.iter().enumerate() {
+                out.push(read(item).map_err(|p| bad(format!("saved.{field}[{i}]"), p))?);
+            }
+            Ok(out)
+        }
+        Some(_) => Err(bad(
+            format!("saved.{field}"),
+            format!("must list {what} for each member"),
+        )),
+        None => Err(bad(format!("saved.{field}"), "is missing".into())),
+    }
 }
 
 #[cfg(test)]

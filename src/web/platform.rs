@@ -254,20 +254,23 @@ pub fn apply_root(lang: &str, large: bool, title: &str) {
     }
 }
 
+/// The element with this id, as one that takes the focus.
+fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
+    gloo::utils::document()
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
 /// Like [`focus`], but only when the element starts below the first screen (the results under
 /// the form on a phone; beside it on a tablet, where nothing moves).
 pub fn focus_if_below(id: &str) {
-    let window = gloo::utils::window();
-    let height = window
+    let height = window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    let below = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-        .is_some_and(|el| f64::from(el.offset_top()) >= height);
-    if below {
+    if html_element(id).is_some_and(|el| f64::from(el.offset_top()) >= height) {
         focus(id);
     }
 }
@@ -279,9 +282,7 @@ pub fn focus_first_age() {
         .query_selector(".questions input[id$='-age']")
         .ok()
         .flatten();
-    if let Some(el) =
-        first.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-    {
+    if let Some(el) = first.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }
@@ -296,19 +297,15 @@ pub fn reveal(el: &web_sys::Element) {
 
 /// Moves the focus to an element, scrolling only as far as the browser needs to show it.
 pub fn focus_quietly(id: &str) {
-    let el = gloo::utils::document().get_element_by_id(id);
-    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = html_element(id) {
         let _ = el.focus();
     }
 }
 
 /// Scrolls an element into view and moves the focus to it, without touching the address.
 pub fn focus(id: &str) {
-    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
-        return;
-    };
-    el.scroll_into_view();
-    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+    if let Some(el) = html_element(id) {
+        el.scroll_into_view();
         let _ = el.focus();
     }
 }
