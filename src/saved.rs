@@ -104,19 +104,32 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
     let ages = match version {
         // Version 1 kept only valid answers: every age box held its age.
         1 => profile.members.iter().map(|m| m.age.to_string()).collect(),
-        _ => per_member(&map, "ages", members, "one text", |v| {
-            v.as_str()
-                .filter(|s| s.chars().count() <= MAX_AGE_TEXT)
-                .map(str::to_owned)
-                .ok_or_else(|| format!("must be text of at most {MAX_AGE_TEXT} characters"))
-        })?,
+        _ => per_member(
+            &map,
+            "ages",
+            members,
+            "one text",
+            &format!("must be text of at most {MAX_AGE_TEXT} characters"),
+            |v| {
+                v.as_str()
+                    .filter(|s| s.chars().count() <= MAX_AGE_TEXT)
+                    .map(str::to_owned)
+            },
+        )?,
     };
     let sex_chosen = match version {
         1 | 2 => vec![true; members],
-        _ => per_member(&map, "sex_chosen", members, "true or false", |v| match v {
-            Value::Bool(b) => Ok(*b),
-            _ => Err("must be true or false".to_owned()),
-        })?,
+        _ => per_member(
+            &map,
+            "sex_chosen",
+            members,
+            "true or false",
+            "must be true or false",
+            |v| match v {
+                Value::Bool(b) => Some(*b),
+                _ => None,
+            },
+        )?,
     };
     Ok(Saved {
         profile,
@@ -126,20 +139,24 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
 }
 
 /// A list in the envelope with one item for each member (`what`: an item, for the message),
-/// each read by `read`; any fault names the field, and the item.
+/// each read by `read`; any fault names the field, and the item with its `problem`.
 fn per_member<T>(
     map: &crate::json::Map,
     field: &str,
     members: usize,
     what: &str,
-    read: impl Fn(&Value) -> Result<T, String>,
+    problem: &str,
+    read: fn(&Value) -> Option<T>,
 ) -> Result<Vec<T>, SavedError> {
     let bad = |field: String, problem: String| SavedError::Corrupt(ProfileError { field, problem });
     match map.get(field) {
         Some(Value::Array(items)) if items.len() == members => {
             let mut out = Vec::with_capacity(members);
             for (i, item) in items.iter().enumerate() {
-                out.push(read(item).map_err(|p| bad(format!("saved.{field}[{i}]"), p))?);
+                match read(item) {
+                    Some(v) => out.push(v),
+                    None => return Err(bad(format!("saved.{field}[{i}]"), problem.to_owned())),
+                }
             }
             Ok(out)
         }
