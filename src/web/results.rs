@@ -250,8 +250,7 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
         <section class="group everyone" data-scope="everyone" aria-labelledby="everyone-heading" key="everyone">
             <h3 id="everyone-heading">{ lang.pick(Key::ForEveryone.pair()) }</h3>
             <ul>{ for items.iter().filter_map(|n| catalogue.item(*n)).map(|item| html! {
-                <li data-everyone-item={item.item.to_string()}>
-                    { icon(item.programme) }
+                <li data-everyone-item={item.item.to_string()} data-icon={icon(item.programme)}>
                     <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }{ lang.text(&item.summary) }</span>
                 </li>
             }) }</ul>
@@ -335,7 +334,7 @@ fn measure(
         <li class="measure" data-item={e.item.to_string()} data-measure={e.measure.to_owned()}>
             <Fold summary={html! {
                 <summary>
-                    <span class="m-head">{ icon(item.programme) }<span class="m-title">{ title }</span></span>
+                    <span class="m-head" data-icon={icon(item.programme)}><span class="m-title">{ title }</span></span>
                     <span class="m-rest">
                         <span class="m-facts">
                             if let Some(amount) = i18n::amount_short(lang, e) {
