@@ -50,7 +50,10 @@ const VISIBLE = '[data-member="0"] [data-item]';
 function recordVisible(target, selector) {
   return target.addInitScript((sel) => {
     const seen = () => {
-      if (window.__visible === undefined && document.querySelector(sel)) window.__visible = performance.now();
+      if (window.__visible === undefined && document.querySelector(sel)) {
+        window.__visible = performance.now();
+        console.debug("bench: visible");
+      }
     };
     new MutationObserver(seen).observe(document, { childList: true, subtree: true });
     document.addEventListener("DOMContentLoaded", seen);
@@ -78,12 +81,14 @@ async function settled(page) {
   }
 }
 
-/** Waits until the page has recorded `window.__visible`. A cheap check every 100 ms rather than
- * Playwright's selector polling, which queries the page's DOM on every frame on the page's own
- * main thread (about 50 ms of a 6-member load at CPU 4× went to it); the time itself is the
- * page's, recorded by its MutationObserver, so the check's interval does not change it. */
+/** Waits until the page has recorded `window.__visible`, told by the page's own console line.
+ * Nothing of the benchmark runs in the page meanwhile: Playwright's selector polling queried the
+ * DOM on every frame (about 50 ms of a 6-member load at CPU 4×), and its `waitForFunction`
+ * evaluates Playwright's injected script in the page first (35–57 ms at CPU 4× in a V8 trace,
+ * on the page's main thread while it starts). The time itself is the page's, recorded by its
+ * MutationObserver. Call it before the navigation: a console line is not kept for a late listener. */
 function untilVisible(page) {
-  return page.waitForFunction(() => window.__visible !== undefined, null, { polling: 100, timeout: 60000 });
+  return page.waitForEvent("console", { predicate: (m) => m.text() === "bench: visible", timeout: 60000 });
 }
 
 async function coldLoad(browser, url, selector, network = NETWORK, init = null) {
@@ -98,8 +103,9 @@ async function coldLoad(browser, url, selector, network = NETWORK, init = null) 
   let transferred = 0;
   cdp.on("Network.loadingFinished", (e) => { transferred += e.encodedDataLength; });
   await recordVisible(page, selector);
+  const visible = untilVisible(page);
   await page.goto(url, { waitUntil: "commit" });
-  await untilVisible(page);
+  await visible;
   await page.waitForLoadState("load");
   const ms = await page.evaluate(() => window.__visible);
   const calm = await settled(page);
@@ -122,8 +128,9 @@ async function secondVisit(browser, url) {
   await cdp.send("Network.emulateNetworkConditions", NETWORK);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await page.goto("about:blank");
+  const visible = untilVisible(page);
   await page.goto(url, { waitUntil: "commit" });
-  await untilVisible(page);
+  await visible;
   const timing = await page.evaluate(() => ({
     visible: window.__visible,
     // Served by the worker: no transfer; the page's own first byte is the worker's answer.
