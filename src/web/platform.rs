@@ -154,8 +154,17 @@ pub fn load_prefs() -> (bool, bool) {
     (has("en"), has("large"))
 }
 
-/// Keeps the preferences on the device.
+thread_local! {
+    /// The preferences this page last wrote: the effect that writes them follows the answers
+    /// too, and a write with every answer typed would also undo a change made in another tab.
+    static PREFS_WRITTEN: Cell<Option<(bool, bool)>> = const { Cell::new(None) };
+}
+
+/// Keeps the preferences on the device, when they differ from what this page last wrote.
 pub fn save_prefs(english: bool, large: bool) {
+    if PREFS_WRITTEN.replace(Some((english, large))) == Some((english, large)) {
+        return;
+    }
     let Some(s) = local() else { return };
     let text = [(english, "en"), (large, "large")]
         .iter()

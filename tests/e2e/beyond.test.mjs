@@ -171,6 +171,22 @@ test("preferences: language and text size come back after a reload, never at the
   await formReady(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en", "English kept");
   assert.equal(await page.evaluate(() => document.documentElement.className), "large", "large text kept");
+  // Written when they change, not with every answer typed (nor over another tab's change).
+  await page.evaluate(() => {
+    window.__prefsWrites = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "minsheng.prefs") window.__prefsWrites++;
+      return set.call(this, key, value);
+    };
+  });
+  await page.getByRole("textbox", { name: "Age", exact: true }).pressSequentially("67");
+  await page.waitForFunction(() => (sessionStorage.getItem("minsheng.answers") || "").includes('"67"'));
+  assert.equal(await page.evaluate(() => window.__prefsWrites), 0, "typing an age writes no preference");
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.waitForFunction(() => window.__prefsWrites === 1);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.waitForFunction(() => window.__prefsWrites === 2);
   // Version 1 of the stored envelope (a profile alone) is read and migrated, not discarded.
   await page.evaluate(() => { sessionStorage.clear(); localStorage.setItem("minsheng.answers", '{"version":1,"profile":{"members":[{"age":91,"sex":"male"}]}}'); });
   await page.reload();
