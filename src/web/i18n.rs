@@ -120,7 +120,7 @@ keys! {
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),
     FillIn => ("去填写", "Go to the question"),
-    Details => ("点开看为什么、去哪里问、原文", "Tap a line for why, where to ask and the original text"),
+    Details => ("点开看为什么、去哪里问、原文", "Open a line for why, where to ask and the original text"),
     WhyNot => ("其他项目为什么不适用", "Why other measures do not apply"),
     OutgrownNote => ("另有{}项只给其他年龄或性别的人，未列出。", "{} more are for people of another age or sex, not listed."),
     SexAssumed => ("性别按“女”计算；如不对，请在上面的“性别”里改。", "Counted as female: if that is wrong, change Sex above."),

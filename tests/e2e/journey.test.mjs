@@ -31,6 +31,7 @@ async function typeAge(page, nth, text, lang = "zh") {
 const PAGE_TEXT = () => document.body.innerText;
 
 test("the person first: the age is the first question, on the first screen, empty, in Chinese and English; nobody is invented", async () => {
+  const normalSizes = {};
   for (const [lang, large] of [["zh", false], ["zh", true], ["en", false], ["en", true]]) {
     const page = await open();
     const age = lang === "zh" ? "年龄" : "Age";
@@ -43,6 +44,11 @@ test("the person first: the age is the first question, on the first screen, empt
     assert.ok(box.y + box.height <= PHONE.height, `the age box ends at ${Math.round(box.y + box.height)} px, on the first 667 px screen (${lang}, large: ${large})`);
     const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [box.x + box.width / 2, box.y + box.height / 2]);
     assert.equal(onTop, "m0-age", "nothing covers the age box");
+    // Large text may keep the header and the greeting a step below the questions, never below
+    // their normal size: switching it on makes nothing smaller.
+    const sizes = await page.evaluate(() => Object.fromEntries([".intro", ".top button", "body"].map((s) => [s, parseFloat(getComputedStyle(document.querySelector(s)).fontSize)])));
+    if (!large) normalSizes[lang] = sizes;
+    else for (const [what, px] of Object.entries(sizes)) assert.ok(px >= normalSizes[lang][what], `${what} is ${px} px in large text, ${normalSizes[lang][what]} px in normal (${lang})`);
     assert.equal(await page.getByLabel(age, { exact: true }).first().inputValue(), "", "the age starts empty");
     assert.equal(await page.locator("[data-cash-month]").count(), 0, "no total for a person nobody entered");
     assert.equal(await page.locator("[data-member]").count(), 0, "no member results");
