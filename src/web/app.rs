@@ -72,9 +72,16 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .ok()
         .map(|profile| Rc::new(engine::evaluate(catalogue, profile)));
+    // How many of the list's measures help this household: each counted once, though two
+    // members both get it (a couple's 18 lines are 11 measures).
     let found = match &outcome {
         Some(o) => Ok((
-            o.members.iter().map(Vec::len).sum::<usize>() + o.household.len(),
+            o.members
+                .iter()
+                .flatten()
+                .chain(&o.household)
+                .fold(0u64, |seen, e| seen | 1 << (e.item & 63))
+                .count_ones() as usize,
             o.cash.month,
         )),
         None => answers.clone().map(|_| (0, Decimal::ZERO)),

@@ -407,8 +407,8 @@ pub fn jump(lang: Lang, found: Result<(usize, Decimal), Waiting>, people: usize)
         (Lang::Zh, Ok((count, m))) if m.is_zero() => format!("共{count}项，查看结果↓"),
         (Lang::Zh, Ok((count, m))) => format!("共{count}项，每月{}，查看结果↓", yuan(m)),
         // Short enough for one line on a phone in large text: the bar must not cover the form.
-        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} results · see them ↓"),
-        (Lang::En, Ok((count, m))) => format!("{count} results · {} a month ↓", yuan(m)),
+        (Lang::En, Ok((count, m))) if m.is_zero() => format!("{count} items · see them ↓"),
+        (Lang::En, Ok((count, m))) => format!("{count} items · {} a month ↓", yuan(m)),
         (_, Err(w)) => format!("{} ↑", waiting(lang, w, people)),
     }
 }

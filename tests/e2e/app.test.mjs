@@ -42,6 +42,13 @@ test("a household: fill by labels, add a member, totals add up", async () => {
   await cashIs(page, "150");
   assert.ok(await page.locator('[data-member="1"] [data-item="20"]').isVisible());
   assert.ok(await page.locator('[data-scope="household"] [data-item="32"]').isVisible());
+  // The bar counts measures, each once: two people who both get one do not make it two.
+  const { lines, measures } = await page.evaluate(() => {
+    const items = [...document.querySelectorAll('[data-member] li[data-item], [data-scope="household"] li[data-item]')].map((e) => e.dataset.item);
+    return { lines: items.length, measures: new Set(items).size };
+  });
+  assert.ok(lines > measures, `both members share some measures (${lines} lines, ${measures} measures)`);
+  assert.match(await page.locator("#jump").innerText(), new RegExp(`^共${measures}项，每月¥150`));
   await page.getByRole("button", { name: "删除此成员" }).first().click();
   await cashIs(page, "100");
   await done(page);
