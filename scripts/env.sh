@@ -9,11 +9,12 @@ export TRUNK_VERSION WASM_OPT_VERSION WASM_BINDGEN_VERSION
 # The page's release build (Trunk's, the benchmark's Yew floor, the size profile) compiles the
 # standard library again, for the page's target features and at its size setting, and turns a
 # panic into a plain trap (`-Cpanic=immediate-abort`): the panic machinery and the text
-# formatting it drags in leave the Wasm (13.4 KB brotli, README's cut table). Both are unstable
-# options of the pinned stable compiler, opened by RUSTC_BOOTSTRAP (as the Linux kernel builds
-# its Rust); a newer compiler that renamed them fails this build loudly, never silently bigger.
-# Tests keep the ordinary build, so a failing test still prints its panic's message.
-# Cargo joins these rustflags after .cargo/config.toml's, which stay the one list of features.
+# formatting it drags in leave the Wasm (13.3 KB brotli of a first visit, README's cut table).
+# Both are unstable options of the pinned stable compiler, opened by RUSTC_BOOTSTRAP (as the
+# Linux kernel builds its Rust); a newer compiler that renamed them fails this build loudly,
+# never silently bigger. Tests keep the ordinary build, so a failing test still prints its
+# panic's message. Cargo joins these rustflags after .cargo/config.toml's, which stay the one
+# list of features.
 page_build_env() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort

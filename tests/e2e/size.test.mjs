@@ -9,7 +9,7 @@ import zlib from "node:zlib";
 import { dist } from "./harness.mjs";
 
 // 130 KiB (133,120 B), the target, holds what the page weighs since its release build compiles
-// the standard library again with panics as a plain trap (131,044 B measured, with the icons
+// the standard library again with panics as a plain trap (131,061 B measured, with the icons
 // drawn by the stylesheet; 144,257 B before).
 // What is left under it is for the features still to come: a cut must pay for anything larger.
 const BUDGET = 130 * 1024;
