@@ -1,5 +1,5 @@
 # The two commands of README.md. Each installs whatever is missing first.
-.PHONY: serve test build bench size-profile catalogue
+.PHONY: serve test build bench size-profile catalogue fresh-check
 
 serve:
 	scripts/serve
@@ -16,6 +16,11 @@ bench:
 
 size-profile:
 	scripts/size-profile
+
+# What a new machine meets: make build, make serve and make test in a clean clone of HEAD, with an
+# empty cargo registry and npm cache (the installed binaries linked in).
+fresh-check:
+	scripts/fresh-check
 
 # After editing seeds/jining-hitech-2022.json: pack the page's copy (src/catalogue/page.bin).
 catalogue:

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import os from "node:os";
-import { serve, launch, launchOptions, chromium, dist, root, profileHash, workerControls } from "../tests/e2e/harness.mjs";
+import { serve, launch, launchOptions, chromium, dist, root, profileHash, workerControls, pageBuild } from "../tests/e2e/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -196,7 +196,8 @@ const againstServer = against ? await serve(against) : null;
 const browser = await launch();
 try {
   const rows = sizes();
-  console.log("\n## Assets (bytes)\n");
+  const built = pageBuild();
+  console.log(`\n## Assets (bytes) of the ${built ? built.build : "unrecorded"} build${built ? ` (rustc ${built.rustc})` : ""}\n`);
   console.log("| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
   const first = rows.filter((r) => !r.file.startsWith("list") && !r.file.startsWith("jsbuild-"));

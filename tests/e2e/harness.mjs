@@ -9,8 +9,15 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "../..");
-export const dist = path.join(root, "dist");
-export const shots = path.join(root, "target", "e2e");
+// MINSHENG_DIST: another release build to test (scripts/test runs the suite on the ordinary one).
+export const dist = path.resolve(root, process.env.MINSHENG_DIST || "dist");
+/** What scripts/build recorded of the build in `dist`: { build: "size" | "ordinary", rustc, wasm, why }. */
+export function pageBuild() {
+  const rel = path.relative(root, dist).split(path.sep).join("_");
+  const file = path.join(root, "target", `page-build-${rel}.json`);
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null;
+}
+export const shots = path.join(root, "target", process.env.MINSHENG_DIST ? `e2e-${path.basename(dist)}` : "e2e");
 const require = createRequire(path.join(root, "tools", "package.json"));
 export const { chromium } = require("playwright-core");
 export const axePath = require.resolve("axe-core/axe.min.js");

@@ -1,22 +1,33 @@
 // The size budget: what a first visit transfers (html + js + wasm + css + icon), after brotli.
 // list.html (the static fallback) and jsbuild-*.js (the JavaScript build) are fetched only where
 // the Wasm cannot run, so they are left out.
+//
+// Each of the page's two release builds (scripts/env.sh) has its own budget, and the test says
+// which it measured (scripts/build records it):
+// - the size build, the standard library compiled again with panics as a plain trap: 130 KiB
+//   (133,120 B), the target, 131,061 B measured with the icons drawn by the stylesheet;
+// - the ordinary release build, made where the size build's compiler is not the proven one or
+//   its options fail: 142 KiB (145,408 B), 144,068 B measured (docs: README, the cut table).
+// What is left under each is for the features still to come: a cut must pay for anything larger.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { dist } from "./harness.mjs";
+import { dist, pageBuild } from "./harness.mjs";
 
-// 130 KiB (133,120 B), the target, holds what the page weighs since its release build compiles
-// the standard library again with panics as a plain trap (131,061 B measured, with the icons
-// drawn by the stylesheet; 144,257 B before).
-// What is left under it is for the features still to come: a cut must pay for anything larger.
-const BUDGET = 130 * 1024;
+const BUDGET = { size: 130 * 1024, ordinary: 142 * 1024 };
 
-test("the release dist/ is within the first-load budget after brotli", () => {
+test("the release build is within its first-load budget after brotli", () => {
   const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "list.html" && !f.startsWith("jsbuild-"));
-  assert.ok(files.some((f) => f.endsWith(".wasm")), "a .wasm in dist/");
+  const wasm = files.filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, `one .wasm in ${dist}`);
+  const record = pageBuild();
+  assert.ok(record, `scripts/build's record of ${dist} (target/page-build-*.json): build it with scripts/build`);
+  assert.equal(record.wasm, wasm[0], "the record describes the build in dist (rebuild with scripts/build)");
+  const budget = BUDGET[record.build];
+  assert.ok(budget, `a budget for the "${record.build}" build`);
+  console.log(`measuring the ${record.build} build (rustc ${record.rustc})${record.why ? ": " + record.why : ""}`);
   let raw = 0, gz = 0, br = 0;
   for (const f of files) {
     const bytes = fs.readFileSync(path.join(dist, f));
@@ -25,6 +36,6 @@ test("the release dist/ is within the first-load budget after brotli", () => {
     raw += bytes.length; gz += g; br += b;
     console.log(`${f.padEnd(40)} raw ${String(bytes.length).padStart(8)}  gzip ${String(g).padStart(7)}  brotli ${String(b).padStart(7)}`);
   }
-  console.log(`${"total".padEnd(40)} raw ${String(raw).padStart(8)}  gzip ${String(gz).padStart(7)}  brotli ${String(br).padStart(7)} (budget ${BUDGET})`);
-  assert.ok(br <= BUDGET, `brotli total ${br} B exceeds ${BUDGET} B`);
+  console.log(`${"total".padEnd(40)} raw ${String(raw).padStart(8)}  gzip ${String(gz).padStart(7)}  brotli ${String(br).padStart(7)} (${record.build} build, budget ${budget})`);
+  assert.ok(br <= budget, `the ${record.build} build's brotli total ${br} B exceeds its ${budget} B`);
 });
