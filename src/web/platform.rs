@@ -11,6 +11,15 @@ fn window() -> web_sys::Window {
     gloo::utils::window()
 }
 
+/// Whether `object[name]` is there. web-sys binds every API as if the engine had it, and a call
+/// into one it lacks throws from the glue, past the Rust code: speech (WPE WebKit and Android's
+/// WebView have none), the clipboard (insecure pages, old engines), `scrollIntoView`, print. Each
+/// call into such an API asks here first, so a missing one costs only its own feature.
+pub fn has(object: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .is_ok_and(|v| !v.is_undefined() && !v.is_null())
+}
+
 /// Whether the page was opened in desk mode (`#desk` or `?desk`).
 pub fn desk_requested(hash: &str, search: &str) -> bool {
     let has = |s: &str| {
@@ -186,9 +195,11 @@ thread_local! {
 
 fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
     let navigator = window().navigator();
-    let has = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    has.then(|| navigator.clipboard().write_text(text))
+    if !has(&navigator, "clipboard") {
+        return None;
+    }
+    let clipboard = navigator.clipboard();
+    has(&clipboard, "writeText").then(|| clipboard.write_text(text))
 }
 
 /// Copies text to the clipboard and reports whether it worked. Where the browser has no
@@ -217,7 +228,10 @@ pub fn clear_clipboard() {
 
 /// Opens the browser's print dialog.
 pub fn print() {
-    let _ = window().print();
+    let window = window();
+    if has(&window, "print") {
+        let _ = window.print();
+    }
 }
 
 /// Milliseconds since the epoch, for the desk's idle timer.
@@ -299,6 +313,11 @@ pub fn focus_first_age() {
 /// Brings an element just into view (the least scrolling that shows it), as a panel that opens
 /// below the screen's edge.
 pub fn reveal(el: &web_sys::Element) {
+    if !has(el, "scrollIntoView") {
+        return;
+    }
+    // An engine without the options (Safari before 14) reads the object as `true`: aligned to
+    // the top, still in view.
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
     el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -314,7 +333,9 @@ pub fn focus_quietly(id: &str) {
 /// Scrolls an element into view and moves the focus to it, without touching the address.
 pub fn focus(id: &str) {
     if let Some(el) = html_element(id) {
-        el.scroll_into_view();
+        if has(&el, "scrollIntoView") {
+            el.scroll_into_view();
+        }
         let _ = el.focus();
     }
 }

@@ -12,7 +12,6 @@ use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
 
 /// The results as plain text, written when asked for (reading aloud, copying), not on every
 /// render; `None` while there are no results.
@@ -84,18 +83,22 @@ pub fn plain_text(
     out.join("\n")
 }
 
+/// The browser's speech, where it has one: WPE WebKit and Android's WebView have none, and a
+/// call into the missing object would throw from the glue (the language switch stopped
+/// working that way), so every use of speech starts here.
 fn synth() -> Option<web_sys::SpeechSynthesis> {
-    gloo::utils::window().speech_synthesis().ok()
+    let window = gloo::utils::window();
+    if !platform::has(&window, "speechSynthesis")
+        || !platform::has(&window, "SpeechSynthesisUtterance")
+    {
+        return None;
+    }
+    window.speech_synthesis().ok()
 }
 
 /// Whether this browser can read aloud.
 pub fn speech_available() -> bool {
-    let has = js_sys::Reflect::has(
-        &gloo::utils::window(),
-        &JsValue::from_str("speechSynthesis"),
-    )
-    .unwrap_or(false);
-    has && synth().is_some()
+    synth().is_some()
 }
 
 /// Starts reading `text`; `None` where the browser cannot. The flag turns true once a voice

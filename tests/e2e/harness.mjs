@@ -39,11 +39,14 @@ const TYPES = {
  * every response (a Content-Security-Policy header, for instance). `served` lists every path
  * requested, in order.
  */
-export function serve(dir = dist, { compressed = true, headers: extra = {} } = {}) {
+export function serve(dir = dist, { compressed = true, headers: extra = {}, files = {}, html } = {}) {
   const served = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     served.push(url.pathname);
+    // `files`: extra paths served from memory ({ "/x.js": { type, body } }), for the tests' own pages.
+    const own = files[url.pathname];
+    if (own) { res.writeHead(200, { "Content-Type": own.type, "Cache-Control": "no-cache", ...extra }).end(own.body); return; }
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
@@ -54,6 +57,11 @@ export function serve(dir = dist, { compressed = true, headers: extra = {} } = {
       "Vary": "Accept-Encoding",
       ...extra,
     };
+    // `html`: rewrites each HTML page as served (the engine tests add their error recorder).
+    if (html && file.endsWith(".html")) {
+      res.writeHead(200, headers).end(html(fs.readFileSync(file, "utf8"), url.pathname));
+      return;
+    }
     const accept = req.headers["accept-encoding"] || "";
     let body = file;
     if (compressed && /\bbr\b/.test(accept) && fs.existsSync(file + ".br")) {
@@ -67,7 +75,7 @@ export function serve(dir = dist, { compressed = true, headers: extra = {} } = {
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
-      resolve({ served, url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ served, url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) });
     });
   });
 }
