@@ -16,6 +16,7 @@ function startXvfb() {
     const child = spawn("Xvfb", ["-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], {
       stdio: ["ignore", "ignore", "pipe", "pipe"],
     });
+    process.once("exit", () => child.kill("SIGKILL"));
     let out = "";
     child.stdio[3].on("data", (d) => {
       out += d;

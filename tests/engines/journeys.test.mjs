@@ -98,7 +98,7 @@ for (const engine of engines) {
     const button = async (text) => element(await s.exec((t) => [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === t && b.offsetParent !== null) || null, text));
     before(() => fs.mkdirSync(shots, { recursive: true }));
 
-    test("a shared link opens with its results; a measure's details open", async () => {
+    test("a shared link opens with its results; a measure's details open", { timeout: 120000 }, async () => {
       await start(profileHash(HOUSEHOLD));
       await s.until(() => document.querySelector("[data-cash-month]")?.dataset.cashMonth === "100", "the household's ¥100 a month");
       assert.ok(await s.exec(() => Boolean(document.querySelector('[data-member="1"] [data-near-item="10"]'))), "the 79-year-old is told about 80");
@@ -113,7 +113,7 @@ for (const engine of engines) {
       await finish();
     });
 
-    test("typing ages as a person does: a wrong one is named, a corrected one gives results", async () => {
+    test("typing ages as a person does: a wrong one is named, a corrected one gives results", { timeout: 120000 }, async () => {
       await start("");
       const age = await s.find("input[id$='-age']");
       await s.click(age);
@@ -129,7 +129,7 @@ for (const engine of engines) {
       await finish();
     });
 
-    test("English and large text switch, and the English switch works without speech", async () => {
+    test("English and large text switch, and the English switch works without speech", { timeout: 120000 }, async () => {
       await start(profileHash(HOUSEHOLD));
       await s.until(() => document.querySelector("[data-cash-month]"), "results");
       const hasSpeech = await s.exec(() => "speechSynthesis" in window);
@@ -144,7 +144,7 @@ for (const engine of engines) {
       await finish();
     });
 
-    test("share shows the link and its QR code; copying says whether it worked", async () => {
+    test("share shows the link and its QR code; copying says whether it worked", { timeout: 120000 }, async () => {
       await start(profileHash(HOUSEHOLD));
       await s.until(() => document.querySelector("[data-cash-month]"), "results");
       await s.click(await s.find("#share"));
@@ -170,7 +170,7 @@ for (const engine of engines) {
       await finish();
     });
 
-    test("print: one A4 page where the driver offers W3C Print Page", async (t) => {
+    test("print: one A4 page where the driver offers W3C Print Page", { timeout: 120000 }, async (t) => {
       await start(profileHash(HOUSEHOLD));
       await s.until(() => document.querySelector("[data-cash-month]"), "results");
       let pdf;
@@ -186,7 +186,7 @@ for (const engine of engines) {
       await finish();
     });
 
-    test("desk mode: the next resident starts from an empty form", async () => {
+    test("desk mode: the next resident starts from an empty form", { timeout: 120000 }, async () => {
       await start("?desk");
       const age = await s.find("input[id$='-age']");
       await s.type(age, "92");
@@ -200,7 +200,7 @@ for (const engine of engines) {
       await finish();
     });
 
-    test("the JS API answers with the command line's JSON", async () => {
+    test("the JS API answers with the command line's JSON", { timeout: 120000 }, async () => {
       await start("");
       const answer = await s.exec((p) => window.minsheng.evaluate(p), JSON.stringify(API_PROFILE));
       assert.equal(answer, cliAnswer, "window.minsheng.evaluate returns the command line's JSON");
@@ -209,7 +209,7 @@ for (const engine of engines) {
       await finish();
     });
 
-    test("on a 375 px screen nothing is wider than the screen", async () => {
+    test("on a 375 px screen nothing is wider than the screen", { timeout: 120000 }, async () => {
       s = await openSession(engine);
       await s.navigate(server.url + "__frame.html" + profileHash(HOUSEHOLD));
       const widths = await s.until(() => {
@@ -227,7 +227,7 @@ for (const engine of engines) {
       s = null;
     });
 
-    test("offline after one visit: the kept app opens with no server", async (t) => {
+    test("offline after one visit: the kept app opens with no server", { timeout: 120000 }, async (t) => {
       const own = await serveForEngines();
       s = await openSession(engine);
       await s.navigate(own.url + profileHash(HOUSEHOLD));
@@ -261,7 +261,7 @@ for (const engine of engines) {
 // JavaScript build, with the same results.
 if (engines.some((e) => e.name === "firefox")) {
   describe("Firefox ESR without WebAssembly (a CSP without 'wasm-unsafe-eval')", () => {
-    test("the JavaScript build runs the page and the API", async () => {
+    test("the JavaScript build runs the page and the API", { timeout: 120000 }, async () => {
       const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
       const server = await serveForEngines({ headers: { "Content-Security-Policy": csp } });
       const s = await openSession(chosenEngines().find((e) => e.name === "firefox"));

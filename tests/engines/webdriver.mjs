@@ -33,6 +33,10 @@ export class WebDriverError extends Error {
   }
 }
 
+/** The drivers' process groups still running: none outlives the tests. */
+const running = new Set();
+process.once("exit", () => { for (const pid of running) { try { process.kill(-pid, "SIGKILL"); } catch { /* gone */ } } });
+
 /**
  * Starts a driver binary on a free port and waits until it answers /status.
  * `env` is added to the process's environment (DISPLAY for WebKitGTK under Xvfb).
@@ -42,7 +46,12 @@ export async function startDriver(binary, args = [], { env = {} } = {}) {
   const child = spawn(binary, [...args.map((a) => a.replace("{port}", String(port)))], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so stopping it stops the browser it started too.
+    detached: true,
   });
+  const killGroup = (signal) => { try { process.kill(-child.pid, signal); } catch { /* gone */ } };
+  running.add(child.pid);
+  child.once("exit", () => running.delete(child.pid));
   let log = "";
   child.stdout.on("data", (d) => { log += d; });
   child.stderr.on("data", (d) => { log += d; });
@@ -54,10 +63,15 @@ export async function startDriver(binary, args = [], { env = {} } = {}) {
       const r = await fetch(`${base}/status`);
       if (r.ok) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > end) { child.kill(); throw new Error(`${binary} did not answer on ${base}: ${log}`); }
+    if (Date.now() > end) { killGroup("SIGKILL"); throw new Error(`${binary} did not answer on ${base}: ${log}`); }
     await sleep(100);
   }
-  return { base, child, log: () => log, stop: () => new Promise((r) => { if (child.exitCode !== null) r(); else { child.once("exit", r); child.kill(); } }) };
+  return { base, child, log: () => log, stop: () => new Promise((r) => {
+    if (child.exitCode !== null || child.signalCode !== null) { r(); return; }
+    const hard = setTimeout(() => killGroup("SIGKILL"), 5000);
+    child.once("exit", () => { clearTimeout(hard); killGroup("SIGKILL"); r(); });
+    killGroup("SIGTERM");
+  }) };
 }
 
 export class Session {
@@ -131,8 +145,12 @@ export class Session {
   }
 }
 
+/** No command may wait for ever: a driver whose browser hung fails the test instead of CI. */
+const COMMAND_TIMEOUT = 60000;
+
 async function call(base, method, path, body, what) {
   const r = await fetch(base + path, {
+    signal: AbortSignal.timeout(COMMAND_TIMEOUT),
     method,
     headers: body === undefined ? {} : { "Content-Type": "application/json; charset=utf-8" },
     body: body === undefined ? undefined : JSON.stringify(body),
