@@ -72,9 +72,10 @@ page_build_env() {
 # fails, says so loudly and runs it again as the ordinary build. Sets PAGE_BUILD (size or
 # ordinary) and PAGE_BUILD_WHY (empty for the size build).
 with_page_build() {
-  local why
-  PAGE_BUILD=$(page_build_choice 2>/tmp/minsheng-choice.$$) || return 1
-  why=$(cat /tmp/minsheng-choice.$$); rm -f /tmp/minsheng-choice.$$
+  local why note
+  note=$(mktemp)
+  PAGE_BUILD=$(page_build_choice 2>"$note") || { cat "$note" >&2; rm -f "$note"; return 1; }
+  why=$(cat "$note"); rm -f "$note"
   if [ "$PAGE_BUILD" = size ]; then
     if ( page_build_env size && "$@" ); then PAGE_BUILD_WHY=""; return 0; fi
     why="the size build failed on rustc $(rustc_version) (its error is above)"

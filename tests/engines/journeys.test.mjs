@@ -86,8 +86,10 @@ for (const engine of engines) {
       return s;
     }
     async function finish() {
-      // As JSON: Firefox hands back the page's own array as null when it came from a worker's cache.
-      const errors = JSON.parse(await s.exec(() => JSON.stringify(window.__errors || ["the error recorder did not run"])));
+      // As JSON, and asked again while the answer is null: Firefox may answer null from a page
+      // that the worker has just served, before the answer settles.
+      const errors = JSON.parse(await s.until(() => Array.isArray(window.__errors) && JSON.stringify(window.__errors), "the page's error record", { timeout: 5000 })
+        .catch(() => JSON.stringify(["the error recorder did not run"])));
       await s.stop();
       s = null;
       assert.deepEqual(errors, [], "no uncaught error, rejection or console error");
