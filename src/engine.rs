@@ -484,23 +484,41 @@ fn met<'a>(
     }
 }
 
-fn cash_of(entries: &[Entry<'_>]) -> Cash {
-    let mut cash = Cash::default();
-    for m in entries
-        .iter()
-        .flat_map(|e| e.money)
-        .filter(|m| m.kind == MoneyKind::Cash)
-    {
-        match m.period {
-            Period::Month => {
-                cash.month += m.amount;
-                cash.year += m.amount * Decimal::from(12);
+/// Cash added up period by period: the one place amounts are summed, so a yearly amount is never
+/// counted as a monthly one (a near miss once said "¥10 a month" of ¥10 a year).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CashSum {
+    pub month: Decimal,
+    pub year: Decimal,
+    pub once: Decimal,
+}
+
+impl CashSum {
+    /// The cash among `money` (premiums and subsidies are not cash in hand), by period.
+    pub fn of<'m>(money: impl IntoIterator<Item = &'m Money>) -> Self {
+        let mut sum = CashSum::default();
+        for m in money.into_iter().filter(|m| m.kind == MoneyKind::Cash) {
+            match m.period {
+                Period::Month => sum.month += m.amount,
+                Period::Year => sum.year += m.amount,
+                Period::Once => sum.once += m.amount,
             }
-            Period::Year => cash.year += m.amount,
-            Period::Once => {}
         }
+        sum
     }
-    cash
+
+    /// A year's cash: twelve months and the yearly amounts (one-off payments left out).
+    pub fn yearly(&self) -> Decimal {
+        self.month * Decimal::from(12) + self.year
+    }
+}
+
+fn cash_of(entries: &[Entry<'_>]) -> Cash {
+    let sum = CashSum::of(entries.iter().flat_map(|e| e.money));
+    Cash {
+        month: sum.month,
+        year: sum.yearly(),
+    }
 }
 
 fn total(money: &[Money]) -> Decimal {

@@ -25,17 +25,23 @@ pub enum Number {
     Other,
 }
 
-/// A JSON object: its fields in key order, each key once (the last one written wins), as
-/// serde_json keeps them.
+/// A JSON object: its fields in key order, each key once. The reader refuses a key given twice
+/// (serde_json would let the last one win, silently).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Map(Vec<(String, Value)>);
 
 impl Map {
-    /// Sets `key`, replacing an earlier value.
-    pub fn insert(&mut self, key: String, value: Value) {
+    /// Sets `key`, replacing an earlier value; false if the key was there already.
+    pub fn insert(&mut self, key: String, value: Value) -> bool {
         match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
-            Ok(at) => self.0[at].1 = value,
-            Err(at) => self.0.insert(at, (key, value)),
+            Ok(at) => {
+                self.0[at].1 = value;
+                false
+            }
+            Err(at) => {
+                self.0.insert(at, (key, value));
+                true
+            }
         }
     }
 
@@ -177,7 +183,7 @@ impl<'a> Obj<'a> {
     /// Refuses any key not in `known`, so a typo never silently means "default".
     pub fn only(&self, known: &[&str]) -> Result<(), Fault> {
         match self.map.keys().find(|k| !known.contains(&k.as_str())) {
-            Some(k) => Err(fault(self.path(k), "is not a known field")),
+            Some(k) => Err(fault(self.path(&quoted(k)), "is not a known field")),
             None => Ok(()),
         }
     }
@@ -234,8 +240,12 @@ impl<'a> Obj<'a> {
     /// A required amount, written as a decimal string (never a JSON number, never a float).
     pub fn decimal(&self, key: &str) -> Result<Decimal, Fault> {
         match self.required(key)? {
-            Value::String(s) => plain_decimal(s)
-                .ok_or_else(|| fault(self.path(key), format!("`{s}` is not a decimal number"))),
+            Value::String(s) => plain_decimal(s).ok_or_else(|| {
+                fault(
+                    self.path(key),
+                    format!("`{}` is not a decimal number", quoted(s)),
+                )
+            }),
             _ => Err(fault(
                 self.path(key),
                 "must be a decimal number written as a string, e.g. \"50\"",
@@ -302,7 +312,14 @@ pub fn string(value: &Value, path: &str) -> Result<String, Fault> {
 /// exact (`as_u64`, `as_i64`); one with a fraction or an exponent, or too large, is kept as a
 /// non-whole placeholder — every decoder reads whole numbers only, and refuses it by its field.
 pub fn parse(text: &str) -> Result<Value, String> {
-    let mut p = Parser { text, i: 0 };
+    // A UTF-8 byte-order mark, as Windows Notepad writes one, is not part of the JSON (skipped,
+    // so a fault's byte still counts from the file's start).
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let mut p = Parser { text, i: bom };
     p.space();
     let value = p.value(0)?;
     p.space();
@@ -310,6 +327,16 @@ pub fn parse(text: &str) -> Result<Value, String> {
         return Err(p.fault("unexpected characters after the value"));
     }
     Ok(value)
+}
+
+/// What a message quotes of a key or a value: at most 40 characters, so a 100,000-character
+/// key is not echoed whole.
+pub fn quoted(text: &str) -> String {
+    const MOST: usize = 40;
+    match text.char_indices().nth(MOST) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 /// How deeply arrays and objects may nest before the text is refused (no stack overflow).
@@ -379,6 +406,7 @@ impl Parser<'_> {
             if self.peek() != Some(b'"') {
                 return Err(self.fault("expected a key"));
             }
+            let at = self.i;
             let key = self.string()?;
             self.space();
             if !self.eat(b':') {
@@ -386,7 +414,12 @@ impl Parser<'_> {
             }
             self.space();
             let value = self.value(depth + 1)?;
-            map.insert(key, value);
+            let key_text = quoted(&key);
+            if !map.insert(key, value) {
+                // In any spelling JSON allows (`"se\u0078"` is `"sex"`): the last never wins.
+                self.i = at;
+                return Err(self.fault(&format!("the key \"{key_text}\" is given twice")));
+            }
             self.space();
             if self.eat(b'}') {
                 return Ok(Value::Object(map));

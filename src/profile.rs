@@ -393,6 +393,60 @@ mod tests {
             .starts_with("profile: not valid JSON"));
     }
 
+    /// CONTRACT §1: "A key given twice (in any spelling JSON allows, such as `"se\u0078"` for
+    /// `"sex"`) is refused, naming it: the last one never silently wins."
+    #[test]
+    fn a_key_given_twice_is_refused_naming_it() {
+        let twice =
+            decode(r#"{"members":[{"age":1,"sex":"male"}],"members":[{"age":2,"sex":"female"}]}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(
+            twice.starts_with(
+                "profile: not valid JSON (the key \"members\" is given twice at byte "
+            ),
+            "{twice}"
+        );
+        let spelt = decode(r#"{"members":[{"age":1,"sex":"female","se\u0078":"male"}]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(spelt.contains(r#"the key "sex" is given twice"#), "{spelt}");
+    }
+
+    /// CONTRACT §1: "A UTF-8 byte-order mark before the JSON is ignored."
+    #[test]
+    fn a_byte_order_mark_is_read_past() {
+        let plain = r#"{"members":[{"age":80,"sex":"female"}]}"#;
+        assert_eq!(
+            decode(&format!("\u{feff}{plain}")).unwrap(),
+            decode(plain).unwrap()
+        );
+        // Counted from the file's start: the BOM's three bytes, then `{`, then the fault.
+        let bad = decode("\u{feff}{x").unwrap_err().to_string();
+        assert!(bad.ends_with("expected a key at byte 4)"), "{bad}");
+    }
+
+    /// CONTRACT §1: "A message quotes what it refuses at most about 40 characters long."
+    #[test]
+    fn a_long_key_is_quoted_short() {
+        let key = "k".repeat(100_000);
+        let text = format!(r#"{{"{key}":1,"members":[{{"age":1,"sex":"male"}}]}}"#);
+        let message = decode(&text).unwrap_err().to_string();
+        assert_eq!(
+            message,
+            format!("{}…: is not a known field", "k".repeat(40))
+        );
+        let twice = decode(&format!(r#"{{"{key}":1,"{key}":2}}"#))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            twice.len() < 120,
+            "{} bytes: {}",
+            twice.len(),
+            &twice[..120.min(twice.len())]
+        );
+    }
+
     #[test]
     fn twenty_members_at_most() {
         let one = r#"{"age":1,"sex":"male"}"#;

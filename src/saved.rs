@@ -94,7 +94,10 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
         _ => &["version", "profile", "ages", "sex_chosen"],
     };
     if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
-        return Err(bad(&format!("saved.{k}"), "is not a known field".into()));
+        return Err(bad(
+            &format!("saved.{}", crate::json::quoted(k)),
+            "is not a known field".into(),
+        ));
     }
     let profile = map
         .get("profile")

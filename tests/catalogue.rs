@@ -301,6 +301,25 @@ fn a_new_year_is_a_new_file_through_the_same_code() {
     assert!(!outcome.everyone.contains(&33));
 }
 
+/// A near miss that would pay a yearly amount is summed as a yearly amount: the made-up next
+/// year pays ¥10 a year from 75, so a 72-year-old's "at 75" is ¥10 a year, never "a month".
+#[test]
+fn a_near_miss_sums_its_cash_period_by_period() {
+    use minsheng::catalogue::Period;
+    use minsheng::engine::CashSum;
+    let next = Catalogue::from_json(include_str!("next-year.json")).unwrap();
+    let profile = minsheng::profile::decode(r#"{"members":[{"age":72,"sex":"male"}]}"#).unwrap();
+    let outcome = minsheng::engine::evaluate(&next, &profile);
+    let at75 = outcome.near_misses[0]
+        .iter()
+        .find(|n| n.money.iter().any(|m| m.period == Period::Year))
+        .expect("a near miss paying a yearly amount");
+    let sum = CashSum::of(at75.money);
+    assert_eq!(sum.year.to_string(), "10");
+    assert!(sum.month.is_zero(), "nothing of it is a month's");
+    assert_eq!(sum.yearly().to_string(), "10");
+}
+
 #[test]
 fn the_old_compounds_the_form_implies_are_item_2s_and_item_29_reads_them() {
     use minsheng::catalogue::Condition;

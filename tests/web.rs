@@ -181,6 +181,43 @@ fn words_read_plainly_in_both_languages() {
     assert_eq!(deadline(Lang::En, 2022, "9月"), "by September 2022");
 }
 
+/// A near miss says each period as itself: ¥10 a year (tests/next-year.json's allowance from 75)
+/// is never "¥10 a month", and monthly and yearly cash are not added together.
+#[wasm_bindgen_test]
+fn a_near_miss_says_a_yearly_amount_is_yearly() {
+    use minsheng::catalogue::{Money, MoneyKind, Payer, Period};
+    use minsheng::engine::{Change, Gain, NearMiss};
+    use minsheng::web::i18n::{near_miss, Lang};
+    let cash = |amount: &str, period| Money {
+        amount: amount.parse().unwrap(),
+        period,
+        payer: Payer::District,
+        kind: MoneyKind::Cash,
+    };
+    let yearly = [cash("10", Period::Year)];
+    let n = NearMiss {
+        change: Change::Age { at: 75 },
+        item: 34,
+        measure: "allowance",
+        gain: Gain::New,
+        money: &yearly,
+    };
+    assert_eq!(
+        near_miss(Lang::En, &n, "Allowance"),
+        "At 75: Allowance, ¥10 a year."
+    );
+    assert_eq!(
+        near_miss(Lang::Zh, &n, "补贴"),
+        "满75周岁时，可享受“补贴”，每年¥10。"
+    );
+    let both = [cash("50", Period::Month), cash("10", Period::Year)];
+    let n = NearMiss { money: &both, ..n };
+    assert_eq!(
+        near_miss(Lang::En, &n, "Allowance"),
+        "At 75: Allowance, ¥50 a month and ¥10 a year."
+    );
+}
+
 #[wasm_bindgen_test]
 fn an_age_is_read_only_as_a_whole_number_from_0_to_130() {
     use minsheng::web::state::{read_age, Age, Wrong};

@@ -11,7 +11,7 @@ use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::engine::{Answer, Change, Entry, Gain, NearMiss, NotApplicable, Reason};
+use crate::engine::{Answer, CashSum, Change, Entry, Gain, NearMiss, NotApplicable, Reason};
 use crate::profile::Member;
 use rust_decimal::Decimal;
 
@@ -666,14 +666,7 @@ pub fn money_lines(lang: Lang, money: &[Money]) -> Vec<String> {
 /// A measure's money in one short phrase for its line: the cash a month or a year, else what
 /// kind of help it is.
 pub fn amount_short(lang: Lang, e: &Entry<'_>) -> Option<String> {
-    let sum = |p: Period| -> Decimal {
-        e.money
-            .iter()
-            .filter(|m| m.kind == MoneyKind::Cash && m.period == p)
-            .map(|m| m.amount)
-            .sum()
-    };
-    let (month, year) = (sum(Period::Month), sum(Period::Year));
+    let CashSum { month, year, .. } = CashSum::of(e.money);
     let subsidy = e.money.iter().find(|m| m.kind == MoneyKind::Subsidy);
     let text = if !month.is_zero() {
         match lang {
@@ -717,14 +710,8 @@ pub fn amount_short(lang: Lang, e: &Entry<'_>) -> Option<String> {
 /// The cash a measure pays in a year (monthly cash twelve times), for ordering a list with the
 /// money first.
 pub fn yearly_cash(e: &Entry<'_>) -> Decimal {
-    e.money
-        .iter()
-        .filter(|m| m.kind == MoneyKind::Cash)
-        .map(|m| match m.period {
-            Period::Month => m.amount * Decimal::from(12),
-            Period::Year | Period::Once => m.amount,
-        })
-        .sum()
+    let sum = CashSum::of(e.money);
+    sum.yearly() + sum.once
 }
 
 /// A hospital reimbursement change: `一级医院住院报销：80% → 85%` /
@@ -1065,12 +1052,21 @@ pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&
 
 /// A near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`.
 pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
-    let total: Decimal = n
-        .money
-        .iter()
-        .filter(|m| m.kind == MoneyKind::Cash)
-        .map(|m| m.amount)
-        .sum();
+    // Each period said as itself: `每月¥50`, `每年¥10`, or both.
+    let sum = CashSum::of(n.money);
+    let cash: Vec<String> = [
+        (sum.month, Period::Month),
+        (sum.year, Period::Year),
+        (sum.once, Period::Once),
+    ]
+    .into_iter()
+    .filter(|(amount, _)| !amount.is_zero())
+    .map(|(amount, p)| match lang {
+        Lang::Zh => format!("{}{}", period(lang, p), yuan(amount)),
+        Lang::En => format!("{} {}", yuan(amount), period(lang, p)),
+    })
+    .collect();
+    let cash = cash.join(lang.pick(("，另", " and ")));
     let when = match (lang, n.change) {
         (Lang::Zh, Change::Age { at }) => format!("满{at}周岁时"),
         (Lang::En, Change::Age { at }) => format!("At {at}"),
@@ -1083,12 +1079,12 @@ pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
     } else {
         format!("“{title}”")
     };
-    let what = match (lang, n.gain, total > Decimal::ZERO) {
-        (Lang::Zh, Gain::New, true) => format!("可享受{quoted}，每月{}", yuan(total)),
-        (Lang::Zh, Gain::More, true) => format!("{quoted}提高到每月{}", yuan(total)),
+    let what = match (lang, n.gain, !cash.is_empty()) {
+        (Lang::Zh, Gain::New, true) => format!("可享受{quoted}，{cash}"),
+        (Lang::Zh, Gain::More, true) => format!("{quoted}提高到{cash}"),
         (Lang::Zh, _, false) => format!("可享受{quoted}"),
-        (Lang::En, Gain::New, true) => format!("{title}, {} a month", yuan(total)),
-        (Lang::En, Gain::More, true) => format!("{title} rises to {} a month", yuan(total)),
+        (Lang::En, Gain::New, true) => format!("{title}, {cash}"),
+        (Lang::En, Gain::More, true) => format!("{title} rises to {cash}"),
         (Lang::En, _, false) => format!("{title} would apply"),
     };
     match lang {
