@@ -132,6 +132,33 @@ choice!(
 );
 
 impl Community {
+    /// The street the source places the compound in: "完成洸河街道科苑小区、西闸小区、银都小区、
+    /// 电业局宿舍4个小区……的老旧小区改造" and "黄屯街道云创小镇社区".
+    pub fn street(self) -> Street {
+        match self {
+            Community::Keyuan | Community::Xizha | Community::Yindu | Community::Dianyeju => {
+                Street::Guanghe
+            }
+            Community::Yunchuang => Street::Huangtun,
+        }
+    }
+
+    /// The compounds a household can live in on `street`: every one while no street is chosen,
+    /// none on a street where the source names none.
+    pub fn on(street: Option<Street>) -> &'static [Community] {
+        match street {
+            None => Community::ALL,
+            Some(Street::Guanghe) => &[
+                Community::Keyuan,
+                Community::Xizha,
+                Community::Yindu,
+                Community::Dianyeju,
+            ],
+            Some(Street::Huangtun) => &[Community::Yunchuang],
+            Some(_) => &[],
+        }
+    }
+
     /// Whether the compound is an old compound (老旧小区) by the source's own words: the four
     /// compounds whose renovation is 老旧小区改造. The form shows the implication instead of
     /// asking twice; the catalogue's conditions say the same (checked by a test).

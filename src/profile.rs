@@ -243,16 +243,32 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
         }
         Some(_) => return Err(fault("members", "must be a list of 1 to 20 members")),
     };
+    let street = nullable::<Street>(&obj, "street")?;
+    let community = nullable::<Community>(&obj, "community")?;
+    // A pair that cannot exist is refused, never evaluated as if both held.
+    if let (Some(s), Some(c)) = (street, community) {
+        if c.street() != s {
+            return Err(fault(
+                "community",
+                format!(
+                    "`{}` lies in street `{}`, not in the given street `{}`",
+                    c.as_str(),
+                    c.street().as_str(),
+                    s.as_str()
+                ),
+            ));
+        }
+    }
     Ok(Profile {
         residency: obj
             .choice::<Residency>("residency")?
             .unwrap_or(Residency::Hukou),
-        street: nullable::<Street>(&obj, "street")?,
+        street,
         area: obj.choice::<Area>("area")?.unwrap_or(Area::Urban),
         kind: obj
             .choice::<HouseholdKind>("kind")?
             .unwrap_or(HouseholdKind::Ordinary),
-        community: nullable::<Community>(&obj, "community")?,
+        community,
         old_community: obj.flag("old_community")?,
         piped_gas: obj.flag("piped_gas")?,
         lift: obj.flag("lift")?,
@@ -445,6 +461,30 @@ mod tests {
             twice.len(),
             &twice[..120.min(twice.len())]
         );
+    }
+
+    /// CONTRACT §1 and the source: 科苑, 西闸, 银都 and 电业局宿舍 are in 洸河街道, 云创小镇社区 in
+    /// 黄屯街道 ("完成洸河街道科苑小区……", "黄屯街道云创小镇社区"). A pair that cannot exist is
+    /// refused, naming both fields.
+    #[test]
+    fn a_community_outside_the_street_is_refused() {
+        let member = r#""members":[{"age":70,"sex":"male"}]"#;
+        check(
+            &format!(r#"{{"street":"jiezhuang","community":"keyuan",{member}}}"#),
+            "community: `keyuan` lies in street `guanghe`, not in the given street `jiezhuang`",
+        );
+        check(
+            &format!(r#"{{"street":"guanghe","community":"yunchuang",{member}}}"#),
+            "community: `yunchuang` lies in street `huangtun`, not in the given street `guanghe`",
+        );
+        for ok in [
+            r#""street":"guanghe","community":"keyuan""#,
+            r#""street":"huangtun","community":"yunchuang""#,
+            r#""community":"dianyeju""#,
+            r#""street":"liuhang""#,
+        ] {
+            assert!(decode(&format!("{{{ok},{member}}}")).is_ok(), "{ok}");
+        }
     }
 
     #[test]

@@ -52,7 +52,8 @@ fn profile() -> impl Strategy<Value = Profile> {
                 street,
                 area,
                 kind,
-                community,
+                // A valid profile: a compound lies in the street, when both are given.
+                community: community.filter(|c| Community::on(street).contains(c)),
                 old_community: h[0],
                 piped_gas: h[1],
                 lift: h[2],

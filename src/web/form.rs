@@ -91,8 +91,12 @@ pub fn form(props: &FormProps) -> Html {
                     household(dispatch, |v| v.map(HouseholdEdit::Area))) }
                 { select(lang, "kind", t(Key::Kind), HouseholdKind::ALL, Some(p.kind), false,
                     household(dispatch, |v| v.map(HouseholdEdit::Kind))) }
-                { select(lang, "community", t(Key::Community), Community::ALL, p.community, true,
-                    household(dispatch, |v| Some(HouseholdEdit::Community(v)))) }
+                // Only the compounds of the chosen street; none to ask about on a street where
+                // the source names none.
+                if !Community::on(p.street).is_empty() {
+                    { select(lang, "community", t(Key::Community), Community::on(p.street), p.community, true,
+                        household(dispatch, |v| Some(HouseholdEdit::Community(v)))) }
+                }
             </fieldset>
             <fieldset>
                 <legend>{ t(Key::HomeFacts) }</legend>

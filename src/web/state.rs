@@ -449,7 +449,13 @@ impl Reducible for State {
 fn apply_household(p: &mut Profile, edit: HouseholdEdit) {
     match edit {
         HouseholdEdit::Residency(v) => p.residency = v,
-        HouseholdEdit::Street(v) => p.street = v,
+        HouseholdEdit::Street(v) => {
+            p.street = v;
+            // A compound on another street is no longer an answer the form offers.
+            if p.community.is_some_and(|c| !Community::on(v).contains(&c)) {
+                p.community = None;
+            }
+        }
         HouseholdEdit::Area(v) => p.area = v,
         HouseholdEdit::Kind(v) => p.kind = v,
         HouseholdEdit::Community(v) => p.community = v,

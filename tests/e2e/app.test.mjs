@@ -117,6 +117,29 @@ test("a broken #profile= link shows a clear message and the empty form", async (
   await done(page);
 });
 
+test("housing estates follow the street: only the street's own are offered; an impossible pair in a link is refused", async () => {
+  // The source: 洸河街道科苑小区、西闸小区、银都小区、电业局宿舍; 黄屯街道云创小镇社区.
+  const page = await open();
+  await page.getByLabel("年龄").first().fill("70");
+  const estates = () => page.locator("#community option").allTextContents();
+  assert.deepEqual(await estates(), ["不清楚 / 其他", "科苑小区", "西闸小区", "银都小区", "电业局宿舍", "云创小镇社区"], "every estate before a street is chosen");
+  await page.getByLabel("所在街道").selectOption({ label: "洸河街道" });
+  assert.deepEqual(await estates(), ["不清楚 / 其他", "科苑小区", "西闸小区", "银都小区", "电业局宿舍"]);
+  await page.getByLabel("所在小区").selectOption({ label: "科苑小区" });
+  await page.locator('[data-scope="household"] [data-item="2"]').waitFor();
+  await page.getByLabel("所在街道").selectOption({ label: "黄屯街道" });
+  assert.deepEqual(await estates(), ["不清楚 / 其他", "云创小镇社区"]);
+  assert.equal(await page.evaluate(() => document.querySelector("#community").selectedOptions[0].textContent), "不清楚 / 其他", "科苑 is not kept on another street");
+  assert.equal(await page.locator('[data-scope="household"] [data-item="2"]').count(), 0, "nor its renovation");
+  await page.getByLabel("所在街道").selectOption({ label: "接庄街道" });
+  assert.equal(await page.locator("#community").count(), 0, "no estate to ask about where the source names none");
+  await done(page);
+  const impossible = await open(profileHash({ street: "jiezhuang", community: "keyuan", members: [{ age: 70, sex: "female" }] }));
+  assert.match(await impossible.locator("#notice").textContent(), /community: `keyuan` lies in street `guanghe`, not in the given street `jiezhuang`/);
+  assert.equal(await impossible.locator("[data-cash-month]").count(), 0, "never evaluated as if both held");
+  await done(impossible);
+});
+
 test("keyboard only: the first stop skips to the results, shown while it has the focus", async () => {
   const page = await open(profileHash({ members: [{ age: 92, sex: "female" }] }), { width: 1024, height: 768 });
   await cashIs(page, "100");
