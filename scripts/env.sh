@@ -29,6 +29,11 @@ DIST=${MINSHENG_DIST:-dist}
 # What the last release build into $DIST was: read by the size test and the benchmark.
 PAGE_BUILD_RECORD="target/page-build-$(echo "$DIST" | tr / _).json"
 
+# Which build scripts/build last made into $DIST (`size` or `ordinary`), from its record.
+recorded_page_build() {
+  node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).build' "$PAGE_BUILD_RECORD"
+}
+
 rustc_version() { rustc --version | awk '{ print $2 }'; }
 std_source() { echo "$(rustc --print sysroot)/lib/rustlib/src/rust/library"; }
 
