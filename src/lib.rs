@@ -14,6 +14,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod age;
 pub mod catalogue;
 pub mod choice;
 pub mod engine;
@@ -23,6 +24,7 @@ pub mod json_out;
 pub mod profile;
 pub mod qr;
 pub mod saved;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

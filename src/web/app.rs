@@ -4,7 +4,6 @@
 
 use super::form::{form, FormProps};
 use super::header::{header, HeaderProps};
-use super::i18n::{Key, Lang};
 use super::platform::{self, Keep};
 use super::results::{results, ResultsProps};
 use super::state::{Action, Notice, State};
@@ -12,6 +11,7 @@ use super::summary;
 use crate::catalogue::Catalogue;
 use crate::engine::{self, Outcome};
 use crate::saved;
+use crate::words::{Key, Lang};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;

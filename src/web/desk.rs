@@ -2,10 +2,10 @@
 //! cleared, with a visible countdown for the last 30 seconds.
 
 use super::app::Dispatch;
-use super::i18n::{self, Key, Lang};
 use super::platform::{self, Keep};
 use super::state::{Action, Question, State};
 use super::summary;
+use crate::words::{self, Key, Lang};
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
 use std::cell::Cell;
@@ -193,7 +193,7 @@ pub fn DeskBar(props: &DeskProps) -> Html {
             if let Some(s) = *remaining {
                 // Fixed in view wherever the page is scrolled: a clerk or resident sees it.
                 <div class="countdown" role="alertdialog" aria-live="assertive" aria-labelledby="countdown-text" id="countdown">
-                    <p id="countdown-text">{ i18n::countdown(lang, s) }</p>
+                    <p id="countdown-text">{ words::countdown(lang, s) }</p>
                     <button type="button" id="keep-going" onclick={keep_going}>{ t(Key::KeepGoing) }</button>
                 </div>
             }

@@ -2,14 +2,15 @@
 //! bar at the foot that says the result in one line — or what to answer first.
 
 use super::app::Dispatch;
-use super::i18n::{self, Key, Label, Lang};
 use super::platform::{self, Keep};
-use super::state::{Action, Age, HouseholdEdit, MemberEdit, Person, Question, State, Waiting};
+use super::state::{Action, HouseholdEdit, MemberEdit, Person, Question, State};
+use crate::age::{Age, Waiting};
 use crate::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
 use crate::profile::{Member, MAX_MEMBERS};
+use crate::words::{self, Key, Label, Lang};
 use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -71,7 +72,7 @@ pub fn form(props: &FormProps) -> Html {
             Err(w) => platform::focus(&format!("m{}-age", w.id)),
         })
     };
-    let bar = i18n::jump(lang, *found, state.people.len());
+    let bar = words::jump(lang, *found, state.people.len());
     html! {
         <form class="questions" aria-labelledby="form-heading" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2 id="form-heading">{ t(Key::FormHeading) }</h2>
@@ -197,7 +198,7 @@ fn MemberForm(props: &MemberProps) -> Html {
     };
     html! {
         <fieldset class="member" data-member-form={index.to_string()}>
-            <legend>{ i18n::member_legend(lang, *index, known.as_ref()) }</legend>
+            <legend>{ words::member_legend(lang, *index, known.as_ref()) }</legend>
             { age_input(lang, &fid("age"), &person.age, {
                 let dispatch = dispatch.clone();
                 Callback::from(move |text: String| dispatch.dispatch(Action::Member(id, MemberEdit::Age(text))))
@@ -225,7 +226,7 @@ fn MemberForm(props: &MemberProps) -> Html {
 /// typed (in the state), and only a whole number from 0 to 130 is read; a text box, not a
 /// number box, so a mouse wheel or "1e2" never turns into another age.
 fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Html {
-    let wrong = match super::state::read_age(text) {
+    let wrong = match crate::age::read_age(text) {
         Age::Invalid(w) => Some(w),
         Age::Empty | Age::Valid(_) => None,
     };
@@ -250,7 +251,7 @@ fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Ht
                 <span class="unit">{ lang.pick(Key::YearsOld.pair()) }</span>
             </div>
             if let Some(w) = wrong {
-                <p class="field-error" id={error}>{ lang.pick(i18n::age_error(w)) }</p>
+                <p class="field-error" id={error}>{ lang.pick(words::age_error(w)) }</p>
             }
         </div>
     }

@@ -3,9 +3,9 @@
 
 use super::app::Dispatch;
 use super::desk::{self, DeskBar};
-use super::i18n::{Key, Lang};
 use super::state::{Action, Reading, State};
 use super::summary;
+use crate::words::{Key, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -5,7 +5,6 @@ pub mod app;
 pub mod desk;
 pub mod form;
 pub mod header;
-pub mod i18n;
 pub mod icons;
 pub mod platform;
 pub mod results;
@@ -16,7 +15,7 @@ pub mod summary;
 use crate::catalogue::Catalogue;
 use crate::fragment;
 use crate::saved::{self, SavedError};
-use i18n::Lang;
+use crate::words::Lang;
 use state::{Notice, State};
 use wasm_bindgen::prelude::*;
 
@@ -227,7 +226,7 @@ pub fn start() {
     platform::apply_root(
         initial.lang.code(),
         initial.large,
-        initial.lang.pick(i18n::Key::PageTitle.pair()),
+        initial.lang.pick(crate::words::Key::PageTitle.pair()),
     );
     // Opened from a `#profile=` link, the person came for the results: where they sit below
     // the form (a phone), the page opens on them — unless they have to choose between the

@@ -2,15 +2,16 @@
 //! how much, sure or likely), every detail one tap away in a native `<details>`.
 
 use super::desk;
-use super::i18n::{self, Key, Lang};
 use super::icons::icon;
 use super::platform;
 use super::share::ShareTools;
-use super::state::{State, Waiting};
+use super::state::State;
+use crate::age::Waiting;
 use crate::catalogue::Catalogue;
 use crate::engine::{Certainty, Entry, NotApplicable, Outcome};
 use crate::profile::Member;
 use crate::profile::Profile;
+use crate::words::{self, Key, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,10 +33,10 @@ pub fn cash_first<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
     // library's merge sort would add its code to the Wasm for nothing.
     let mut sorted: Vec<&Entry<'a>> = Vec::with_capacity(entries.len());
     for e in entries {
-        let cash = i18n::yearly_cash(e);
+        let cash = words::yearly_cash(e);
         let at = sorted
             .iter()
-            .position(|s| i18n::yearly_cash(s) < cash)
+            .position(|s| words::yearly_cash(s) < cash)
             .unwrap_or(sorted.len());
         sorted.insert(at, e);
     }
@@ -90,14 +91,14 @@ pub fn results(props: &ResultsProps) -> Html {
                     <p class="hint">{ t(Key::DeptNamesChinese) }</p>
                 }
                 { for common.as_ref().map(|ask| html! {
-                    <p class="print-only ask-all">{ marked(lang, i18n::ask_all(lang, ask)) }</p>
+                    <p class="print-only ask-all">{ marked(lang, words::ask_all(lang, ask)) }</p>
                 }) }
                 <p class="print-only legend">
                     <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span>{ "　" }
                     <span class="badge likely">{ "? " }{ t(Key::Likely) }</span>
                 </p>
                 { for o.members.iter().enumerate().map(|(i, entries)| {
-                    let name = i18n::member_name(lang, i, &profile.members);
+                    let name = words::member_name(lang, i, &profile.members);
                     let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
                     html! {
                         <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
@@ -114,8 +115,8 @@ pub fn results(props: &ResultsProps) -> Html {
                                 <div class="near">
                                     <h4>{ t(Key::NearMisses) }</h4>
                                     <ul>{ for misses.iter().map(|n| {
-                                        let title = i18n::measure_title(lang, catalogue, n.item, n.measure);
-                                        html! { <li data-near-item={n.item.to_string()}>{ i18n::near_miss(lang, n, &title) }</li> }
+                                        let title = words::measure_title(lang, catalogue, n.item, n.measure);
+                                        html! { <li data-near-item={n.item.to_string()}>{ words::near_miss(lang, n, &title) }</li> }
                                     }) }</ul>
                                 </div>
                             }
@@ -154,7 +155,7 @@ fn marked(lang: Lang, text: String) -> Html {
     if lang == Lang::Zh || text.is_ascii() {
         return text.into();
     }
-    let parts = i18n::chinese_runs(&text).into_iter().map(|(zh, run)| {
+    let parts = words::chinese_runs(&text).into_iter().map(|(zh, run)| {
         if zh {
             html! { <span lang="zh-CN">{ run.to_owned() }</span> }
         } else {
@@ -169,7 +170,7 @@ fn marked(lang: Lang, text: String) -> Html {
 fn common_ask(lang: Lang, o: &Outcome<'_>, profile: &Profile) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for e in o.members.iter().flatten().chain(&o.household) {
-        let ask = i18n::ask_short(lang, e.lead, e.partners, profile.street);
+        let ask = words::ask_short(lang, e.lead, e.partners, profile.street);
         match counts.iter_mut().find(|(a, _)| *a == ask) {
             Some((_, n)) => *n += 1,
             None => counts.push((ask, 1)),
@@ -194,15 +195,15 @@ fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -
         .flat_map(|(i, entries)| {
             entries
                 .iter()
-                .filter(|e| !i18n::yearly_cash(e).is_zero())
+                .filter(|e| !words::yearly_cash(e).is_zero())
                 .map(move |e| (i, e))
         })
         .map(|(i, e)| {
             format!(
                 "{} · {} {}",
-                i18n::member_name(lang, i, &profile.members),
-                i18n::measure_title(lang, catalogue, e.item, e.measure),
-                i18n::amount_short(lang, e).unwrap_or_default()
+                words::member_name(lang, i, &profile.members),
+                words::measure_title(lang, catalogue, e.item, e.measure),
+                words::amount_short(lang, e).unwrap_or_default()
             )
         })
         .collect();
@@ -212,8 +213,8 @@ fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -
         html! {
             <>
             <p class="cash-label">{ t(Key::CashTotal) }</p>
-            <p class="cash-figure"><strong>{ i18n::yuan(month) }</strong><span>{ " " }{ t(Key::PerMonth) }</span></p>
-            <p class="cash-year">{ i18n::yearly(lang, o.cash.year) }</p>
+            <p class="cash-figure"><strong>{ words::yuan(month) }</strong><span>{ " " }{ t(Key::PerMonth) }</span></p>
+            <p class="cash-year">{ words::yearly(lang, o.cash.year) }</p>
             </>
         }
     };
@@ -223,7 +224,7 @@ fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -
             if !month.is_zero() {
                 <ul class="cash-from">{ for from.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             }
-            <p class="dated">{ i18n::dated(lang, catalogue.year, platform::this_year()) }</p>
+            <p class="dated">{ words::dated(lang, catalogue.year, platform::this_year()) }</p>
         </div>
     }
 }
@@ -234,7 +235,7 @@ fn waiting(lang: Lang, w: Waiting, people: usize) -> Html {
     let onclick = Callback::from(move |_| platform::focus(&target));
     html! {
         <div class="waiting" role="status" id="waiting">
-            <p>{ i18n::waiting(lang, w, people) }</p>
+            <p>{ words::waiting(lang, w, people) }</p>
             <button type="button" class="secondary" {onclick}>{ lang.pick(Key::FillIn.pair()) }</button>
         </div>
     }
@@ -267,15 +268,15 @@ fn measure(
     common_ask: Option<&str>,
 ) -> Html {
     let street = profile.street;
-    let ask = i18n::ask_short(lang, e.lead, e.partners, street);
+    let ask = words::ask_short(lang, e.lead, e.partners, street);
     let own_ask = (common_ask != Some(ask.as_str())).then_some(ask);
     let t = |k: Key| lang.pick(k.pair());
     let colon = lang.pick(("：", ": "));
     let Some(item) = catalogue.item(e.item) else {
         return Html::default();
     };
-    let title = i18n::measure_title(lang, catalogue, e.item, e.measure);
-    let why = i18n::reasons(lang, &e.reasons, &profile.members);
+    let title = words::measure_title(lang, catalogue, e.item, e.measure);
+    let why = words::reasons(lang, &e.reasons, &profile.members);
     let badge = match e.certainty {
         Certainty::Eligible => html! {
             <span class="badge eligible">{ "✓ " }<span class="badge-words">{ t(Key::Eligible) }</span></span>
@@ -306,21 +307,21 @@ fn measure(
                 <div class="m-detail">
                     <p class="summary">{ lang.text(&item.summary) }</p>
                     if !money.is_empty() {
-                        <ul class="money">{ for i18n::money_lines(lang, money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                        <ul class="money">{ for words::money_lines(lang, money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                     }
                     if !ratios.is_empty() {
-                        <ul class="money">{ for ratios.iter().map(|r| html! { <li>{ i18n::ratio(lang, r) }</li> }) }</ul>
+                        <ul class="money">{ for ratios.iter().map(|r| html! { <li>{ words::ratio(lang, r) }</li> }) }</ul>
                     }
                     if unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
                     <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why.clone() }</p>
                     if let Some(w) = check {
-                        <p class="why-check">{ lang.pick(i18n::check_why(w)) }</p>
+                        <p class="why-check">{ lang.pick(words::check_why(w)) }</p>
                     }
-                    <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, i18n::where_to_ask(lang, lead, partners, street)) }</p>
+                    <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, words::where_to_ask(lang, lead, partners, street)) }</p>
                     if !partners.is_empty() {
-                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, partners.iter().map(|d| i18n::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
+                        <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, partners.iter().map(|d| words::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
                     }
-                    <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ i18n::deadline(lang, catalogue.year, deadline) }</p>
+                    <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ words::deadline(lang, catalogue.year, deadline) }</p>
                     <details class="source">
                         <summary>{ t(Key::Source) }</summary>
                         <blockquote lang="zh-CN">{ format!("{number}、{source}") }</blockquote>
@@ -337,7 +338,7 @@ fn measure(
                     <span class="m-head" data-icon={icon(item.programme)}><span class="m-title">{ title }</span></span>
                     <span class="m-rest">
                         <span class="m-facts">
-                            if let Some(amount) = i18n::amount_short(lang, e) {
+                            if let Some(amount) = words::amount_short(lang, e) {
                                 // "Amount not stated" is not money: not in money's green.
                                 // Literal classes in two branches (a computed class brings
                                 // yew's Classes set into the Wasm).
@@ -414,8 +415,8 @@ fn why_not(
             html! {
                 <>
                 <ul>{ for not_applicable(&o, whose).iter().filter(|na| !outgrown(na, member)).map(|na| {
-                    let title = i18n::measure_title(lang, catalogue, na.item, na.measure);
-                    html! { <li data-not-item={na.item.to_string()} data-not-measure={na.measure.to_owned()}>{ i18n::why_not(lang, &title, na, member) }</li> }
+                    let title = words::measure_title(lang, catalogue, na.item, na.measure);
+                    html! { <li data-not-item={na.item.to_string()} data-not-measure={na.measure.to_owned()}>{ words::why_not(lang, &title, na, member) }</li> }
                 }) }</ul>
                 if hidden > 0 {
                     <p class="hint">{ lang.pick(Key::OutgrownNote.pair()).replace("{}", &hidden.to_string()) }</p>

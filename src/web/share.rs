@@ -1,15 +1,15 @@
 //! Taking the result along: a link with the answers in its fragment and its QR code, the
 //! results as text for a chat, and a printed page.
 
-use super::i18n::Key;
 use super::platform;
 use crate::profile::Profile;
 use crate::qr;
+use crate::words::Key;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    pub lang: super::i18n::Lang,
+    pub lang: crate::words::Lang,
     /// The answers to share; `None` while an age is missing or wrong.
     pub profile: Option<Profile>,
     pub desk: bool,

@@ -2,12 +2,12 @@
 //! speech synthesis, where it has one.
 
 use super::app::Dispatch;
-use super::i18n::{self, Key, Lang};
 use super::state::{Action, Reading};
 use super::{platform, results};
 use crate::catalogue::Catalogue;
 use crate::engine::{Certainty, Entry, Outcome};
 use crate::profile::Profile;
+use crate::words::{self, Key, Lang};
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -41,16 +41,16 @@ pub fn plain_text(
         out.push(format!(
             "{}{sep}{}{comma}{}",
             t(Key::CashTotal),
-            i18n::yuan(outcome.cash.month),
-            i18n::yearly(lang, outcome.cash.year)
+            words::yuan(outcome.cash.month),
+            words::yearly(lang, outcome.cash.year)
         ));
     }
     let line = |e: &Entry<'_>| {
         let mut line = format!(
             "- {}",
-            i18n::measure_title(lang, catalogue, e.item, e.measure)
+            words::measure_title(lang, catalogue, e.item, e.measure)
         );
-        if let Some(amount) = i18n::amount_short(lang, e) {
+        if let Some(amount) = words::amount_short(lang, e) {
             line.push_str(&format!("{comma}{amount}"));
         }
         match e.certainty {
@@ -59,7 +59,7 @@ pub fn plain_text(
                 "{comma}{}{comma}{}{sep}{}",
                 t(Key::Likely),
                 t(Key::WhereToAsk),
-                i18n::ask_short(lang, e.lead, e.partners, profile.street)
+                words::ask_short(lang, e.lead, e.partners, profile.street)
             )),
         }
         line
@@ -67,7 +67,7 @@ pub fn plain_text(
     for (i, entries) in outcome.members.iter().enumerate() {
         out.push(format!(
             "{}{sep}",
-            i18n::member_name(lang, i, &profile.members)
+            words::member_name(lang, i, &profile.members)
         ));
         if entries.is_empty() {
             out.push(format!("- {}", t(Key::NothingApplies)));
@@ -78,7 +78,7 @@ pub fn plain_text(
         out.push(format!("{}{sep}", t(Key::ForHousehold)));
         out.extend(outcome.household.iter().map(line));
     }
-    out.push(i18n::dated(lang, catalogue.year, platform::this_year()));
+    out.push(words::dated(lang, catalogue.year, platform::this_year()));
     out.push(t(Key::Disclaimer).to_owned());
     out.join("\n")
 }
@@ -115,7 +115,7 @@ pub fn speak(lang: Lang, text: &str) -> Option<Rc<Cell<bool>>> {
     // voice, one utterance each, as the resident will say them at the office.
     let runs = match lang {
         Lang::Zh => vec![(true, text.as_str())],
-        Lang::En => i18n::chinese_runs(&text),
+        Lang::En => words::chinese_runs(&text),
     };
     let started = Rc::new(Cell::new(false));
     // Brackets and commas alone between two names: nothing to say.

@@ -3,7 +3,7 @@
 //! Each string is a `(zh, en)` pair inside an exhaustive `match`, so a new key or answer
 //! without both translations does not compile.
 
-use super::state::{Waiting, Wrong};
+use crate::age::{Waiting, Wrong};
 use crate::catalogue::{
     Catalogue, CheckWhy, Condition, Money, MoneyKind, Payer, Period, Ratio, Text,
 };

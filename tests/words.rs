@@ -1,0 +1,179 @@
+//! The words and the reading of typed ages, tested natively: they use no browser API, so
+//! every sentence the page, the printout and the copied text say can be checked here.
+#![cfg(not(target_arch = "wasm32"))]
+
+use minsheng::catalogue::Catalogue;
+
+#[test]
+fn words_read_plainly_in_both_languages() {
+    use minsheng::words::{deadline, percent, yearly, yuan, Lang};
+    use rust_decimal::Decimal;
+    assert_eq!(yuan(Decimal::new(500, 1)), "¥50");
+    assert_eq!(percent(Decimal::new(85, 2)), "85%");
+    assert_eq!(yearly(Lang::Zh, Decimal::from(1200)), "每年 ¥1200");
+    assert_eq!(yearly(Lang::En, Decimal::from(1200)), "¥1200 a year");
+    assert_eq!(deadline(Lang::Zh, 2022, "年底"), "2022年年底");
+    assert_eq!(deadline(Lang::En, 2022, "年底"), "by the end of 2022");
+    assert_eq!(deadline(Lang::En, 2022, "9月"), "by September 2022");
+}
+
+/// A near miss says each period as itself: ¥10 a year (tests/next-year.json's allowance from 75)
+/// is never "¥10 a month", and monthly and yearly cash are not added together.
+#[test]
+fn a_near_miss_says_a_yearly_amount_is_yearly() {
+    use minsheng::catalogue::{Money, MoneyKind, Payer, Period};
+    use minsheng::engine::{Change, Gain, NearMiss};
+    use minsheng::words::{near_miss, Lang};
+    let cash = |amount: &str, period| Money {
+        amount: amount.parse().unwrap(),
+        period,
+        payer: Payer::District,
+        kind: MoneyKind::Cash,
+    };
+    let yearly = [cash("10", Period::Year)];
+    let n = NearMiss {
+        change: Change::Age { at: 75 },
+        item: 34,
+        measure: "allowance",
+        gain: Gain::New,
+        money: &yearly,
+    };
+    assert_eq!(
+        near_miss(Lang::En, &n, "Allowance"),
+        "At 75: Allowance, ¥10 a year."
+    );
+    assert_eq!(
+        near_miss(Lang::Zh, &n, "补贴"),
+        "满75周岁时，可享受“补贴”，每年¥10。"
+    );
+    let both = [cash("50", Period::Month), cash("10", Period::Year)];
+    let n = NearMiss { money: &both, ..n };
+    assert_eq!(
+        near_miss(Lang::En, &n, "Allowance"),
+        "At 75: Allowance, ¥50 a month and ¥10 a year."
+    );
+}
+
+#[test]
+fn an_age_is_read_only_as_a_whole_number_from_0_to_130() {
+    use minsheng::age::{read_age, Age, Wrong};
+    assert_eq!(read_age(""), Age::Empty);
+    assert_eq!(read_age("  "), Age::Empty);
+    assert_eq!(read_age("78"), Age::Valid(78));
+    assert_eq!(read_age(" 0 "), Age::Valid(0));
+    assert_eq!(read_age("78岁"), Age::Valid(78), "as people write it");
+    assert_eq!(read_age("78 周岁"), Age::Valid(78));
+    assert_eq!(
+        read_age("１３０"),
+        Age::Valid(130),
+        "full-width digits, as Chinese keyboards type"
+    );
+    assert_eq!(read_age("岁"), Age::Empty, "a unit alone is no answer yet");
+    for bad in ["1e2", "7.5", "-1", "78岁半", "七十八"] {
+        assert_eq!(read_age(bad), Age::Invalid(Wrong::NotNumber), "{bad}");
+    }
+    for bad in ["131", "255", "788", "6078", "99999999999999999999"] {
+        assert_eq!(read_age(bad), Age::Invalid(Wrong::TooOld), "{bad}");
+    }
+    assert_eq!(read_age("1944"), Age::Invalid(Wrong::BirthYear));
+}
+
+#[test]
+fn reasons_name_each_answer_once_and_the_narrowest_age_band() {
+    use minsheng::words::{reasons, Lang};
+    let profile = minsheng::profile::decode(r#"{"members":[{"age":84,"sex":"female"}]}"#).unwrap();
+    let outcome = minsheng::engine::evaluate(Catalogue::builtin().unwrap(), &profile);
+    let allowance = outcome.members[0]
+        .iter()
+        .find(|e| e.item == 10)
+        .expect("item 10 at 84");
+    let m = &profile.members;
+    assert_eq!(
+        reasons(Lang::Zh, &allowance.reasons, m),
+        "84周岁（80至89周岁）"
+    );
+    assert_eq!(
+        reasons(Lang::En, &allowance.reasons, m),
+        "aged 84 (80 to 89)"
+    );
+}
+
+#[test]
+fn a_household_measure_names_the_members_who_qualify_it() {
+    use minsheng::words::{reasons, Lang};
+    // Item 13: one adaptation per home; both elders qualify it, and both are named.
+    let profile = minsheng::profile::decode(
+        r#"{"kind":"minimum_living","members":[{"age":84,"sex":"female"},{"age":66,"sex":"male","self_care_lost":true},{"age":40,"sex":"male"}]}"#,
+    )
+    .unwrap();
+    let outcome = minsheng::engine::evaluate(Catalogue::builtin().unwrap(), &profile);
+    let adaptation = outcome
+        .household
+        .iter()
+        .find(|e| e.item == 13)
+        .expect("item 13 for the household");
+    let said = reasons(Lang::Zh, &adaptation.reasons, &profile.members);
+    assert!(said.starts_with("低保家庭"), "{said}");
+    assert!(said.contains("84岁女性：84周岁（80周岁及以上）"), "{said}");
+    assert!(
+        said.contains("66岁男性：66周岁（60周岁及以上）；失能（生活不能自理）"),
+        "{said}"
+    );
+    assert!(!said.contains("40岁"), "{said}");
+}
+
+#[test]
+fn why_not_reads_the_unmet_conditions_in_words() {
+    use minsheng::words::{measure_title, why_not, Lang};
+    let catalogue = Catalogue::builtin().unwrap();
+    let profile = minsheng::profile::decode(r#"{"members":[{"age":78,"sex":"male"}]}"#).unwrap();
+    let outcome = minsheng::engine::evaluate(catalogue, &profile);
+    let na = &outcome.not_applicable[0];
+    let line = |item: u8, lang: Lang| {
+        let n = na
+            .iter()
+            .find(|n| n.item == item)
+            .expect("listed as not applicable");
+        why_not(
+            lang,
+            &measure_title(lang, catalogue, n.item, n.measure),
+            n,
+            profile.members.first(),
+        )
+    };
+    assert_eq!(line(10, Lang::Zh), "高龄补贴：需年满80周岁（现78周岁）");
+    assert_eq!(
+        line(10, Lang::En),
+        "Old-age allowance: only if aged 80 or over (now 78)"
+    );
+    assert!(
+        line(31, Lang::Zh).contains("需为女性"),
+        "{}",
+        line(31, Lang::Zh)
+    );
+}
+
+#[test]
+fn where_to_ask_names_the_residents_own_street_office_from_the_source() {
+    use minsheng::choice::Street;
+    use minsheng::words::{where_to_ask, Lang};
+    let lead = vec!["发展软环境保障局".to_owned()];
+    let partners = vec!["财政金融局".to_owned(), "各街道".to_owned()];
+    assert_eq!(
+        where_to_ask(Lang::Zh, &lead, &partners, Some(Street::Guanghe)),
+        "先到洸河街道办事处咨询；负责部门：发展软环境保障局"
+    );
+    assert!(where_to_ask(Lang::Zh, &lead, &partners, None).starts_with("先到您所在的街道办事处"));
+    // Item 14 names four streets, not 黄屯: a 黄屯 resident asks the lead department.
+    let four: Vec<String> = ["洸河街道", "柳行街道", "王因街道", "接庄街道"]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(
+        where_to_ask(Lang::Zh, &lead, &four, Some(Street::Huangtun)),
+        "负责部门：发展软环境保障局"
+    );
+    assert_eq!(
+        where_to_ask(Lang::Zh, &lead, &four, Some(Street::Wangyin)),
+        "先到王因街道办事处咨询；负责部门：发展软环境保障局"
+    );
+}
