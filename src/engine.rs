@@ -86,6 +86,10 @@ pub struct Entry<'a> {
     /// Why it is only likely, for `check`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckWhy>,
+    /// A second reason it is only likely, from the answers (the measure's `likely`), where the
+    /// measure is likely anyway: a 脱贫/监测户 household for item 13's quota.
+    #[serde(rename = "check_also", skip_serializing_if = "Option::is_none")]
+    pub also: Option<CheckWhy>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub money: &'a [Money],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -325,15 +329,24 @@ fn entry<'a>(
 ) -> Option<Entry<'a>> {
     let mut reasons = Vec::new();
     let money = applies(measure, profile, member, &mut reasons)?;
+    // What these answers leave open (a word the source does not define, a registration
+    // elsewhere): the reasons of these conditions are not the measure's, so they go nowhere.
+    let open = measure
+        .likely
+        .iter()
+        .find(|l| met(&l.when, profile, member, &mut Vec::new()))
+        .map(|l| l.why);
+    let check = measure.check.or(open);
     Some(Entry {
         item: item.item,
         measure: &measure.id,
-        certainty: if measure.check.is_some() {
+        certainty: if check.is_some() {
             Certainty::Check
         } else {
             Certainty::Eligible
         },
-        check: measure.check,
+        check,
+        also: measure.check.and(open),
         money,
         ratios: &measure.ratios,
         unstated: measure.unstated,

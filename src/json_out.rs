@@ -262,6 +262,7 @@ impl ToJson for Entry<'_> {
             .field("measure", self.measure)
             .field("certainty", &self.certainty)
             .field_if(self.check.is_some(), "check", &self.check)
+            .field_if(self.also.is_some(), "check_also", &self.also)
             .field_if(!self.money.is_empty(), "money", self.money)
             .field_if(!self.ratios.is_empty(), "ratios", self.ratios)
             .field_if(self.unstated.is_some(), "unstated", &self.unstated)

@@ -754,6 +754,22 @@ pub fn check_why(why: CheckWhy) -> (&'static str, &'static str) {
             "需要申请，由部门审核。",
             "You apply and the department decides.",
         ),
+        CheckWhy::Part => (
+            "只涉及部分学校或场所，不是每处都有。",
+            "Only some schools or places are included, not every one.",
+        ),
+        CheckWhy::Open => (
+            "原文没说“经济困难”“贫困家庭”包括哪些家庭，由部门认定。",
+            "The list does not define “in economic difficulty” or “poor”: the department decides whether your household counts.",
+        ),
+        CheckWhy::Elsewhere => (
+            "户籍在外地：原文未写户籍要求，这类待遇一般在户籍地或参保地办理。",
+            "Registered elsewhere: the list states no residency rule, and such benefits are usually given where one is registered or insured.",
+        ),
+        CheckWhy::Hardship => (
+            "面向遇到突发困难的家庭，需申请，由部门审核。",
+            "For a household facing a sudden hardship: you apply and the department decides.",
+        ),
     }
 }
 

@@ -2,7 +2,7 @@
 //! wrong, each with a message naming the item and the field.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minsheng::catalogue::{Catalogue, Condition, BUILTIN_JSON};
+use minsheng::catalogue::{Catalogue, Condition, Everyone, BUILTIN_JSON};
 use serde_json::{json, Value};
 
 const SOURCE: &str = include_str!("../seeds/000_287702023e222ac5.txt");
@@ -79,6 +79,83 @@ fn every_item_has_titles_and_summaries_in_both_languages() {
                 item.item
             );
         }
+    }
+}
+
+/// The English says what the source's words say: a term of the source, wherever an item uses
+/// it, is rendered the same way, never as something narrower or wider.
+#[test]
+fn the_english_renders_the_sources_terms_as_they_are() {
+    // (term in the source, what the English summary must say, what it must never say)
+    let glossary: [(&str, &str, &str); 3] = [
+        (
+            "大病补充医疗保险",
+            "supplementary medical insurance for serious illness",
+            "critical-illness",
+        ),
+        // 业务骨干 are key staff of the health centres, not only doctors.
+        ("业务骨干", "key staff", "doctors"),
+        ("集体配餐单位", "collective catering", "cameras"),
+    ];
+    for (term, says, never) in glossary {
+        let items: Vec<_> = builtin()
+            .items
+            .iter()
+            .filter(|i| i.text.contains(term))
+            .collect();
+        assert!(!items.is_empty(), "{term} is in the source");
+        for item in items {
+            let en = &item.summary.en;
+            assert!(
+                en.contains(says),
+                "item {} ({term}): «{en}» says «{says}»",
+                item.item
+            );
+            assert!(
+                !en.contains(never),
+                "item {} ({term}): «{en}» says «{never}»",
+                item.item
+            );
+        }
+    }
+    // 人次 counts visits or places, not people: where the English gives the count, it is
+    // "400 places", never "400 construction workers".
+    let mut counted = 0;
+    for item in &builtin().items {
+        for (at, _) in item.text.match_indices("人次") {
+            let digits: String = item.text[..at]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let en = &item.summary.en;
+            if !digits.is_empty() && en.contains(&digits) {
+                counted += 1;
+                assert!(
+                    en.contains(&format!("{digits} places")),
+                    "item {}: {digits}人次 «{en}» are places, not people",
+                    item.item
+                );
+            }
+        }
+    }
+    assert_eq!(counted, 2, "items 26 and 27 give their 人次 in English");
+    // What serves everyone is not said to serve only the housing estates' residents: item 1
+    // serves the villages too.
+    for item in builtin()
+        .items
+        .iter()
+        .filter(|i| i.everyone == Some(Everyone::Whole))
+    {
+        let (zh, en) = (&item.summary.zh, &item.summary.en);
+        assert!(
+            !zh.contains("小区居民") && !en.contains("residents of housing estates"),
+            "item {}: «{zh}» «{en}»",
+            item.item
+        );
     }
 }
 
@@ -248,6 +325,14 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
     check(
         |v| v["items"][23]["measures"][0]["when"] = json!({"age": {"min": 60}}),
         "item 24, items[23].measures[0].when: a household measure cannot ask about a member",
+    );
+    check(
+        |v| v["items"][12]["measures"][0]["likely"][0]["when"] = json!({"age": {"min": 60}}),
+        "item 13, items[12].measures[0].likely[0].when: a household measure cannot ask about a member",
+    );
+    check(
+        |v| v["items"][9]["measures"][0]["likely"][0]["why"] = json!("sometimes"),
+        "item 10, items[9].measures[0].likely[0].why: must be one of `conditions`, `quota`, `application`, `part`, `open`, `elsewhere` or `hardship`",
     );
     check(
         |v| v["items"][9]["programme"] = json!(16),

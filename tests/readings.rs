@@ -7,6 +7,7 @@
 
 use minsheng::catalogue::{Catalogue, Everyone, Scope};
 use minsheng::engine::{self, Certainty, Entry, Outcome};
+use minsheng::words::{self, Lang};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -40,6 +41,13 @@ struct Check {
     unstated: Option<bool>,
     /// The household's monthly cash.
     cash_month: Option<String>,
+    /// Why it is only likely, as the catalogue names it (`part`, `open`, `elsewhere`…): the
+    /// entry's `check` or its `check_also`.
+    check_why: Option<String>,
+    /// A phrase the why says (in Chinese: the reasons and why it is only likely).
+    why: Option<String>,
+    /// A phrase the why-not says (in Chinese), for `lacks` in a member's scope.
+    why_not: Option<String>,
     /// The item serves everyone (wholly / in part).
     everyone: Option<u8>,
     everyone_part: Option<u8>,
@@ -87,6 +95,16 @@ fn check(r: &Reading, c: &Check) {
                 n.is_some_and(|n| !n.unmet.is_empty()),
                 "{at}: {id} is said not to apply, with the unmet conditions"
             );
+            if let (Some(want), Some(n)) = (&c.why_not, n) {
+                let catalogue = Catalogue::builtin().unwrap();
+                let title = words::measure_title(Lang::Zh, catalogue, n.item, n.measure);
+                let member = c.member.and_then(|i| profile.members.get(i));
+                let said = words::why_not(Lang::Zh, &title, n, member);
+                assert!(
+                    said.contains(want.as_str()),
+                    "{at}: why not «{said}» says «{want}»"
+                );
+            }
         }
     }
     if let Some(id) = &c.has {
@@ -131,6 +149,23 @@ fn check(r: &Reading, c: &Check) {
                 .map(|r| format!("{} {:.2} {:.2}", r.hospital_level, r.before, r.after))
                 .collect();
             assert_eq!(&got, want, "{at}: ratios of {id}");
+        }
+        if let Some(want) = &c.check_why {
+            let got: Vec<&str> = e.check.iter().chain(&e.also).map(|w| w.as_str()).collect();
+            assert!(
+                got.contains(&want.as_str()),
+                "{at}: {id} is likely for {want}, not {got:?}"
+            );
+        }
+        if let Some(want) = &c.why {
+            let mut said = words::reasons(Lang::Zh, &e.reasons, &profile.members);
+            for w in e.check.iter().chain(&e.also) {
+                said.push_str(words::check_why(*w).0);
+            }
+            assert!(
+                said.contains(want.as_str()),
+                "{at}: why «{said}» says «{want}»"
+            );
         }
         if let Some(want) = c.free {
             assert_eq!(e.free, want, "{at}: {id} is free");

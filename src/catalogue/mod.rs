@@ -119,6 +119,17 @@ choice!(
         Quota = "quota",
         /// The measure is applied for, and the department decides.
         Application = "application",
+        /// The source promises it to some (406 classrooms, 7 canteens), not to everyone of
+        /// that age.
+        Part = "part",
+        /// The source leaves a word undefined (经济困难, 贫困家庭), and the answers may or may
+        /// not fall under it: the department decides.
+        Open = "open",
+        /// The person is registered elsewhere, and the source states no residency rule for a
+        /// benefit ordinarily given where one is registered or insured.
+        Elsewhere = "elsewhere",
+        /// For a household facing a sudden hardship, on application (急难救助).
+        Hardship = "hardship",
     }
 );
 
@@ -137,6 +148,9 @@ pub struct Measure {
     /// Absent: the answers settle it. Present: likely, the department confirms, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckWhy>,
+    /// Answers under which the measure, where it applies, is only likely, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub likely: Vec<Likely>,
     /// Fixed amounts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub money: Vec<Money>,
@@ -155,6 +169,14 @@ pub struct Measure {
     /// How each open term of the source was read, citing the rule of reading.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reading: Vec<String>,
+}
+
+/// Answers under which a measure that applies is only likely: `{"when": {"residency":
+/// {"any_of": ["resident"]}}, "why": "elsewhere"}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Likely {
+    pub when: Condition,
+    pub why: CheckWhy,
 }
 
 /// An amount of money, who pays it and how often.

@@ -98,8 +98,8 @@ fn read_item(v: &Value, path: &str) -> Result<Item, Fault> {
 fn read_measure(v: &Value, path: &str) -> Result<Measure, Fault> {
     let o = Obj::new(v, path, path)?;
     o.only(&[
-        "id", "scope", "title", "when", "check", "money", "scale", "ratios", "unstated", "free",
-        "reading",
+        "id", "scope", "title", "when", "check", "likely", "money", "scale", "ratios", "unstated",
+        "free", "reading",
     ])?;
     Ok(Measure {
         id: o.string("id")?,
@@ -110,6 +110,7 @@ fn read_measure(v: &Value, path: &str) -> Result<Measure, Fault> {
             .transpose()?,
         when: read_condition(o.required("when")?, &o.path("when"))?,
         check: o.choice::<CheckWhy>("check")?,
+        likely: o.list("likely", false, read_likely)?,
         money: o.list("money", false, read_money)?,
         scale: o
             .get("scale")
@@ -119,6 +120,15 @@ fn read_measure(v: &Value, path: &str) -> Result<Measure, Fault> {
         unstated: o.choice::<MoneyKind>("unstated")?,
         free: o.flag("free")?,
         reading: o.list("reading", false, json::string)?,
+    })
+}
+
+fn read_likely(v: &Value, path: &str) -> Result<Likely, Fault> {
+    let o = Obj::new(v, path, path)?;
+    o.only(&["when", "why"])?;
+    Ok(Likely {
+        when: read_condition(o.required("when")?, &o.path("when"))?,
+        why: required_choice::<CheckWhy>(&o, "why")?,
     })
 }
 

@@ -97,6 +97,20 @@ impl Catalogue {
                         "a household measure cannot ask about a member".into(),
                     ));
                 }
+                for (k, likely) in measure.likely.iter().enumerate() {
+                    if measure.scope == Scope::Household && likely.when.is_about_member() {
+                        return Err(at(
+                            &format!("likely[{k}].when"),
+                            "a household measure cannot ask about a member".into(),
+                        ));
+                    }
+                    if measure.check == Some(likely.why) {
+                        return Err(at(
+                            &format!("likely[{k}].why"),
+                            "is the measure's own check already".into(),
+                        ));
+                    }
+                }
                 for (k, money) in measure.money.iter().enumerate() {
                     if money.amount <= Decimal::ZERO {
                         return Err(at(

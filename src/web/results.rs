@@ -293,6 +293,7 @@ fn measure(
         ratios,
         unstated,
         check,
+        also,
         lead,
         partners,
         deadline,
@@ -314,9 +315,9 @@ fn measure(
                     }
                     if unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
                     <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why.clone() }</p>
-                    if let Some(w) = check {
+                    { for check.into_iter().chain(also).map(|w| html! {
                         <p class="why-check">{ lang.pick(words::check_why(w)) }</p>
-                    }
+                    }) }
                     <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, words::where_to_ask(lang, lead, partners, street)) }</p>
                     if !partners.is_empty() {
                         <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, partners.iter().map(|d| words::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
