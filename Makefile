@@ -22,6 +22,6 @@ size-profile:
 fresh-check:
 	scripts/fresh-check
 
-# After editing seeds/jining-hitech-2022.json: pack the page's copy (src/catalogue/page.bin).
+# After editing seeds/jining-hitech-2022.json: pack the page's copy (src/codec/catalogue/page.bin).
 catalogue:
 	cargo run --quiet --locked --example pack_catalogue

@@ -2,8 +2,9 @@
 //! JSON-in, JSON-out call the command line and the JavaScript API make.
 //! `cargo bench --bench evaluate` (a plain harness: no extra crate in the build).
 
-use minsheng::catalogue::Catalogue;
-use minsheng::engine::{evaluate, evaluate_json};
+use minsheng::codec::evaluate_json;
+use minsheng::engine::evaluate;
+use minsheng::model::catalogue::Catalogue;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -29,10 +30,10 @@ fn measure(rounds: usize, n: u32, mut f: impl FnMut()) -> (f64, f64, f64) {
 
 fn main() {
     let catalogue = Catalogue::builtin().expect("the built-in catalogue");
-    let profile = minsheng::profile::decode(HOUSEHOLD).expect("the benchmark household");
+    let profile = minsheng::codec::profile::decode(HOUSEHOLD).expect("the benchmark household");
     // The growth curve: the benchmark household's members repeated to 1, 6 and 20.
     for n in [1, 6, 20] {
-        let bigger = minsheng::profile::Profile {
+        let bigger = minsheng::model::profile::Profile {
             members: profile.members.iter().cycle().take(n).cloned().collect(),
             ..profile.clone()
         };

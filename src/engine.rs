@@ -3,14 +3,14 @@
 //! Evaluating a decoded profile cannot fail: every branch below is total. The result is data
 //! (conditions met, answers that met them, enum values); words belong to the page's i18n layer.
 
-use crate::catalogue::{
+use crate::model::catalogue::{
     Catalogue, CheckWhy, Condition, Everyone, Item, Measure, Money, MoneyKind, Period, Ratio, Scope,
 };
-use crate::choice::{
+use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::profile::{Member, Profile, MAX_AGE};
+use crate::model::profile::{Member, Profile, MAX_AGE};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -632,12 +632,4 @@ fn gains<'a>(
         }
     }
     out
-}
-
-/// Decodes a profile and evaluates it, as the command line and the JavaScript API do:
-/// the result JSON, or the message naming the faulty field.
-pub fn evaluate_json(catalogue: &Catalogue, profile_json: &str) -> Result<String, String> {
-    let profile = crate::profile::decode(profile_json).map_err(|e| e.to_string())?;
-    let outcome = evaluate(catalogue, &profile);
-    Ok(crate::json_out::ToJson::to_json_string(&outcome))
 }

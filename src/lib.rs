@@ -1,12 +1,19 @@
 //! minsheng: which of a district's yearly livelihood measures (民生实事) apply to a household.
 //!
-//! The engine is pure: a [`Catalogue`](catalogue::Catalogue) (a year's list as data) and a
-//! [`Profile`](profile::Profile) (the resident's answers) go in, an
-//! [`Outcome`](engine::Outcome) comes out. It imports no web crate, reads no clock and holds no
-//! user-facing words; the `web` module (Wasm only) puts a page around it.
+//! Five layers, each importing only the ones above it in this list:
+//!
+//! - [`model`]: the closed sets of answers, the profile, an age as typed, the catalogue's types;
+//! - [`engine`]: a [`Catalogue`](model::catalogue::Catalogue) and a
+//!   [`Profile`](model::profile::Profile) in, an [`Outcome`](engine::Outcome) out; it reads no
+//!   clock and holds no user-facing words;
+//! - [`words`]: every sentence the page, the printout and the copied text say, in Chinese and
+//!   English, in plain Rust;
+//! - [`codec`]: JSON in and out, the catalogue file and its packed copy, the link, the answers
+//!   kept on the device;
+//! - `web` (Wasm only): the page, and `bin/evaluate`: the command line.
 //!
 //! ```
-//! use minsheng::{catalogue::Catalogue, engine, profile};
+//! use minsheng::{codec::profile, engine, model::catalogue::Catalogue};
 //! let catalogue = Catalogue::builtin().unwrap();
 //! let profile = profile::decode(r#"{"members":[{"age":92,"sex":"female"}]}"#).unwrap();
 //! let outcome = engine::evaluate(catalogue, &profile);
@@ -14,16 +21,9 @@
 //! ```
 #![forbid(unsafe_code)]
 
-pub mod age;
-pub mod catalogue;
-pub mod choice;
+pub mod codec;
 pub mod engine;
-pub mod fragment;
-pub mod json;
-pub mod json_out;
-pub mod profile;
-pub mod qr;
-pub mod saved;
+pub mod model;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]

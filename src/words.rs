@@ -3,16 +3,16 @@
 //! Each string is a `(zh, en)` pair inside an exhaustive `match`, so a new key or answer
 //! without both translations does not compile.
 
-use crate::age::{Waiting, Wrong};
-use crate::catalogue::{
+use crate::engine::{Answer, CashSum, Change, Entry, Gain, NearMiss, NotApplicable, Reason};
+use crate::model::age::{Waiting, Wrong};
+use crate::model::catalogue::{
     Catalogue, CheckWhy, Condition, Money, MoneyKind, Payer, Period, Ratio, Text,
 };
-use crate::choice::{
+use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::engine::{Answer, CashSum, Change, Entry, Gain, NearMiss, NotApplicable, Reason};
-use crate::profile::Member;
+use crate::model::profile::Member;
 use rust_decimal::Decimal;
 
 /// The page's language.

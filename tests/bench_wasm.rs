@@ -2,8 +2,9 @@
 //! benchmark command in release mode (`scripts/bench`); a plain test run only checks it runs.
 #![cfg(target_arch = "wasm32")]
 
-use minsheng::catalogue::Catalogue;
-use minsheng::engine::{evaluate, evaluate_json};
+use minsheng::codec::evaluate_json;
+use minsheng::engine::evaluate;
+use minsheng::model::catalogue::Catalogue;
 use std::hint::black_box;
 use wasm_bindgen_test::*;
 
@@ -38,10 +39,10 @@ fn measure(n: u32, mut f: impl FnMut()) -> (f64, f64, f64) {
 #[wasm_bindgen_test]
 fn evaluate_a_six_member_household() {
     let catalogue = Catalogue::builtin().unwrap();
-    let profile = minsheng::profile::decode(HOUSEHOLD).unwrap();
+    let profile = minsheng::codec::profile::decode(HOUSEHOLD).unwrap();
     // The growth curve: the benchmark household's members repeated to 1, 6 and 20.
     for n in [1usize, 6, 20] {
-        let bigger = minsheng::profile::Profile {
+        let bigger = minsheng::model::profile::Profile {
             members: profile.members.iter().cycle().take(n).cloned().collect(),
             ..profile.clone()
         };

@@ -2,7 +2,8 @@
 //! wrong, each with a message naming the item and the field.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minsheng::catalogue::{Catalogue, Condition, Everyone, BUILTIN_JSON};
+use minsheng::codec::catalogue::BUILTIN_JSON;
+use minsheng::model::catalogue::{Catalogue, Condition, Everyone};
 use serde_json::{json, Value};
 
 const SOURCE: &str = include_str!("../seeds/000_287702023e222ac5.txt");
@@ -27,12 +28,11 @@ fn the_project_keeps_the_source_byte_for_byte() {
 }
 
 #[test]
-fn the_embedded_catalogue_is_the_seed_file_minus_whitespace() {
-    let seed: serde_json::Value =
-        serde_json::from_str(include_str!("../seeds/jining-hitech-2022.json")).unwrap();
-    let embedded: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
-    assert_eq!(seed, embedded);
-    assert!(BUILTIN_JSON.len() < include_str!("../seeds/jining-hitech-2022.json").len());
+fn the_embedded_catalogue_is_the_seed_file() {
+    assert_eq!(
+        BUILTIN_JSON,
+        include_str!("../seeds/jining-hitech-2022.json")
+    );
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn the_english_renders_the_sources_terms_as_they_are() {
 
 #[test]
 fn items_for_everyone_are_the_seven_the_brief_names_plus_part_of_18() {
-    use minsheng::catalogue::Everyone;
+    use minsheng::model::catalogue::Everyone;
     let c = builtin();
     let whole: Vec<u8> = c
         .items
@@ -375,7 +375,8 @@ fn a_new_year_is_a_new_file_through_the_same_code() {
     assert_eq!(next.id, "made-up-next-year");
     assert!(next.item(33).is_none(), "item 33 was dropped");
     assert!(next.item(34).is_some(), "item 34 was added");
-    let profile = minsheng::profile::decode(r#"{"members":[{"age":85,"sex":"male"}]}"#).unwrap();
+    let profile =
+        minsheng::codec::profile::decode(r#"{"members":[{"age":85,"sex":"male"}]}"#).unwrap();
     let outcome = minsheng::engine::evaluate(&next, &profile);
     assert_eq!(outcome.catalogue, "made-up-next-year");
     assert_eq!(outcome.cash.month.to_string(), "60", "the changed amount");
@@ -390,10 +391,11 @@ fn a_new_year_is_a_new_file_through_the_same_code() {
 /// year pays ¥10 a year from 75, so a 72-year-old's "at 75" is ¥10 a year, never "a month".
 #[test]
 fn a_near_miss_sums_its_cash_period_by_period() {
-    use minsheng::catalogue::Period;
     use minsheng::engine::CashSum;
+    use minsheng::model::catalogue::Period;
     let next = Catalogue::from_json(include_str!("next-year.json")).unwrap();
-    let profile = minsheng::profile::decode(r#"{"members":[{"age":72,"sex":"male"}]}"#).unwrap();
+    let profile =
+        minsheng::codec::profile::decode(r#"{"members":[{"age":72,"sex":"male"}]}"#).unwrap();
     let outcome = minsheng::engine::evaluate(&next, &profile);
     let at75 = outcome.near_misses[0]
         .iter()
@@ -407,8 +409,8 @@ fn a_near_miss_sums_its_cash_period_by_period() {
 
 #[test]
 fn the_old_compounds_the_form_implies_are_item_2s_and_item_29_reads_them() {
-    use minsheng::catalogue::Condition;
-    use minsheng::choice::Community;
+    use minsheng::model::catalogue::Condition;
+    use minsheng::model::choice::Community;
     let c = Catalogue::builtin().unwrap();
     let renovated = match &c.item(2).unwrap().measures[0].when {
         Condition::Community { any_of } => any_of.clone(),
@@ -422,7 +424,7 @@ fn the_old_compounds_the_form_implies_are_item_2s_and_item_29_reads_them() {
     assert_eq!(renovated, old, "老旧小区改造 names exactly these compounds");
     // From the sentence: 科苑小区 is an old compound, so a household there with a car is served
     // by item 29's night parking without ticking "old compound" as well.
-    let p = minsheng::profile::decode(
+    let p = minsheng::codec::profile::decode(
         r#"{"community":"keyuan","car":true,"members":[{"age":40,"sex":"male"}]}"#,
     )
     .unwrap();
@@ -435,7 +437,7 @@ fn the_old_compounds_the_form_implies_are_item_2s_and_item_29_reads_them() {
 
 #[test]
 fn the_page_copy_is_the_catalogue_packed() {
-    use minsheng::catalogue::{pack, BUILTIN_PAGE};
+    use minsheng::codec::catalogue::{pack, BUILTIN_PAGE};
     let full = Catalogue::builtin().expect("the catalogue file is valid");
     assert!(
         pack::pack(full) == BUILTIN_PAGE,
@@ -456,7 +458,7 @@ fn the_page_copy_is_the_catalogue_packed() {
 
 #[test]
 fn a_damaged_packed_copy_is_refused_never_misread() {
-    use minsheng::catalogue::{pack, BUILTIN_PAGE};
+    use minsheng::codec::catalogue::{pack, BUILTIN_PAGE};
     // Cut short anywhere, or with bytes after its end, it is not a catalogue.
     for len in (0..BUILTIN_PAGE.len()).step_by(97) {
         assert_eq!(pack::unpack(&BUILTIN_PAGE[..len]), None, "cut at {len}");
@@ -481,9 +483,9 @@ fn out_of_reach_is_what_no_answer_can_change_item_15() {
     let Condition::AnyOf(branches) = when else {
         panic!("item 15's insurance is for either group: {when:?}")
     };
-    let person = |age: u8| minsheng::profile::Member {
+    let person = |age: u8| minsheng::model::profile::Member {
         age,
-        ..minsheng::profile::Member::default()
+        ..minsheng::model::profile::Member::default()
     };
     // An 80-year-old can still be in centralised care: the measure is within reach…
     assert!(!when.out_of_reach(&person(80)));
@@ -501,10 +503,10 @@ fn out_of_reach_is_what_no_answer_can_change_item_15() {
         max: Some(5),
     };
     let woman = Condition::Sex {
-        is: minsheng::choice::Sex::Female,
+        is: minsheng::model::choice::Sex::Female,
     };
-    let man = |age: u8| minsheng::profile::Member {
-        sex: minsheng::choice::Sex::Male,
+    let man = |age: u8| minsheng::model::profile::Member {
+        sex: minsheng::model::choice::Sex::Male,
         ..person(age)
     };
     let both = Condition::AllOf(vec![over.clone(), woman.clone()]);

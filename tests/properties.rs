@@ -2,10 +2,11 @@
 //! `PROPTEST_CASES` raises the case count for a longer fuzzing run.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minsheng::catalogue::{Catalogue, Scope};
-use minsheng::choice::*;
+use minsheng::codec::profile::decode;
 use minsheng::engine::evaluate;
-use minsheng::profile::{decode, Member, Profile};
+use minsheng::model::catalogue::{Catalogue, Scope};
+use minsheng::model::choice::*;
+use minsheng::model::profile::{Member, Profile};
 use proptest::prelude::*;
 use proptest::sample::select;
 use rust_decimal::Decimal;
@@ -150,7 +151,7 @@ proptest! {
             Ok(p) => prop_assert!(!p.members.is_empty()),
             Err(e) => prop_assert!(!e.field.is_empty() && !e.problem.is_empty()),
         }
-        let _ = minsheng::fragment::decode(&text);
+        let _ = minsheng::codec::fragment::decode(&text);
     }
 
     #[test]
@@ -184,9 +185,9 @@ proptest! {
 
     #[test]
     fn the_json_reader_agrees_with_serde_json(text in jsonish()) {
-        let ours = minsheng::json::parse(&text);
+        let ours = minsheng::codec::json::parse(&text);
         // serde_json's reading, as ours: a number that is not whole and exact is just "not whole".
-        let theirs = serde_json::from_str::<serde_json::Value>(&text).map(|v| minsheng::json::Value::from(&v));
+        let theirs = serde_json::from_str::<serde_json::Value>(&text).map(|v| minsheng::codec::json::Value::from(&v));
         match (ours, theirs) {
             (Ok(a), Ok(b)) => prop_assert_eq!(a, b, "{}", text),
             (Err(_), Err(_)) => {}
@@ -202,7 +203,7 @@ proptest! {
     #[test]
     fn the_json_reader_reads_back_any_value_serde_json_writes(p in profile()) {
         let text = serde_json::to_string(&p).unwrap();
-        prop_assert_eq!(minsheng::json::parse(&text).unwrap(), minsheng::json::Value::from(&serde_json::from_str::<serde_json::Value>(&text).unwrap()));
+        prop_assert_eq!(minsheng::codec::json::parse(&text).unwrap(), minsheng::codec::json::Value::from(&serde_json::from_str::<serde_json::Value>(&text).unwrap()));
     }
 }
 
@@ -214,7 +215,7 @@ proptest! {
         negative in any::<bool>(),
     ) {
         let text = format!("{}{}{}", if negative { "-" } else { "" }, whole, fraction.map(|f| format!(".{f}")).unwrap_or_default());
-        let ours = minsheng::json::plain_decimal(&text).unwrap();
+        let ours = minsheng::codec::json::plain_decimal(&text).unwrap();
         let theirs: Decimal = text.parse().unwrap();
         prop_assert_eq!(ours, theirs);
         prop_assert_eq!(ours.to_string(), theirs.to_string(), "the same scale, so the same text");
@@ -229,7 +230,7 @@ proptest! {
     /// was serde_json's `Value` with defaults removed, keys in alphabetical order).
     #[test]
     fn the_json_writer_writes_what_serde_json_writes(p in profile()) {
-        use minsheng::json_out::ToJson;
+        use minsheng::codec::json_out::ToJson;
         let catalogue = Catalogue::builtin().unwrap();
         let outcome = evaluate(catalogue, &p);
         prop_assert_eq!(outcome.to_json_string(), serde_json::to_string(&outcome).unwrap());
@@ -264,7 +265,7 @@ proptest! {
     #[test]
     fn the_json_writer_escapes_any_text_as_serde_json_does(text in any::<String>()) {
         let mut ours = String::new();
-        minsheng::json_out::string(&mut ours, &text);
+        minsheng::codec::json_out::string(&mut ours, &text);
         prop_assert_eq!(ours, serde_json::to_string(&text).unwrap());
     }
 }
@@ -276,13 +277,13 @@ fn the_json_writer_escapes_as_serde_json_does() {
         .chain("é😀\u{2028}".chars())
         .collect();
     let mut ours = String::new();
-    minsheng::json_out::string(&mut ours, &text);
+    minsheng::codec::json_out::string(&mut ours, &text);
     assert_eq!(ours, serde_json::to_string(&text).unwrap());
 }
 
 #[test]
 fn a_decimal_is_refused_unless_written_plainly() {
-    use minsheng::json::plain_decimal;
+    use minsheng::codec::json::plain_decimal;
     for bad in [
         "",
         "-",
@@ -314,7 +315,7 @@ fn a_decimal_is_refused_unless_written_plainly() {
 
 #[test]
 fn the_json_reader_handles_the_edges() {
-    use minsheng::json::{parse, Value};
+    use minsheng::codec::json::{parse, Value};
     use serde_json::json;
     assert_eq!(
         parse(r#" {"a":[1,-2,true,null,"\u00e9\ud83d\ude00\n"]} "#).unwrap(),

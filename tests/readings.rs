@@ -5,8 +5,8 @@
 //! snapshots (`tests/snapshots/`) only pin what the engine does today.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minsheng::catalogue::{Catalogue, Everyone, Scope};
 use minsheng::engine::{self, Certainty, Entry, Outcome};
+use minsheng::model::catalogue::{Catalogue, Everyone, Scope};
 use minsheng::words::{self, Lang};
 use serde::Deserialize;
 use serde_json::Value;
@@ -66,8 +66,8 @@ fn scope<'o, 'a>(o: &'o Outcome<'a>, member: Option<usize>) -> &'o [Entry<'a>] {
 
 fn check(r: &Reading, c: &Check) {
     let at = format!("item {} «{}» with {}", r.item, r.source, c.profile);
-    let profile =
-        minsheng::profile::from_value(&(&c.profile).into()).unwrap_or_else(|e| panic!("{at}: {e}"));
+    let profile = minsheng::codec::profile::from_value(&(&c.profile).into())
+        .unwrap_or_else(|e| panic!("{at}: {e}"));
     let o = engine::evaluate(Catalogue::builtin().unwrap(), &profile);
     let held = scope(&o, c.member);
     if let Some(id) = &c.lacks {

@@ -7,8 +7,8 @@
 //! what the result must say, all run through one `check` helper.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minsheng::catalogue::Catalogue;
 use minsheng::engine::{self, Certainty, Change, Outcome};
+use minsheng::model::catalogue::Catalogue;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -79,7 +79,7 @@ fn summarise(o: &Outcome<'_>) -> Expect {
 
 fn check(case: &Case) {
     let catalogue = Catalogue::builtin().unwrap();
-    let profile = minsheng::profile::from_value(&(&case.profile).into())
+    let profile = minsheng::codec::profile::from_value(&(&case.profile).into())
         .unwrap_or_else(|e| panic!("{}: {e}", case.name));
     let got = summarise(&engine::evaluate(catalogue, &profile));
     assert_eq!(got, case.expect, "case: {}", case.name);
@@ -148,7 +148,7 @@ fn update_snapshots() {
                 out.push_str(line);
                 continue;
             };
-            let profile = minsheng::profile::from_value(&(&case.profile).into()).unwrap();
+            let profile = minsheng::codec::profile::from_value(&(&case.profile).into()).unwrap();
             let got = summarise(&engine::evaluate(catalogue, &profile));
             if got == case.expect {
                 out.push_str(line);
@@ -225,7 +225,7 @@ fn the_cases_cover_every_measure_threshold_kind_and_insurance() {
             .map(|c| c.profile[f].as_str().unwrap_or("ordinary").to_owned())
             .collect::<std::collections::BTreeSet<_>>()
     };
-    for kind in minsheng::choice::HouseholdKind::ALL {
+    for kind in minsheng::model::choice::HouseholdKind::ALL {
         assert!(
             field("kind").contains(kind.as_str()),
             "household kind {}",
@@ -233,7 +233,7 @@ fn the_cases_cover_every_measure_threshold_kind_and_insurance() {
         );
     }
     let insurance = member_values(&cases, "insurance", "none");
-    for ins in minsheng::choice::Insurance::ALL {
+    for ins in minsheng::model::choice::Insurance::ALL {
         assert!(
             insurance.contains(ins.as_str()),
             "insurance {}",
@@ -260,7 +260,7 @@ fn member_values(cases: &[Case], field: &str, default: &str) -> std::collections
 
 #[test]
 fn the_contracts_92_year_old_gets_its_amounts_and_ratios() {
-    let out = engine::evaluate_json(
+    let out = minsheng::codec::evaluate_json(
         Catalogue::builtin().unwrap(),
         r#"{"residency":"hukou","street":"guanghe","area":"urban","kind":"ordinary","community":null,"old_community":false,"piped_gas":true,"lift":false,"car":false,"members":[{"age":92,"sex":"female","insurance":"resident","disability":"none","severe_disability":false,"self_care_lost":false,"child_in_difficulty":false,"cerebral_palsy":false,"work":"none"}]}"#,
     )

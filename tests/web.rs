@@ -107,8 +107,8 @@ fn cash_month(root: &Element) -> String {
 
 #[wasm_bindgen_test]
 async fn a_profile_link_opens_with_its_results_and_the_page_reacts_to_the_age() {
-    let profile = minsheng::profile::decode(NINETY_TWO).unwrap();
-    let root = mount(&minsheng::fragment::encode(&profile));
+    let profile = minsheng::codec::profile::decode(NINETY_TWO).unwrap();
+    let root = mount(&minsheng::codec::fragment::encode(&profile));
     yew::scheduler::flush().await;
     assert_eq!(cash_month(&root), "100");
     assert!(root

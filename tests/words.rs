@@ -2,7 +2,7 @@
 //! every sentence the page, the printout and the copied text say can be checked here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minsheng::catalogue::Catalogue;
+use minsheng::model::catalogue::Catalogue;
 
 #[test]
 fn words_read_plainly_in_both_languages() {
@@ -21,8 +21,8 @@ fn words_read_plainly_in_both_languages() {
 /// is never "¥10 a month", and monthly and yearly cash are not added together.
 #[test]
 fn a_near_miss_says_a_yearly_amount_is_yearly() {
-    use minsheng::catalogue::{Money, MoneyKind, Payer, Period};
     use minsheng::engine::{Change, Gain, NearMiss};
+    use minsheng::model::catalogue::{Money, MoneyKind, Payer, Period};
     use minsheng::words::{near_miss, Lang};
     let cash = |amount: &str, period| Money {
         amount: amount.parse().unwrap(),
@@ -56,7 +56,7 @@ fn a_near_miss_says_a_yearly_amount_is_yearly() {
 
 #[test]
 fn an_age_is_read_only_as_a_whole_number_from_0_to_130() {
-    use minsheng::age::{read_age, Age, Wrong};
+    use minsheng::model::age::{read_age, Age, Wrong};
     assert_eq!(read_age(""), Age::Empty);
     assert_eq!(read_age("  "), Age::Empty);
     assert_eq!(read_age("78"), Age::Valid(78));
@@ -81,7 +81,8 @@ fn an_age_is_read_only_as_a_whole_number_from_0_to_130() {
 #[test]
 fn reasons_name_each_answer_once_and_the_narrowest_age_band() {
     use minsheng::words::{reasons, Lang};
-    let profile = minsheng::profile::decode(r#"{"members":[{"age":84,"sex":"female"}]}"#).unwrap();
+    let profile =
+        minsheng::codec::profile::decode(r#"{"members":[{"age":84,"sex":"female"}]}"#).unwrap();
     let outcome = minsheng::engine::evaluate(Catalogue::builtin().unwrap(), &profile);
     let allowance = outcome.members[0]
         .iter()
@@ -102,7 +103,7 @@ fn reasons_name_each_answer_once_and_the_narrowest_age_band() {
 fn a_household_measure_names_the_members_who_qualify_it() {
     use minsheng::words::{reasons, Lang};
     // Item 13: one adaptation per home; both elders qualify it, and both are named.
-    let profile = minsheng::profile::decode(
+    let profile = minsheng::codec::profile::decode(
         r#"{"kind":"minimum_living","members":[{"age":84,"sex":"female"},{"age":66,"sex":"male","self_care_lost":true},{"age":40,"sex":"male"}]}"#,
     )
     .unwrap();
@@ -126,7 +127,8 @@ fn a_household_measure_names_the_members_who_qualify_it() {
 fn why_not_reads_the_unmet_conditions_in_words() {
     use minsheng::words::{measure_title, why_not, Lang};
     let catalogue = Catalogue::builtin().unwrap();
-    let profile = minsheng::profile::decode(r#"{"members":[{"age":78,"sex":"male"}]}"#).unwrap();
+    let profile =
+        minsheng::codec::profile::decode(r#"{"members":[{"age":78,"sex":"male"}]}"#).unwrap();
     let outcome = minsheng::engine::evaluate(catalogue, &profile);
     let na = &outcome.not_applicable[0];
     let line = |item: u8, lang: Lang| {
@@ -155,7 +157,7 @@ fn why_not_reads_the_unmet_conditions_in_words() {
 
 #[test]
 fn where_to_ask_names_the_residents_own_street_office_from_the_source() {
-    use minsheng::choice::Street;
+    use minsheng::model::choice::Street;
     use minsheng::words::{where_to_ask, Lang};
     let lead = vec!["发展软环境保障局".to_owned()];
     let partners = vec!["财政金融局".to_owned(), "各街道".to_owned()];

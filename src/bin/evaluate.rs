@@ -1,7 +1,7 @@
 //! `evaluate FILE|-` prints the result of a profile; `evaluate --catalogue` prints the
 //! catalogue it evaluates against (CONTRACT section 3).
 
-use minsheng::catalogue::{Catalogue, Everyone, Measure, Text};
+use minsheng::model::catalogue::{Catalogue, Everyone, Measure, Text};
 use serde::Serialize;
 use std::io::Read;
 use std::process::ExitCode;
@@ -29,7 +29,7 @@ fn run(args: &[String]) -> Result<String, String> {
         [flag] if flag == "-h" || flag == "--help" => Err(USAGE.into()),
         [path] => {
             let text = read(path)?;
-            minsheng::engine::evaluate_json(catalogue, &text)
+            minsheng::codec::evaluate_json(catalogue, &text)
         }
         _ => Err(USAGE.into()),
     }

@@ -4,12 +4,12 @@
 use super::app::Dispatch;
 use super::platform::{self, Keep};
 use super::state::{Action, HouseholdEdit, MemberEdit, Person, Question, State};
-use crate::age::{Age, Waiting};
-use crate::choice::{
+use crate::model::age::{Age, Waiting};
+use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::profile::{Member, MAX_MEMBERS};
+use crate::model::profile::{Member, MAX_MEMBERS};
 use crate::words::{self, Key, Label, Lang};
 use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
@@ -226,7 +226,7 @@ fn MemberForm(props: &MemberProps) -> Html {
 /// typed (in the state), and only a whole number from 0 to 130 is read; a text box, not a
 /// number box, so a mouse wheel or "1e2" never turns into another age.
 fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Html {
-    let wrong = match crate::age::read_age(text) {
+    let wrong = match crate::model::age::read_age(text) {
         Age::Invalid(w) => Some(w),
         Age::Empty | Age::Valid(_) => None,
     };

@@ -12,9 +12,9 @@ pub mod share;
 pub mod state;
 pub mod summary;
 
-use crate::catalogue::Catalogue;
-use crate::fragment;
-use crate::saved::{self, SavedError};
+use crate::codec::fragment;
+use crate::codec::saved::{self, SavedError};
+use crate::model::catalogue::Catalogue;
 use crate::words::Lang;
 use state::{Notice, State};
 use wasm_bindgen::prelude::*;
@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 pub fn evaluate_js(profile_json: &str) -> Result<String, JsValue> {
     let catalogue =
         Catalogue::builtin().map_err(|e| js_sys::Error::new(&format!("catalogue: {e}")))?;
-    crate::engine::evaluate_json(catalogue, profile_json).map_err(|m| js_sys::Error::new(&m).into())
+    crate::codec::evaluate_json(catalogue, profile_json).map_err(|m| js_sys::Error::new(&m).into())
 }
 
 /// Installs `window.minsheng` for host pages on the same origin, and answers
@@ -69,7 +69,7 @@ fn answer_message(event: web_sys::MessageEvent) {
     let result = match field("profile").and_then(|v| v.as_string()) {
         Some(json) => Catalogue::builtin()
             .map_err(|e| format!("catalogue: {e}"))
-            .and_then(|c| crate::engine::evaluate_json(c, &json)),
+            .and_then(|c| crate::codec::evaluate_json(c, &json)),
         None => Err("profile: must be a JSON string".to_owned()),
     };
     match result {

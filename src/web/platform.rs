@@ -2,7 +2,7 @@
 //! the clipboard, printing and speech. Each fails quietly where the browser refuses (private
 //! mode, old engines), and the page keeps working.
 
-use crate::saved;
+use crate::codec::saved;
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

@@ -2,8 +2,8 @@
 //! results as text for a chat, and a printed page.
 
 use super::platform;
-use crate::profile::Profile;
-use crate::qr;
+use crate::codec::qr;
+use crate::model::profile::Profile;
 use crate::words::Key;
 use yew::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn ShareTools(props: &ShareProps) -> Html {
     let desk = *desk;
     // The link that opens these answers on another device (never marked as desk mode), in the
     // short form: defaults left out, read back by the same strict decoder.
-    let fragment = profile.as_ref().map(crate::fragment::encode);
+    let fragment = profile.as_ref().map(crate::codec::fragment::encode);
     let link = fragment
         .as_ref()
         .map(|f| format!("{}{f}", platform::base_url()));

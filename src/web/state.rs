@@ -5,13 +5,13 @@
 //! all valid (`State::answers`), so no result on screen ever comes from a value the screen no
 //! longer shows.
 
-use crate::age::{read_age, Age, Waiting};
-use crate::choice::{
+use crate::codec::saved::Saved;
+use crate::model::age::{read_age, Age, Waiting};
+use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::profile::{Member, Profile, MAX_MEMBERS};
-use crate::saved::Saved;
+use crate::model::profile::{Member, Profile, MAX_MEMBERS};
 use crate::words::Lang;
 use std::rc::Rc;
 use yew::Reducible;

@@ -4,9 +4,9 @@
 use super::app::Dispatch;
 use super::state::{Action, Reading};
 use super::{platform, results};
-use crate::catalogue::Catalogue;
 use crate::engine::{Certainty, Entry, Outcome};
-use crate::profile::Profile;
+use crate::model::catalogue::Catalogue;
+use crate::model::profile::Profile;
 use crate::words::{self, Key, Lang};
 use gloo::timers::callback::Interval;
 use std::cell::Cell;

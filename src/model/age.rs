@@ -1,7 +1,7 @@
 //! An age as a person types it, read: "78", "７８", "78岁" are 78; "1944" is a year of birth,
 //! "7.5" and "788" are not ages, and each says why, so the page can say what to do.
 
-use crate::profile::MAX_AGE;
+use crate::model::profile::MAX_AGE;
 
 /// An age box's content, read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

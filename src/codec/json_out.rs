@@ -6,11 +6,17 @@
 //! tested against, byte for byte (`tests/properties.rs`, `tests/snapshots.rs`), and what the
 //! native catalogue dump uses.
 
-use crate::catalogue::{Condition, Money, Ratio};
 use crate::engine::{
     Answer, Cash, Certainty, Change, Entry, Gain, NearMiss, NotApplicable, Outcome, Reason,
 };
-use crate::profile::{Member, Profile};
+use crate::model::catalogue::{
+    CheckWhy, Condition, Everyone, Money, MoneyKind, Payer, Period, Ratio, Scope,
+};
+use crate::model::choice::{
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
+};
+use crate::model::profile::{Member, Profile};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -203,6 +209,37 @@ impl<T: ToJson + ?Sized> ToJson for Box<T> {
         (**self).write_json(out);
     }
 }
+
+/// A closed set writes its wire name.
+macro_rules! choice_to_json {
+    ($($name:ty),+) => {$(
+        impl ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                string(out, self.as_str());
+            }
+        }
+    )+};
+}
+
+choice_to_json!(
+    Residency,
+    Street,
+    Area,
+    HouseholdKind,
+    Community,
+    Sex,
+    Insurance,
+    Disability,
+    Work,
+    HousingFlag,
+    MemberFlag,
+    Everyone,
+    Scope,
+    CheckWhy,
+    Period,
+    Payer,
+    MoneyKind
+);
 
 impl ToJson for Profile {
     fn write_json(&self, out: &mut String) {

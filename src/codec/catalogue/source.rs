@@ -1,6 +1,6 @@
 //! The catalogue against the source table it was made from.
 
-use super::{Catalogue, CatalogueError};
+use crate::model::catalogue::{Catalogue, CatalogueError};
 
 impl Catalogue {
     /// Checks each item against the source table it was made from: the text is a verbatim

@@ -5,27 +5,17 @@
 //! lives in the catalogue file. The engine reads nothing else, so a new year's list is a new
 //! file, not new code.
 
-use crate::choice::choice;
-use crate::choice::{
+use crate::model::choice::choice;
+use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::json::Value;
-use crate::profile::Member;
+use crate::model::profile::Member;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
-use std::sync::OnceLock;
 
-pub mod pack;
-mod read;
-mod source;
 mod validate;
-
-/// The catalogue compiled into the command line: the 2022 list.
-pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
-/// The page's copy: the same list packed, without the reviewers' `reading` notes (`pack.rs`).
-pub const BUILTIN_PAGE: &[u8] = include_bytes!("page.bin");
 
 /// A year's list of livelihood measures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -369,26 +359,6 @@ impl fmt::Display for CatalogueError {
 impl std::error::Error for CatalogueError {}
 
 impl Catalogue {
-    /// The catalogue compiled in, read once. Natively the file is read and validated; the page
-    /// unpacks its packed copy, which the native tests hold equal to the validated file
-    /// (`the_page_copy_is_the_catalogue_packed`): the reader and the validator stay out of the
-    /// Wasm.
-    pub fn builtin() -> Result<&'static Catalogue, &'static CatalogueError> {
-        static BUILTIN: OnceLock<Result<Catalogue, CatalogueError>> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| {
-                #[cfg(target_arch = "wasm32")]
-                return pack::unpack(BUILTIN_PAGE).ok_or_else(|| CatalogueError {
-                    item: None,
-                    field: "catalogue".into(),
-                    problem: "the page's packed copy cannot be read: run `make catalogue`".into(),
-                });
-                #[cfg(not(target_arch = "wasm32"))]
-                return Catalogue::from_json(BUILTIN_JSON);
-            })
-            .as_ref()
-    }
-
     /// The items that serve everyone — wholly, then in part — as a result lists them; what a
     /// page can show before anyone has answered.
     pub fn everyone_items(&self) -> Vec<u8> {
@@ -399,28 +369,6 @@ impl Catalogue {
                 .map(|i| i.item)
         };
         pick(Everyone::Whole).chain(pick(Everyone::Part)).collect()
-    }
-
-    /// Reads and validates a catalogue file.
-    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
-        let catalogue = Catalogue::read(text)?;
-        catalogue.validate()?;
-        Ok(catalogue)
-    }
-
-    /// Reads a catalogue file without validating it.
-    fn read(text: &str) -> Result<Catalogue, CatalogueError> {
-        let value: Value = crate::json::parse(text).map_err(|e| CatalogueError {
-            item: None,
-            field: "catalogue".into(),
-            problem: format!("not valid JSON ({e})"),
-        })?;
-        let catalogue = read::read_catalogue(&value).map_err(|f| CatalogueError {
-            item: read::item_at(&value, &f.path),
-            field: f.path,
-            problem: f.problem,
-        })?;
-        Ok(catalogue)
     }
 
     /// The item with this 序号.

@@ -1,9 +1,13 @@
 //! Reading a catalogue file: the JSON walked by hand, so every fault names its field.
 
-use super::*;
-use crate::choice::{join_or, Choice};
-use crate::json::Value;
-use crate::json::{self, fault, Fault, Obj};
+use crate::codec::json::Value;
+use crate::codec::json::{self, fault, Fault, Obj};
+use crate::model::catalogue::*;
+use crate::model::choice::{join_or, Choice};
+use crate::model::choice::{
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
+};
 
 /// The 序号 of the item a serde path such as `items[9].title` points into.
 pub(super) fn item_at(value: &Value, path: &str) -> Option<u8> {
@@ -259,7 +263,7 @@ fn read_condition(v: &Value, path: &str) -> Result<Condition, Fault> {
                 path,
                 format!(
                     "unknown condition kind `{other}`: expected one of {}",
-                    crate::choice::join_or(CONDITION_KINDS)
+                    crate::model::choice::join_or(CONDITION_KINDS)
                 ),
             ))
         }

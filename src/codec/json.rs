@@ -2,7 +2,7 @@
 //! path (`members[0].age`, `items[9].measures[0].when`). The profile and the catalogue decoders
 //! share it; it also keeps serde's generated deserializers, large in Wasm, out of the build.
 
-use crate::choice::{join_or, Choice};
+use crate::model::choice::{join_or, Choice};
 use rust_decimal::Decimal;
 
 /// A parsed JSON value, as the decoders read it. (serde_json's `Value` would bring its ordered
@@ -591,4 +591,40 @@ pub fn plain_decimal(text: &str) -> Option<Decimal> {
     }
     let scale = u32::try_from(fraction.len()).ok()?;
     Decimal::try_new(if negative { -mantissa } else { mantissa }, scale).ok()
+}
+
+#[cfg(test)]
+mod choice_tests {
+    use super::*;
+    use crate::model::choice::*;
+
+    #[test]
+    fn every_closed_set_reads_its_wire_names() {
+        // Every set's names stand in the order of its values, so a name's position is its value.
+        macro_rules! check {
+            ($($ty:ty),+) => {$(
+                assert_eq!(<$ty as Choice>::ALL.len(), <$ty as Choice>::NAMES.len());
+                for (v, name) in <$ty as Choice>::ALL.iter().zip(<$ty as Choice>::NAMES) {
+                    assert_eq!(v.as_str(), *name);
+                    let read: $ty = crate::codec::json::choice(&crate::codec::json::Value::String(name.to_string()), "x").unwrap();
+                    assert_eq!(read, *v);
+                }
+                assert!(crate::codec::json::choice::<$ty>(&crate::codec::json::Value::String("rich".into()), "x").is_err());
+            )+};
+        }
+        check!(
+            Residency,
+            Street,
+            Area,
+            HouseholdKind,
+            Community,
+            Sex,
+            Insurance,
+            Disability,
+            Work,
+            HousingFlag,
+            MemberFlag
+        );
+        assert_eq!(join_or(<Sex as Choice>::NAMES), "`female` or `male`");
+    }
 }

@@ -22,15 +22,9 @@ macro_rules! choice {
             }
         }
 
-        impl crate::choice::Choice for $name {
+        impl crate::model::choice::Choice for $name {
             const ALL: &'static [Self] = $name::ALL;
             const NAMES: &'static [&'static str] = &[$($wire),+];
-        }
-
-        impl crate::json_out::ToJson for $name {
-            fn write_json(&self, out: &mut String) {
-                crate::json_out::string(out, self.as_str());
-            }
         }
     };
 }
@@ -167,40 +161,5 @@ impl Community {
             self,
             Community::Keyuan | Community::Xizha | Community::Yindu | Community::Dianyeju
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wire_names_round_trip() {
-        // Every set's names stand in the order of its values, so a name's position is its value.
-        macro_rules! check {
-            ($($ty:ty),+) => {$(
-                assert_eq!(<$ty as Choice>::ALL.len(), <$ty as Choice>::NAMES.len());
-                for (v, name) in <$ty as Choice>::ALL.iter().zip(<$ty as Choice>::NAMES) {
-                    assert_eq!(v.as_str(), *name);
-                    let read: $ty = crate::json::choice(&crate::json::Value::String(name.to_string()), "x").unwrap();
-                    assert_eq!(read, *v);
-                }
-                assert!(crate::json::choice::<$ty>(&crate::json::Value::String("rich".into()), "x").is_err());
-            )+};
-        }
-        check!(
-            Residency,
-            Street,
-            Area,
-            HouseholdKind,
-            Community,
-            Sex,
-            Insurance,
-            Disability,
-            Work,
-            HousingFlag,
-            MemberFlag
-        );
-        assert_eq!(join_or(<Sex as Choice>::NAMES), "`female` or `male`");
     }
 }

@@ -8,8 +8,9 @@
 //! from a newer version is refused as `Newer`, so the page keeps it for that version instead
 //! of deleting it; only what is corrupt is `Corrupt`.
 
-use crate::json::Value;
-use crate::profile::{self, Profile, ProfileError};
+use crate::codec::json::Value;
+use crate::codec::profile::{self, ProfileError};
+use crate::model::profile::Profile;
 
 /// The version of the stored envelope this build writes.
 pub const VERSION: u64 = 3;
@@ -51,8 +52,8 @@ impl SavedError {
 
 /// The envelope to store: `{"version":3,"profile":{…},"ages":["78",""],"sex_chosen":[true,false]}`.
 pub fn encode(saved: &Saved) -> String {
-    let ages = crate::json_out::ToJson::to_json_string(&saved.ages);
-    let chosen = crate::json_out::ToJson::to_json_string(&saved.sex_chosen);
+    let ages = crate::codec::json_out::ToJson::to_json_string(&saved.ages);
+    let chosen = crate::codec::json_out::ToJson::to_json_string(&saved.sex_chosen);
     format!(
         r#"{{"version":{VERSION},"profile":{},"ages":{ages},"sex_chosen":{chosen}}}"#,
         saved.profile.to_json()
@@ -67,8 +68,8 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
             problem,
         })
     };
-    let value: Value =
-        crate::json::parse(text).map_err(|e| bad("saved", format!("not valid JSON ({e})")))?;
+    let value: Value = crate::codec::json::parse(text)
+        .map_err(|e| bad("saved", format!("not valid JSON ({e})")))?;
     let Value::Object(map) = value else {
         return Err(bad("saved", "must be a JSON object".into()));
     };
@@ -95,7 +96,7 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
     };
     if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
         return Err(bad(
-            &format!("saved.{}", crate::json::quoted(k)),
+            &format!("saved.{}", crate::codec::json::quoted(k)),
             "is not a known field".into(),
         ));
     }
@@ -144,7 +145,7 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
 /// A list in the envelope with one item for each member (`what`: an item, for the message),
 /// each read by `read`; any fault names the field, and the item with its `problem`.
 fn per_member<T>(
-    map: &crate::json::Map,
+    map: &crate::codec::json::Map,
     field: &str,
     members: usize,
     what: &str,

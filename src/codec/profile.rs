@@ -1,99 +1,18 @@
-//! The resident's answers (CONTRACT section 1) and their strict decoding.
+//! A profile as JSON (CONTRACT section 1): the strict decoder, and the short form links and
+//! QR codes carry.
 //!
 //! Decoding walks the JSON by hand rather than through `#[derive(Deserialize)]` so that every
 //! fault is reported as exactly one message naming the field, in the contract's words:
 //! `members[0].age: must be a whole number from 0 to 130`.
 
-use crate::choice::{
-    join_or, Area, Choice, Community, Disability, HouseholdKind, HousingFlag, Insurance,
-    MemberFlag, Residency, Sex, Street, Work,
-};
-use crate::json::Value;
-use crate::json::{Fault, Obj};
-use crate::json_out::{Object, ToJson};
-use serde::Serialize;
+use crate::codec::json::Value;
+use crate::codec::json::{Fault, Obj};
+use crate::codec::json_out::{Object, ToJson};
+use crate::model::choice::{join_or, Choice, Community, Sex, Street};
+use crate::model::profile::{Member, Profile, MAX_AGE, MAX_MEMBERS};
 use std::fmt;
 
-/// The oldest age a profile may give.
-pub const MAX_AGE: u8 = 130;
-/// The most members a household may list.
-pub const MAX_MEMBERS: usize = 20;
-
-/// One household's answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Profile {
-    pub residency: Residency,
-    pub street: Option<Street>,
-    pub area: Area,
-    pub kind: HouseholdKind,
-    pub community: Option<Community>,
-    pub old_community: bool,
-    pub piped_gas: bool,
-    pub lift: bool,
-    pub car: bool,
-    pub members: Vec<Member>,
-}
-
-/// One member's answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Member {
-    pub age: u8,
-    pub sex: Sex,
-    pub insurance: Insurance,
-    pub disability: Disability,
-    pub severe_disability: bool,
-    pub self_care_lost: bool,
-    pub child_in_difficulty: bool,
-    pub cerebral_palsy: bool,
-    pub work: Work,
-}
-
-impl Default for Member {
-    /// A fresh form's member: an adult woman with no special circumstances.
-    fn default() -> Self {
-        Member {
-            age: 60,
-            sex: Sex::Female,
-            insurance: Insurance::None,
-            disability: Disability::None,
-            severe_disability: false,
-            self_care_lost: false,
-            child_in_difficulty: false,
-            cerebral_palsy: false,
-            work: Work::None,
-        }
-    }
-}
-
-impl Default for Profile {
-    /// A fresh form: one member, every household answer at the contract's default.
-    fn default() -> Self {
-        Profile {
-            residency: Residency::Hukou,
-            street: None,
-            area: Area::Urban,
-            kind: HouseholdKind::Ordinary,
-            community: None,
-            old_community: false,
-            piped_gas: false,
-            lift: false,
-            car: false,
-            members: vec![Member::default()],
-        }
-    }
-}
-
 impl Profile {
-    /// Reads a yes/no fact about the home.
-    pub fn housing(&self, flag: HousingFlag) -> bool {
-        match flag {
-            HousingFlag::OldCommunity => self.old_community,
-            HousingFlag::PipedGas => self.piped_gas,
-            HousingFlag::Lift => self.lift,
-            HousingFlag::Car => self.car,
-        }
-    }
-
     /// The profile as compact JSON, every field written.
     pub fn to_json(&self) -> String {
         self.to_json_string()
@@ -155,18 +74,6 @@ impl ToJson for LinkMember<'_> {
     }
 }
 
-impl Member {
-    /// Reads a yes/no fact about the member.
-    pub fn flag(&self, flag: MemberFlag) -> bool {
-        match flag {
-            MemberFlag::SevereDisability => self.severe_disability,
-            MemberFlag::SelfCareLost => self.self_care_lost,
-            MemberFlag::ChildInDifficulty => self.child_in_difficulty,
-            MemberFlag::CerebralPalsy => self.cerebral_palsy,
-        }
-    }
-}
-
 /// Why a profile was refused: the field's path and what was wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileError {
@@ -202,8 +109,8 @@ fn fault(field: impl Into<String>, problem: impl Into<String>) -> ProfileError {
 
 /// Decodes a profile from JSON text, refusing anything the contract does not allow.
 pub fn decode(text: &str) -> Result<Profile, ProfileError> {
-    let value: Value =
-        crate::json::parse(text).map_err(|e| fault("profile", format!("not valid JSON ({e})")))?;
+    let value: Value = crate::codec::json::parse(text)
+        .map_err(|e| fault("profile", format!("not valid JSON ({e})")))?;
     from_value(&value)
 }
 
@@ -259,15 +166,16 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
             ));
         }
     }
+    // What is left out is the contract's default, written once: `Profile::default`.
+    let d = Profile {
+        members: Vec::new(),
+        ..Profile::default()
+    };
     Ok(Profile {
-        residency: obj
-            .choice::<Residency>("residency")?
-            .unwrap_or(Residency::Hukou),
+        residency: obj.choice("residency")?.unwrap_or(d.residency),
         street,
-        area: obj.choice::<Area>("area")?.unwrap_or(Area::Urban),
-        kind: obj
-            .choice::<HouseholdKind>("kind")?
-            .unwrap_or(HouseholdKind::Ordinary),
+        area: obj.choice("area")?.unwrap_or(d.area),
+        kind: obj.choice("kind")?.unwrap_or(d.kind),
         community,
         old_community: obj.flag("old_community")?,
         piped_gas: obj.flag("piped_gas")?,
@@ -310,20 +218,17 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
             format!("is required: {}", join_or(<Sex as Choice>::NAMES)),
         )
     })?;
+    let d = Member::default();
     Ok(Member {
         age,
         sex,
-        insurance: obj
-            .choice::<Insurance>("insurance")?
-            .unwrap_or(Insurance::None),
-        disability: obj
-            .choice::<Disability>("disability")?
-            .unwrap_or(Disability::None),
+        insurance: obj.choice("insurance")?.unwrap_or(d.insurance),
+        disability: obj.choice("disability")?.unwrap_or(d.disability),
         severe_disability: obj.flag("severe_disability")?,
         self_care_lost: obj.flag("self_care_lost")?,
         child_in_difficulty: obj.flag("child_in_difficulty")?,
         cerebral_palsy: obj.flag("cerebral_palsy")?,
-        work: obj.choice::<Work>("work")?.unwrap_or(Work::None),
+        work: obj.choice("work")?.unwrap_or(d.work),
     })
 }
 
@@ -332,7 +237,12 @@ fn nullable<T: Choice>(obj: &Obj<'_>, key: &str) -> Result<Option<T>, ProfileErr
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => {
-            let at = crate::json::position(v, &obj.path(key), T::NAMES, "must be null or one of")?;
+            let at = crate::codec::json::position(
+                v,
+                &obj.path(key),
+                T::NAMES,
+                "must be null or one of",
+            )?;
             Ok(Some(T::ALL[at]))
         }
     }

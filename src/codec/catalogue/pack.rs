@@ -10,7 +10,12 @@
 //! (LEB128) then the items for a list or a string; a 0 or 1 before an optional value; an
 //! amount as its mantissa (zigzag LEB128) and scale, so `50` and `50.0` stay what they were.
 
-use super::*;
+use crate::model::catalogue::*;
+use crate::model::choice::{
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
+};
+use rust_decimal::Decimal;
 
 /// A value that writes itself to, and reads itself from, the packed form.
 pub trait Pack: Sized {

@@ -2,7 +2,8 @@
 //!
 //! The answers travel in the fragment, never the query string, so no server ever sees them.
 
-use crate::profile::{self, Profile, ProfileError};
+use crate::codec::profile::{self, ProfileError};
+use crate::model::profile::Profile;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 

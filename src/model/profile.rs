@@ -1,0 +1,101 @@
+//! The resident's answers (CONTRACT section 1): the household, its members, and the
+//! contract's defaults. Reading and writing them as JSON is `codec::profile`'s.
+
+use crate::model::choice::{
+    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Street, Work,
+};
+use serde::Serialize;
+
+/// The oldest age a profile may give.
+pub const MAX_AGE: u8 = 130;
+/// The most members a household may list.
+pub const MAX_MEMBERS: usize = 20;
+
+/// One household's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    pub residency: Residency,
+    pub street: Option<Street>,
+    pub area: Area,
+    pub kind: HouseholdKind,
+    pub community: Option<Community>,
+    pub old_community: bool,
+    pub piped_gas: bool,
+    pub lift: bool,
+    pub car: bool,
+    pub members: Vec<Member>,
+}
+
+/// One member's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub age: u8,
+    pub sex: Sex,
+    pub insurance: Insurance,
+    pub disability: Disability,
+    pub severe_disability: bool,
+    pub self_care_lost: bool,
+    pub child_in_difficulty: bool,
+    pub cerebral_palsy: bool,
+    pub work: Work,
+}
+
+impl Default for Member {
+    /// A fresh form's member: an adult woman with no special circumstances.
+    fn default() -> Self {
+        Member {
+            age: 60,
+            sex: Sex::Female,
+            insurance: Insurance::None,
+            disability: Disability::None,
+            severe_disability: false,
+            self_care_lost: false,
+            child_in_difficulty: false,
+            cerebral_palsy: false,
+            work: Work::None,
+        }
+    }
+}
+
+impl Default for Profile {
+    /// A fresh form: one member, every household answer at the contract's default.
+    fn default() -> Self {
+        Profile {
+            residency: Residency::Hukou,
+            street: None,
+            area: Area::Urban,
+            kind: HouseholdKind::Ordinary,
+            community: None,
+            old_community: false,
+            piped_gas: false,
+            lift: false,
+            car: false,
+            members: vec![Member::default()],
+        }
+    }
+}
+
+impl Profile {
+    /// Reads a yes/no fact about the home.
+    pub fn housing(&self, flag: HousingFlag) -> bool {
+        match flag {
+            HousingFlag::OldCommunity => self.old_community,
+            HousingFlag::PipedGas => self.piped_gas,
+            HousingFlag::Lift => self.lift,
+            HousingFlag::Car => self.car,
+        }
+    }
+}
+
+impl Member {
+    /// Reads a yes/no fact about the member.
+    pub fn flag(&self, flag: MemberFlag) -> bool {
+        match flag {
+            MemberFlag::SevereDisability => self.severe_disability,
+            MemberFlag::SelfCareLost => self.self_care_lost,
+            MemberFlag::ChildInDifficulty => self.child_in_difficulty,
+            MemberFlag::CerebralPalsy => self.cerebral_palsy,
+        }
+    }
+}

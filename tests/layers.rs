@@ -1,0 +1,144 @@
+//! The layers are imported only downward: model → engine → words → codecs → the page and the
+//! command line. Read from the source files themselves, so a new `use` that reaches up a layer,
+//! or closes a circle of modules inside one, fails here rather than in review.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// A layer's rank: a module may use its own layer and those of lower rank.
+fn rank(top: &str) -> Option<u8> {
+    Some(match top {
+        "model" => 0,
+        "engine" => 1,
+        "words" => 2,
+        "codec" => 3,
+        "web" => 4,
+        _ => return None,
+    })
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The module a file is, as a path of names: `src/model/catalogue/mod.rs` → `model::catalogue`.
+fn module_of(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
+}
+
+/// Every `crate::a::b` path a file names, as its first two names (`["codec", "json"]`). Tests
+/// inside the file (after `#[cfg(test)]`) are left out: they may reach anything.
+fn crate_paths(text: &str) -> Vec<Vec<String>> {
+    let text = text.split("#[cfg(test)]").next().unwrap_or(text);
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("crate::") {
+        let rest = &text[at + "crate::".len()..];
+        let names: Vec<String> = rest
+            .split("::")
+            .take(2)
+            .map(|n| {
+                n.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect()
+            })
+            .take_while(|n: &String| !n.is_empty())
+            .collect();
+        out.push(names);
+    }
+    out
+}
+
+#[test]
+fn every_layer_imports_only_the_layers_below_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    let mut wrong = Vec::new();
+    // Module → the modules of its own layer it uses (first two names), for the circle check.
+    let mut uses: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for file in &all {
+        let module = module_of(&src, file);
+        let Some(own) = module.first().and_then(|m| rank(m)) else {
+            continue; // lib.rs, main.rs, bin/: the top, which may use everything.
+        };
+        let text = std::fs::read_to_string(file).unwrap();
+        for path in crate_paths(&text) {
+            let Some(used) = path.first().and_then(|m| rank(m)) else {
+                continue;
+            };
+            if used > own {
+                wrong.push(format!(
+                    "{} uses crate::{}",
+                    file.display(),
+                    path.join("::")
+                ));
+            }
+            if used == own && module.first() != Some(&"web".to_owned()) {
+                let from: Vec<String> = module.iter().take(2).cloned().collect();
+                if path != from && path.len() == 2 && module.len() >= 2 {
+                    uses.entry(from).or_default().insert(path);
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports up a layer:\n{}",
+        wrong.join("\n")
+    );
+    assert!(all.len() > 20, "read {} files", all.len());
+
+    // No circle of modules inside a layer (the page aside).
+    fn visit(
+        m: &Vec<String>,
+        uses: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+        stack: &mut Vec<Vec<String>>,
+        done: &mut BTreeSet<Vec<String>>,
+    ) {
+        if done.contains(m) {
+            return;
+        }
+        if let Some(at) = stack.iter().position(|s| s == m) {
+            let circle: Vec<String> = stack[at..].iter().map(|s| s.join("::")).collect();
+            panic!(
+                "an import circle: {} → {}",
+                circle.join(" → "),
+                m.join("::")
+            );
+        }
+        stack.push(m.clone());
+        for next in uses.get(m).into_iter().flatten() {
+            visit(next, uses, stack, done);
+        }
+        stack.pop();
+        done.insert(m.clone());
+    }
+    let mut done = BTreeSet::new();
+    for m in uses.keys() {
+        visit(m, &uses, &mut Vec::new(), &mut done);
+    }
+}
+
+#[test]
+fn the_check_sees_an_import_up_a_layer() {
+    // The reader itself can fail: a path it cannot see would pass every file.
+    let paths = crate_paths("use crate::codec::json::Value;\nfn f() { crate::words::yuan(x) }");
+    assert_eq!(paths, vec![vec!["codec", "json"], vec!["words", "yuan"]]);
+    assert!(rank("codec") > rank("engine"));
+}
