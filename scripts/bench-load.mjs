@@ -6,7 +6,7 @@
 // - the Yew floor: a bare Yew page with the app's release profile, allocator and loader
 //   (benches/yew-floor/, built by scripts/bench into target/yew-floor);
 // - with BENCH_AGAINST=<a dist/ folder>, that build of the app too, in the same loop, so a
-//   change is measured before and after side by side (see README).
+//   change is measured before and after side by side (see docs/PERFORMANCE.md).
 // Each load reports when the results entered the page, and when the page settled: the end of
 // the last long task (over 50 ms) on the main thread, the moment a tap is answered at once.
 import fs from "node:fs";

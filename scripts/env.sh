@@ -13,7 +13,7 @@ export TRUNK_VERSION WASM_OPT_VERSION WASM_BINDGEN_VERSION
 # - The size build (the default where it is proven): compiles the standard library again, for
 #   the page's target features and at its size setting, and turns a panic into a plain trap
 #   (`-Cpanic=immediate-abort`): the panic machinery and the text formatting it drags in leave
-#   the Wasm (13 KB brotli of a first visit, docs in README). Both are unstable options of the
+#   the Wasm (13 KB brotli of a first visit, docs/SIZE-LOG.md). Both are unstable options of the
 #   stable compiler, opened by RUSTC_BOOTSTRAP (as the Linux kernel builds its Rust). Upstream
 #   has renamed such options before, so the size build is tied to the compiler it was proven on.
 # - The ordinary release build: the same page, the prebuilt standard library, panics with their

@@ -1,6 +1,6 @@
 //! The JSON the page writes — the result (CONTRACT section 2) and the profile (links and the
 //! tab's saved answers) — written by hand rather than by serde's serialiser, which costs the
-//! Wasm more than this file (see README's cut table).
+//! Wasm more than this file (see docs/SIZE-LOG.md).
 //!
 //! The types keep `#[derive(Serialize)]`: serde_json's output is the reference this writer is
 //! tested against, byte for byte (`tests/properties.rs`, `tests/snapshots.rs`), and what the

@@ -22,10 +22,7 @@ impl Profile {
     /// QR code) stays short; `decode` reads it back to the same profile. Keys in alphabetical
     /// order, as links have always been written.
     pub fn to_link_json(&self) -> String {
-        let d = Profile {
-            members: Vec::new(),
-            ..Profile::default()
-        };
+        let d = Profile::EMPTY;
         let mut out = String::new();
         let mut o = Object::new(&mut out);
         o.field_unless("area", &self.area, &d.area)
@@ -51,7 +48,7 @@ struct LinkMember<'m>(&'m Member);
 
 impl ToJson for LinkMember<'_> {
     fn write_json(&self, out: &mut String) {
-        let (m, d) = (self.0, Member::default());
+        let (m, d) = (self.0, &Member::DEFAULT);
         Object::new(out)
             .field("age", &m.age)
             .field_unless("cerebral_palsy", &m.cerebral_palsy, &d.cerebral_palsy)
@@ -166,11 +163,8 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
             ));
         }
     }
-    // What is left out is the contract's default, written once: `Profile::default`.
-    let d = Profile {
-        members: Vec::new(),
-        ..Profile::default()
-    };
+    // What is left out is the contract's default, written once.
+    let d = Profile::EMPTY;
     Ok(Profile {
         residency: obj.choice("residency")?.unwrap_or(d.residency),
         street,
@@ -218,7 +212,7 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
             format!("is required: {}", join_or(<Sex as Choice>::NAMES)),
         )
     })?;
-    let d = Member::default();
+    let d = Member::DEFAULT;
     Ok(Member {
         age,
         sex,

@@ -41,37 +41,52 @@ pub struct Member {
     pub work: Work,
 }
 
+impl Member {
+    /// The contract's defaults (CONTRACT section 1), written once: what a profile leaves out
+    /// reads as this. The age and sex are required there; here they are a fresh form's start.
+    pub const DEFAULT: Member = Member {
+        age: 60,
+        sex: Sex::Female,
+        insurance: Insurance::None,
+        disability: Disability::None,
+        severe_disability: false,
+        self_care_lost: false,
+        child_in_difficulty: false,
+        cerebral_palsy: false,
+        work: Work::None,
+    };
+}
+
 impl Default for Member {
     /// A fresh form's member: an adult woman with no special circumstances.
     fn default() -> Self {
-        Member {
-            age: 60,
-            sex: Sex::Female,
-            insurance: Insurance::None,
-            disability: Disability::None,
-            severe_disability: false,
-            self_care_lost: false,
-            child_in_difficulty: false,
-            cerebral_palsy: false,
-            work: Work::None,
-        }
+        Member::DEFAULT
     }
+}
+
+impl Profile {
+    /// The household's answers at the contract's defaults, with no member yet: what a profile
+    /// leaves out reads as this.
+    pub const EMPTY: Profile = Profile {
+        residency: Residency::Hukou,
+        street: None,
+        area: Area::Urban,
+        kind: HouseholdKind::Ordinary,
+        community: None,
+        old_community: false,
+        piped_gas: false,
+        lift: false,
+        car: false,
+        members: Vec::new(),
+    };
 }
 
 impl Default for Profile {
     /// A fresh form: one member, every household answer at the contract's default.
     fn default() -> Self {
         Profile {
-            residency: Residency::Hukou,
-            street: None,
-            area: Area::Urban,
-            kind: HouseholdKind::Ordinary,
-            community: None,
-            old_community: false,
-            piped_gas: false,
-            lift: false,
-            car: false,
-            members: vec![Member::default()],
+            members: vec![Member::DEFAULT],
+            ..Profile::EMPTY
         }
     }
 }

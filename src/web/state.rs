@@ -49,10 +49,7 @@ impl Default for State {
     /// A fresh form: one member, nothing answered about them yet.
     fn default() -> Self {
         State {
-            household: Profile {
-                members: Vec::new(),
-                ..Profile::default()
-            },
+            household: Profile::EMPTY,
             people: vec![Person::new(0)],
             next_id: 1,
             lang: Lang::default(),
@@ -108,7 +105,7 @@ impl Person {
         Person {
             id,
             age: String::new(),
-            member: Member::default(),
+            member: Member::DEFAULT,
             sex_chosen: false,
         }
     }
@@ -162,7 +159,7 @@ impl State {
             || self
                 .people
                 .iter()
-                .any(|p| !p.age.trim().is_empty() || p.member != Member::default())
+                .any(|p| !p.age.trim().is_empty() || p.member != Member::DEFAULT)
     }
 
     /// A state holding stored answers, each age box as it was typed.

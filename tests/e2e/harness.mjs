@@ -1,5 +1,5 @@
 // Shared by the end-to-end tests and the benchmark: a static server for dist/ on 127.0.0.1
-// (serving precompressed .br/.gz where the browser accepts them, as the README's nginx
+// (serving precompressed .br/.gz where the browser accepts them, as docs/DEPLOYING.md's nginx
 // configuration does) and a headless Debian Chromium that never reaches the network.
 import http from "node:http";
 import fs from "node:fs";

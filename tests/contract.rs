@@ -1,0 +1,91 @@
+//! The public contract ships in this repository (`docs/CONTRACT.md`), and its examples hold:
+//! the profile it shows is read as it says, and its result excerpt is what the engine gives.
+#![cfg(not(target_arch = "wasm32"))]
+
+use minsheng::codec::evaluate_json;
+use minsheng::model::catalogue::Catalogue;
+use serde_json::Value;
+
+const CONTRACT: &str = include_str!("../docs/CONTRACT.md");
+
+/// The contract's ```json blocks, in order.
+fn json_blocks() -> Vec<&'static str> {
+    CONTRACT
+        .split("```json\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect()
+}
+
+/// Whether `part` is in `whole`: every key of an object with a value that holds, every element
+/// of a list in order somewhere in the other list.
+fn holds(part: &Value, whole: &Value) -> bool {
+    match (part, whole) {
+        (Value::Object(p), Value::Object(w)) => {
+            p.iter().all(|(k, v)| w.get(k).is_some_and(|x| holds(v, x)))
+        }
+        (Value::Array(p), Value::Array(w)) => {
+            let mut rest = w.iter();
+            p.iter().all(|v| rest.any(|x| holds(v, x)))
+        }
+        _ => part == whole,
+    }
+}
+
+#[test]
+fn the_contracts_profile_gives_the_contracts_result() {
+    let blocks = json_blocks();
+    assert!(
+        blocks.len() >= 3,
+        "the profile, the result and the catalogue examples"
+    );
+    let profile = blocks[0];
+    let want: Value = serde_json::from_str(blocks[1]).expect("the result example is JSON");
+    let got: Value =
+        serde_json::from_str(&evaluate_json(Catalogue::builtin().unwrap(), profile).unwrap())
+            .unwrap();
+    assert!(
+        holds(&want, &got),
+        "the contract's result excerpt is not what the engine says:\n{got:#}"
+    );
+}
+
+#[test]
+fn the_check_sees_a_result_that_differs() {
+    let got = serde_json::json!({"members": [[{"item": 10, "certainty": "eligible"}]]});
+    assert!(holds(
+        &serde_json::json!({"members": [[{"item": 10}]]}),
+        &got
+    ));
+    assert!(!holds(
+        &serde_json::json!({"members": [[{"item": 10, "certainty": "check"}]]}),
+        &got
+    ));
+}
+
+#[test]
+fn every_default_the_contract_lists_is_the_decoders() {
+    // The defaults table: a profile that leaves every optional field out reads as one that
+    // writes each at the default the contract gives.
+    let bare = r#"{"members":[{"age":40,"sex":"male"}]}"#;
+    let full = r#"{"residency":"hukou","street":null,"area":"urban","kind":"ordinary","community":null,
+        "old_community":false,"piped_gas":false,"lift":false,"car":false,
+        "members":[{"age":40,"sex":"male","insurance":"none","disability":"none","severe_disability":false,
+        "self_care_lost":false,"child_in_difficulty":false,"cerebral_palsy":false,"work":"none"}]}"#;
+    let read = |t| minsheng::codec::profile::decode(t).unwrap();
+    assert_eq!(read(bare), read(full));
+    for (field, default) in [
+        ("residency", "`hukou`"),
+        ("area", "`urban`"),
+        ("kind", "`ordinary`"),
+        ("members[].insurance", "`none`"),
+        ("members[].disability", "`none`"),
+        ("members[].work", "`none`"),
+    ] {
+        let row = CONTRACT
+            .lines()
+            .find(|l| l.starts_with(&format!("| {field} |")))
+            .unwrap_or_else(|| panic!("the contract lists {field}"));
+        assert!(row.trim_end().ends_with(&format!("| {default} |")), "{row}");
+    }
+}
