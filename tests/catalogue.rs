@@ -262,7 +262,7 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
     );
     check(
         |v| v["items"][9]["colour"] = json!("red"),
-        "item 10, items[9].colour: is not a known field",
+        "item 10, items[9].colour: unknown field `colour`",
     );
     check(
         |v| v["items"][9]["measures"][0]["when"] = json!({"income": {"min": 1}}),
@@ -294,7 +294,7 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
         |v| {
             v["items"][9]["title"].as_object_mut().unwrap().remove("en");
         },
-        "item 10, items[9].title.en: is required",
+        "item 10, items[9].title: missing field `en`",
     );
     check(
         |v| v["items"][9]["title"]["zh"] = json!(" "),
@@ -332,7 +332,7 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
     );
     check(
         |v| v["items"][9]["measures"][0]["likely"][0]["why"] = json!("sometimes"),
-        "item 10, items[9].measures[0].likely[0].why: must be one of `conditions`, `quota`, `application`, `part`, `open`, `elsewhere` or `hardship`",
+        "item 10, items[9].measures[0].likely[0].why: unknown variant `sometimes`, expected one of `conditions`, `quota`, `application`, `part`, `open`, `elsewhere`, `hardship`",
     );
     check(
         |v| v["items"][9]["programme"] = json!(16),
@@ -347,7 +347,7 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
             v["items"][9]["measures"][0]["when"] =
                 json!({"age": {"min": 80}, "sex": {"is": "male"}})
         },
-        "item 10, items[9].measures[0].when: must be one condition",
+        "item 10, items[9].measures[0].when: invalid value: map, expected map with a single key",
     );
     check(
         |v| {
@@ -356,15 +356,15 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
                 .unwrap()
                 .remove("scope");
         },
-        "item 10, items[9].measures[0].scope: is required: one of `member` or `household`",
+        "item 10, items[9].measures[0]: missing field `scope`",
     );
-    check(|v| v["items"][12]["measures"][0]["when"]["all_of"][0]["household"]["any_of"][0] = json!("rich"), "item 13, items[12].measures[0].when.all_of[0].household.any_of[0]: must be one of `ordinary`");
+    check(|v| v["items"][12]["measures"][0]["when"]["all_of"][0]["household"]["any_of"][0] = json!("rich"), "item 13, items[12].measures[0].when.all_of[0].household.any_of[0]: unknown variant `rich`, expected one of `ordinary`");
     check(
         |v| {
             v["items"][12]["measures"][0]["when"]["all_of"][1]["any_member"] =
                 json!({"agee": {"min": 60}})
         },
-        "item 13, items[12].measures[0].when.all_of[1].any_member: unknown condition kind `agee`",
+        "item 13, items[12].measures[0].when.all_of[1].any_member: unknown variant `agee`, expected one of `age`",
     );
 }
 

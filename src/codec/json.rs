@@ -1,9 +1,10 @@
 //! Reading parsed JSON by hand, field by field, so that every fault is one message naming its
-//! path (`members[0].age`, `items[9].measures[0].when`). The profile and the catalogue decoders
-//! share it; it also keeps serde's generated deserializers, large in Wasm, out of the build.
+//! path (`members[0].age`) in the contract's words. The profile's decoder and the kept answers
+//! use it, in the page and natively alike. Our own code, because it pays: serde's generated
+//! deserializers and serde_json's reader cost the Wasm 8.1 KB brotli more (docs/SIZE-LOG.md).
+//! The catalogue file, read only natively, uses serde's derive (`codec::catalogue`).
 
 use crate::model::choice::{join_or, Choice};
-use rust_decimal::Decimal;
 
 /// A parsed JSON value, as the decoders read it. (serde_json's `Value` would bring its ordered
 /// map, a B-tree, into the Wasm; an object here is a short list kept in key order.)
@@ -171,47 +172,11 @@ impl<'a> Obj<'a> {
         self.map.get(key)
     }
 
-    /// The only key of a one-key object, as an externally tagged value is written.
-    pub fn single(&self) -> Option<(&'a str, &'a Value)> {
-        let mut it = self.map.iter();
-        match (it.next(), it.next()) {
-            (Some((k, v)), None) => Some((k.as_str(), v)),
-            _ => None,
-        }
-    }
-
     /// Refuses any key not in `known`, so a typo never silently means "default".
     pub fn only(&self, known: &[&str]) -> Result<(), Fault> {
         match self.map.keys().find(|k| !known.contains(&k.as_str())) {
             Some(k) => Err(fault(self.path(&quoted(k)), "is not a known field")),
             None => Ok(()),
-        }
-    }
-
-    /// A required field.
-    pub fn required(&self, key: &str) -> Result<&'a Value, Fault> {
-        self.get(key)
-            .ok_or_else(|| fault(self.path(key), "is required"))
-    }
-
-    /// A required string.
-    pub fn string(&self, key: &str) -> Result<String, Fault> {
-        match self.required(key)? {
-            Value::String(s) => Ok(s.clone()),
-            _ => Err(fault(self.path(key), "must be a string")),
-        }
-    }
-
-    /// A required whole number from 0 to 255.
-    pub fn small(&self, key: &str) -> Result<u8, Fault> {
-        small(self.required(key)?, &self.path(key))
-    }
-
-    /// An optional whole number from 0 to 255 (absent or null: none).
-    pub fn opt_small(&self, key: &str) -> Result<Option<u8>, Fault> {
-        match self.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => small(v, &self.path(key)).map(Some),
         }
     }
 
@@ -236,52 +201,6 @@ impl<'a> Obj<'a> {
             Some(v) => position(v, &self.path(key), names, "must be one of").map(Some),
         }
     }
-
-    /// A required amount, written as a decimal string (never a JSON number, never a float).
-    pub fn decimal(&self, key: &str) -> Result<Decimal, Fault> {
-        match self.required(key)? {
-            Value::String(s) => plain_decimal(s).ok_or_else(|| {
-                fault(
-                    self.path(key),
-                    format!("`{}` is not a decimal number", quoted(s)),
-                )
-            }),
-            _ => Err(fault(
-                self.path(key),
-                "must be a decimal number written as a string, e.g. \"50\"",
-            )),
-        }
-    }
-
-    /// A list, each element read by `item` with its own path; absent means empty unless
-    /// `required`.
-    pub fn list<T>(
-        &self,
-        key: &str,
-        required: bool,
-        item: impl Fn(&'a Value, &str) -> Result<T, Fault>,
-    ) -> Result<Vec<T>, Fault> {
-        match self.get(key) {
-            None if !required => Ok(Vec::new()),
-            None => Err(fault(self.path(key), "is required")),
-            Some(Value::Array(xs)) => {
-                let path = self.path(key);
-                xs.iter()
-                    .enumerate()
-                    .map(|(i, v)| item(v, &format!("{path}[{i}]")))
-                    .collect()
-            }
-            Some(_) => Err(fault(self.path(key), "must be a list")),
-        }
-    }
-}
-
-/// A whole number from 0 to 255.
-pub fn small(value: &Value, path: &str) -> Result<u8, Fault> {
-    value
-        .as_u64()
-        .and_then(|n| u8::try_from(n).ok())
-        .ok_or_else(|| fault(path, "must be a whole number from 0 to 255"))
 }
 
 /// A value of a closed set.
@@ -298,16 +217,8 @@ pub fn position(value: &Value, path: &str, names: &[&str], lead: &str) -> Result
         .ok_or_else(|| fault(path, format!("{lead} {}", join_or(names))))
 }
 
-/// A string element of a list.
-pub fn string(value: &Value, path: &str) -> Result<String, Fault> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| fault(path, "must be a string"))
-}
-
-/// Parses JSON text (RFC 8259) into a value: the one JSON reader of the profile, the catalogue
-/// and stored answers. serde_json's own deserializer would add its number parsing and generic
+/// Parses JSON text (RFC 8259) into a value: the JSON reader of the profile and the
+/// stored answers. serde_json's own deserializer would add its number parsing and generic
 /// machinery to the Wasm; this reader is what the decoders need. Numbers: a whole number is
 /// exact (`as_u64`, `as_i64`); one with a fraction or an exponent, or too large, is kept as a
 /// non-whole placeholder — every decoder reads whole numbers only, and refuses it by its field.
@@ -563,34 +474,6 @@ impl Parser<'_> {
         };
         Ok(Value::Number(whole.map_or(Number::Other, Number::Whole)))
     }
-}
-
-/// A decimal written plainly: digits, optionally a minus sign before them and a point between
-/// them (`50`, `0.5`, `-12.25`); at most 18 digits. Nothing else — no exponent, no `+`, no
-/// separators — since amounts in the catalogue are copied from the source as written.
-/// (Smaller in the Wasm than rust_decimal's general parser.)
-pub fn plain_decimal(text: &str) -> Option<Decimal> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) if !f.is_empty() => (w, f),
-        Some(_) => return None,
-        None => (digits, ""),
-    };
-    if whole.is_empty() || whole.len() + fraction.len() > 18 {
-        return None;
-    }
-    let mut mantissa: i64 = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        mantissa = mantissa * 10 + i64::from(b - b'0');
-    }
-    let scale = u32::try_from(fraction.len()).ok()?;
-    Decimal::try_new(if negative { -mantissa } else { mantissa }, scale).ok()
 }
 
 #[cfg(test)]

@@ -1,12 +1,10 @@
-//! The catalogue file read (natively: the JSON, with item and field in every error) and the
+//! The catalogue file read (natively, by serde's derive, with item and path in every error) and the
 //! page's packed copy (`pack.rs`); `source.rs` checks a catalogue against its source table.
 
-use crate::codec::json::Value;
 use crate::model::catalogue::{Catalogue, CatalogueError};
 use std::sync::OnceLock;
 
 pub mod pack;
-mod read;
 mod source;
 
 /// The catalogue compiled into the command line: the 2022 list.
@@ -36,24 +34,38 @@ impl Catalogue {
     }
 
     /// Reads and validates a catalogue file.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
         let catalogue = Catalogue::read(text)?;
         catalogue.validate()?;
         Ok(catalogue)
     }
 
-    /// Reads a catalogue file without validating it.
+    /// Reads a catalogue file without validating it: serde's derive, the path of every fault
+    /// kept (`items[9].measures[0].when`), and the item it is in named.
+    #[cfg(not(target_arch = "wasm32"))]
     fn read(text: &str) -> Result<Catalogue, CatalogueError> {
-        let value: Value = crate::codec::json::parse(text).map_err(|e| CatalogueError {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| CatalogueError {
             item: None,
             field: "catalogue".into(),
             problem: format!("not valid JSON ({e})"),
         })?;
-        let catalogue = read::read_catalogue(&value).map_err(|f| CatalogueError {
-            item: read::item_at(&value, &f.path),
-            field: f.path,
-            problem: f.problem,
-        })?;
-        Ok(catalogue)
+        serde_path_to_error::deserialize(&value).map_err(|e| {
+            let field = e.path().to_string();
+            CatalogueError {
+                item: item_at(&value, &field),
+                field,
+                problem: e.into_inner().to_string(),
+            }
+        })
     }
+}
+
+/// The 序号 of the item a path such as `items[9].title` points into.
+#[cfg(not(target_arch = "wasm32"))]
+fn item_at(value: &serde_json::Value, path: &str) -> Option<u8> {
+    let rest = path.strip_prefix("items[")?;
+    let index: usize = rest[..rest.find(']')?].parse().ok()?;
+    let number = value.get("items")?.get(index)?.get("item")?.as_u64()?;
+    u8::try_from(number).ok()
 }

@@ -19,6 +19,11 @@ mod validate;
 
 /// A year's list of livelihood measures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Catalogue {
     /// A stable name such as `jining-hitech-2022`, echoed in every result.
     pub id: String,
@@ -36,6 +41,11 @@ pub struct Catalogue {
 
 /// A text in Chinese and English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -43,6 +53,11 @@ pub struct Text {
 
 /// A programme heading of the source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Programme {
     /// 1 for 一, 15 for 十五.
     pub number: u8,
@@ -54,6 +69,11 @@ pub struct Programme {
 
 /// One numbered item (序号) of the source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Item {
     /// The source's 序号.
     pub item: u8,
@@ -78,7 +98,7 @@ pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub everyone: Option<Everyone>,
     /// The measures a person or household can hold under this item.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
 }
 
@@ -125,6 +145,11 @@ choice!(
 
 /// One thing a member or household can hold under an item.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Measure {
     /// Unique in the catalogue: the item number, with a letter where an item has several.
     pub id: String,
@@ -139,31 +164,36 @@ pub struct Measure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckWhy>,
     /// Answers under which the measure, where it applies, is only likely, and why.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub likely: Vec<Likely>,
     /// Fixed amounts.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub money: Vec<Money>,
     /// Amounts that depend on age, bracket by bracket.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<Scale>,
     /// Reimbursement ratios.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ratios: Vec<Ratio>,
     /// Money of this kind is given, but the source states no amount.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unstated: Option<MoneyKind>,
     /// The source says the service is free.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub free: bool,
     /// How each open term of the source was read, citing the rule of reading.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reading: Vec<String>,
 }
 
 /// Answers under which a measure that applies is only likely: `{"when": {"residency":
 /// {"any_of": ["resident"]}}, "why": "elsewhere"}`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Likely {
     pub when: Condition,
     pub why: CheckWhy,
@@ -171,6 +201,11 @@ pub struct Likely {
 
 /// An amount of money, who pays it and how often.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Money {
     #[serde(with = "rust_decimal::serde::str")]
     pub amount: Decimal,
@@ -215,12 +250,22 @@ choice!(
 /// Amounts by age bracket: each bracket from its inclusive lower threshold up to the next's,
 /// nothing below the first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Scale {
     pub brackets: Vec<Bracket>,
 }
 
 /// One age bracket of a scale.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Bracket {
     /// The youngest age in the bracket (inclusive).
     pub from: u8,
@@ -233,6 +278,11 @@ pub struct Bracket {
 
 /// A reimbursement ratio before and after the measure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Ratio {
     pub hospital_level: u8,
     #[serde(with = "rust_decimal::serde::str")]
@@ -243,6 +293,11 @@ pub struct Ratio {
 
 /// Who holds a measure: a closed set of condition kinds, their values as data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// The member's age is within `min..=max` (either end open).
