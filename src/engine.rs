@@ -524,6 +524,21 @@ impl CashSum {
     pub fn yearly(&self) -> Decimal {
         self.month * Decimal::from(12) + self.year
     }
+
+    /// The cash of one period.
+    pub fn of_period(&self, period: Period) -> Decimal {
+        match period {
+            Period::Month => self.month,
+            Period::Year => self.year,
+            Period::Once => self.once,
+        }
+    }
+
+    /// What the cash is worth over a year, one-off payments included: for ordering measures
+    /// and for telling a bracket that pays more.
+    pub fn worth(&self) -> Decimal {
+        self.yearly() + self.once
+    }
 }
 
 fn cash_of(entries: &[Entry<'_>]) -> Cash {
@@ -532,10 +547,6 @@ fn cash_of(entries: &[Entry<'_>]) -> Cash {
         month: sum.month,
         year: sum.yearly(),
     }
-}
-
-fn total(money: &[Money]) -> Decimal {
-    money.iter().map(|m| m.amount).sum()
 }
 
 /// Every age at which some member measure starts, stops or changes bracket, ascending.
@@ -619,7 +630,7 @@ fn gains<'a>(
             };
             let gain = match held.iter().find(|h| h.measure == measure.id) {
                 None => Gain::New,
-                Some(h) if total(money) > total(h.money) => Gain::More,
+                Some(h) if CashSum::of(money).worth() > CashSum::of(h.money).worth() => Gain::More,
                 Some(_) => continue,
             };
             out.push(NearMiss {

@@ -648,7 +648,7 @@ pub fn money_lines(lang: Lang, money: &[Money]) -> Vec<String> {
             continue;
         }
         let parts: Vec<&Money> = money.iter().filter(same).collect();
-        let total: Decimal = parts.iter().map(|p| p.amount).sum();
+        let total = CashSum::of(parts.iter().copied()).of_period(m.period);
         let by = |p: &Money| match lang {
             Lang::Zh => format!("{}出{}", payer(lang, p.payer), yuan(p.amount)),
             Lang::En => format!("{} from {}", yuan(p.amount), payer(lang, p.payer)),
@@ -710,8 +710,7 @@ pub fn amount_short(lang: Lang, e: &Entry<'_>) -> Option<String> {
 /// The cash a measure pays in a year (monthly cash twelve times), for ordering a list with the
 /// money first.
 pub fn yearly_cash(e: &Entry<'_>) -> Decimal {
-    let sum = CashSum::of(e.money);
-    sum.yearly() + sum.once
+    CashSum::of(e.money).worth()
 }
 
 /// A hospital reimbursement change: `一级医院住院报销：80% → 85%` /
@@ -911,14 +910,29 @@ fn join_last<S: AsRef<str>>(words: &[S], comma: &str, last: &str) -> String {
     }
 }
 
-/// A condition as one of `several` parts of an "and" (`and`) or an "or": bracketed where it is
-/// itself a list of the other kind (an "and" inside an "or", an "or" of several inside an
-/// "and"), so it is clear what binds.
-fn part(lang: Lang, c: &Condition, member: Option<&Member>, and: bool, several: bool) -> String {
-    let nested = several
+/// How the parts of a list of conditions are joined.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Joined {
+    /// "…，并且…" / "… and …"
+    All,
+    /// "…或…" / "… or …"
+    Any,
+}
+
+/// A condition as one of `parts` conditions joined by `joined`: bracketed, where there are
+/// several, if it is itself a list of the other kind (an "and" inside an "or", an "or" of
+/// several inside an "and"), so it is clear what binds.
+fn part(
+    lang: Lang,
+    c: &Condition,
+    member: Option<&Member>,
+    joined: Joined,
+    parts: usize,
+) -> String {
+    let nested = parts > 1
         && match c {
-            Condition::AllOf(_) => !and,
-            Condition::AnyOf(inner) => and && inner.len() > 1,
+            Condition::AllOf(_) => joined == Joined::Any,
+            Condition::AnyOf(inner) => joined == Joined::All && inner.len() > 1,
             _ => false,
         };
     let words = unmet(lang, c, member);
@@ -958,24 +972,24 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
             (Lang::En, lo, hi) => format!("aged {}{now}", age_range(lang, lo, hi)),
         };
     }
-    let list = |all: &[Condition], and: bool| -> String {
+    let list = |all: &[Condition], joined: Joined| -> String {
         // An "or" leaves out the branches this person can never meet (a 78-year-old is not told
         // about being 17 or under), unless none is left.
-        let reachable = |c: &&Condition| and || member.is_none_or(|m| !c.out_of_reach(m));
+        let reachable =
+            |c: &&Condition| joined == Joined::All || member.is_none_or(|m| !c.out_of_reach(m));
         let mut of: Vec<&Condition> = all.iter().filter(reachable).collect();
         if of.is_empty() {
             of = all.iter().collect();
         }
-        let several = of.len() > 1;
         let parts: Vec<String> = of
             .iter()
-            .map(|c| part(lang, c, member, and, several))
+            .map(|c| part(lang, c, member, joined, of.len()))
             .collect();
-        let (comma, last) = match (lang, and) {
-            (Lang::Zh, true) => ("，", "，并且"),
-            (Lang::Zh, false) => ("、", "或"),
-            (Lang::En, true) => (", ", " and "),
-            (Lang::En, false) => (", ", " or "),
+        let (comma, last) = match (lang, joined) {
+            (Lang::Zh, Joined::All) => ("，", "，并且"),
+            (Lang::Zh, Joined::Any) => ("、", "或"),
+            (Lang::En, Joined::All) => (", ", " and "),
+            (Lang::En, Joined::Any) => (", ", " or "),
         };
         join_last(&parts, comma, last)
     };
@@ -1042,8 +1056,8 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
             HousingFlag::Car => "you have a car",
         }
         .to_owned(),
-        (_, Condition::AllOf(of)) => list(of, true),
-        (_, Condition::AnyOf(of)) => list(of, false),
+        (_, Condition::AllOf(of)) => list(of, Joined::All),
+        (_, Condition::AnyOf(of)) => list(of, Joined::Any),
         (Lang::Zh, Condition::AnyMember(inner)) => format!("家里有人{}", unmet(lang, inner, None)),
         (Lang::En, Condition::AnyMember(inner)) => {
             format!("someone in the household is {}", unmet(lang, inner, None))
@@ -1054,11 +1068,10 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
 /// Why a measure does not apply, in one line: `高龄补贴：需年满80周岁（现78周岁）`.
 pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&Member>) -> String {
     // The conditions are joined by "and": an "or" among several is bracketed.
-    let several = na.unmet.len() > 1;
     let conditions: Vec<String> = na
         .unmet
         .iter()
-        .map(|c| part(lang, c, member, true, several))
+        .map(|c| part(lang, c, member, Joined::All, na.unmet.len()))
         .collect();
     match lang {
         Lang::Zh => format!("{title}：需{}", conditions.join("，并且")),

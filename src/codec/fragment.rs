@@ -2,7 +2,8 @@
 //!
 //! The answers travel in the fragment, never the query string, so no server ever sees them.
 
-use crate::codec::profile::{self, ProfileError};
+use crate::codec::profile;
+use crate::model::fault::Fault;
 use crate::model::profile::Profile;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -62,15 +63,12 @@ pub fn encode(profile: &Profile) -> String {
 
 /// Reads a location hash (`#profile=…`, with or without the `#`, possibly beside other
 /// `&`-separated parts such as `desk`). `None` where it carries no profile.
-pub fn decode(hash: &str) -> Option<Result<Profile, ProfileError>> {
+pub fn decode(hash: &str) -> Option<Result<Profile, Fault>> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     let value = hash
         .split('&')
         .find_map(|part| part.strip_prefix("profile="))?;
-    let bad = |problem: &str| ProfileError {
-        field: "fragment".into(),
-        problem: problem.into(),
-    };
+    let bad = |problem: &str| Fault::at("fragment", problem);
     Some(
         base64url_decode(value)
             .ok_or_else(|| bad("the link's answers are not valid base64url"))

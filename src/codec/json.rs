@@ -5,6 +5,7 @@
 //! The catalogue file, read only natively, uses serde's derive (`codec::catalogue`).
 
 use crate::model::choice::{join_or, Choice};
+use crate::model::fault::Fault;
 
 /// A parsed JSON value, as the decoders read it. (serde_json's `Value` would bring its ordered
 /// map, a B-tree, into the Wasm; an object here is a short list kept in key order.)
@@ -122,21 +123,6 @@ impl Value {
     }
 }
 
-/// A fault: the path of the field and what is wrong with it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fault {
-    pub path: String,
-    pub problem: String,
-}
-
-/// The fault at `path`.
-pub fn fault(path: impl Into<String>, problem: impl Into<String>) -> Fault {
-    Fault {
-        path: path.into(),
-        problem: problem.into(),
-    }
-}
-
 /// A JSON object being read, with the path its fields are reported under.
 pub struct Obj<'a> {
     map: &'a Map,
@@ -151,7 +137,7 @@ impl<'a> Obj<'a> {
                 map,
                 prefix: path.to_owned(),
             }),
-            _ => Err(fault(
+            _ => Err(Fault::at(
                 if path.is_empty() { whole } else { path },
                 "must be a JSON object",
             )),
@@ -175,7 +161,7 @@ impl<'a> Obj<'a> {
     /// Refuses any key not in `known`, so a typo never silently means "default".
     pub fn only(&self, known: &[&str]) -> Result<(), Fault> {
         match self.map.keys().find(|k| !known.contains(&k.as_str())) {
-            Some(k) => Err(fault(self.path(&quoted(k)), "is not a known field")),
+            Some(k) => Err(Fault::at(self.path(&quoted(k)), "is not a known field")),
             None => Ok(()),
         }
     }
@@ -185,7 +171,7 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
-            Some(_) => Err(fault(self.path(key), "must be true or false")),
+            Some(_) => Err(Fault::at(self.path(key), "must be true or false")),
         }
     }
 
@@ -214,7 +200,7 @@ pub fn position(value: &Value, path: &str, names: &[&str], lead: &str) -> Result
     value
         .as_str()
         .and_then(|s| names.iter().position(|n| *n == s))
-        .ok_or_else(|| fault(path, format!("{lead} {}", join_or(names))))
+        .ok_or_else(|| Fault::at(path, format!("{lead} {}", join_or(names))))
 }
 
 /// Parses JSON text (RFC 8259) into a value: the JSON reader of the profile and the

@@ -5,12 +5,12 @@
 //! fault is reported as exactly one message naming the field, in the contract's words:
 //! `members[0].age: must be a whole number from 0 to 130`.
 
+use crate::codec::json::Obj;
 use crate::codec::json::Value;
-use crate::codec::json::{Fault, Obj};
 use crate::codec::json_out::{Object, ToJson};
 use crate::model::choice::{join_or, Choice, Community, Sex, Street};
+use crate::model::fault::Fault;
 use crate::model::profile::{Member, Profile, MAX_AGE, MAX_MEMBERS};
-use std::fmt;
 
 impl Profile {
     /// The profile as compact JSON, every field written.
@@ -71,48 +71,15 @@ impl ToJson for LinkMember<'_> {
     }
 }
 
-/// Why a profile was refused: the field's path and what was wrong with it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProfileError {
-    /// The field's path, e.g. `members[0].age`; `profile` for the whole document.
-    pub field: String,
-    /// What the field must be, lowercase, no trailing period.
-    pub problem: String,
-}
-
-impl fmt::Display for ProfileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.problem)
-    }
-}
-
-impl std::error::Error for ProfileError {}
-
-impl From<Fault> for ProfileError {
-    fn from(f: Fault) -> Self {
-        ProfileError {
-            field: f.path,
-            problem: f.problem,
-        }
-    }
-}
-
-fn fault(field: impl Into<String>, problem: impl Into<String>) -> ProfileError {
-    ProfileError {
-        field: field.into(),
-        problem: problem.into(),
-    }
-}
-
 /// Decodes a profile from JSON text, refusing anything the contract does not allow.
-pub fn decode(text: &str) -> Result<Profile, ProfileError> {
+pub fn decode(text: &str) -> Result<Profile, Fault> {
     let value: Value = crate::codec::json::parse(text)
-        .map_err(|e| fault("profile", format!("not valid JSON ({e})")))?;
+        .map_err(|e| Fault::at("profile", format!("not valid JSON ({e})")))?;
     from_value(&value)
 }
 
 /// Decodes a profile from parsed JSON.
-pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
+pub fn from_value(value: &Value) -> Result<Profile, Fault> {
     let obj = Obj::new(value, "", "profile")?;
     obj.only(&[
         "residency",
@@ -127,12 +94,12 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
         "members",
     ])?;
     let members = match obj.get("members") {
-        None => return Err(fault("members", "is required: list 1 to 20 members")),
+        None => return Err(Fault::at("members", "is required: list 1 to 20 members")),
         Some(Value::Array(list)) if list.is_empty() => {
-            return Err(fault("members", "must list at least 1 member"))
+            return Err(Fault::at("members", "must list at least 1 member"))
         }
         Some(Value::Array(list)) if list.len() > MAX_MEMBERS => {
-            return Err(fault(
+            return Err(Fault::at(
                 "members",
                 format!("must list at most {MAX_MEMBERS} members"),
             ))
@@ -145,14 +112,14 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
             }
             members
         }
-        Some(_) => return Err(fault("members", "must be a list of 1 to 20 members")),
+        Some(_) => return Err(Fault::at("members", "must be a list of 1 to 20 members")),
     };
     let street = nullable::<Street>(&obj, "street")?;
     let community = nullable::<Community>(&obj, "community")?;
     // A pair that cannot exist is refused, never evaluated as if both held.
     if let (Some(s), Some(c)) = (street, community) {
         if c.street() != s {
-            return Err(fault(
+            return Err(Fault::at(
                 "community",
                 format!(
                     "`{}` lies in street `{}`, not in the given street `{}`",
@@ -179,7 +146,7 @@ pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
     })
 }
 
-fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
+fn member(value: &Value, path: &str) -> Result<Member, Fault> {
     let obj = Obj::new(value, path, path)?;
     obj.only(&[
         "age",
@@ -195,7 +162,7 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
     let age_field = obj.path("age");
     let age = match obj.get("age") {
         None => {
-            return Err(fault(
+            return Err(Fault::at(
                 age_field,
                 "is required: a whole number from 0 to 130",
             ))
@@ -204,10 +171,10 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
             .as_u64()
             .filter(|a| *a <= u64::from(MAX_AGE))
             .and_then(|a| u8::try_from(a).ok())
-            .ok_or_else(|| fault(age_field, "must be a whole number from 0 to 130"))?,
+            .ok_or_else(|| Fault::at(age_field, "must be a whole number from 0 to 130"))?,
     };
     let sex = obj.choice::<Sex>("sex")?.ok_or_else(|| {
-        fault(
+        Fault::at(
             obj.path("sex"),
             format!("is required: {}", join_or(<Sex as Choice>::NAMES)),
         )
@@ -227,7 +194,7 @@ fn member(value: &Value, path: &str) -> Result<Member, ProfileError> {
 }
 
 /// A value of a closed set that may also be null (absent: null).
-fn nullable<T: Choice>(obj: &Obj<'_>, key: &str) -> Result<Option<T>, ProfileError> {
+fn nullable<T: Choice>(obj: &Obj<'_>, key: &str) -> Result<Option<T>, Fault> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => {

@@ -9,7 +9,8 @@
 //! of deleting it; only what is corrupt is `Corrupt`.
 
 use crate::codec::json::Value;
-use crate::codec::profile::{self, ProfileError};
+use crate::codec::profile;
+use crate::model::fault::Fault;
 use crate::model::profile::Profile;
 
 /// The version of the stored envelope this build writes.
@@ -36,14 +37,14 @@ pub struct Saved {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SavedError {
     /// Written by a newer version of the page: keep it.
-    Newer(ProfileError),
+    Newer(Fault),
     /// Damaged, or not ours: remove it.
-    Corrupt(ProfileError),
+    Corrupt(Fault),
 }
 
 impl SavedError {
     /// The message naming the field.
-    pub fn error(&self) -> &ProfileError {
+    pub fn error(&self) -> &Fault {
         match self {
             SavedError::Newer(e) | SavedError::Corrupt(e) => e,
         }
@@ -62,12 +63,7 @@ pub fn encode(saved: &Saved) -> String {
 
 /// Reads a stored envelope; any fault is one message naming the field.
 pub fn decode(text: &str) -> Result<Saved, SavedError> {
-    let bad = |field: &str, problem: String| {
-        SavedError::Corrupt(ProfileError {
-            field: field.into(),
-            problem,
-        })
-    };
+    let bad = |field: &str, problem: String| SavedError::Corrupt(Fault::at(field, problem));
     let value: Value = crate::codec::json::parse(text)
         .map_err(|e| bad("saved", format!("not valid JSON ({e})")))?;
     let Value::Object(map) = value else {
@@ -76,10 +72,10 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
     let version = match map.get("version").and_then(Value::as_u64) {
         Some(v @ 1..=VERSION) => v,
         Some(v) if v > VERSION => {
-            return Err(SavedError::Newer(ProfileError {
-                field: "saved.version".into(),
-                problem: format!("is {v}; this version reads up to {VERSION}"),
-            }))
+            return Err(SavedError::Newer(Fault::at(
+                "saved.version",
+                format!("is {v}; this version reads up to {VERSION}"),
+            )))
         }
         Some(v) => {
             return Err(bad(
@@ -152,7 +148,7 @@ fn per_member<T>(
     problem: &str,
     read: fn(&Value) -> Option<T>,
 ) -> Result<Vec<T>, SavedError> {
-    let bad = |field: String, problem: String| SavedError::Corrupt(ProfileError { field, problem });
+    let bad = |field: String, problem: String| SavedError::Corrupt(Fault::at(field, problem));
     match map.get(field) {
         Some(Value::Array(items)) if items.len() == members => {
             let mut out = Vec::with_capacity(members);

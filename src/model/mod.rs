@@ -5,4 +5,5 @@
 pub mod age;
 pub mod catalogue;
 pub mod choice;
+pub mod fault;
 pub mod profile;

@@ -45,13 +45,13 @@ pub fn App(props: &AppProps) -> Html {
         //   encoded either.
         let envelope = (!state.desk).then(|| saved::encode(&state.to_saved()));
         let remember = state.remember && state.notice != Some(Notice::OtherSaved);
-        let (lang, large) = (lang, state.large);
+        let (lang, size) = (lang, state.size);
         use_effect_with(
-            (lang, large, envelope, remember),
-            |(lang, large, envelope, remember)| {
-                platform::apply_root(lang.code(), *large, lang.pick(Key::PageTitle.pair()));
+            (lang, size, envelope, remember),
+            |(lang, size, envelope, remember)| {
+                platform::apply_root(*lang, *size, lang.pick(Key::PageTitle.pair()));
                 if let Some(envelope) = envelope {
-                    platform::save_prefs(*lang == Lang::En, *large);
+                    platform::save_prefs(*lang, *size);
                     platform::save(Keep::Tab, envelope);
                     if *remember {
                         platform::save(Keep::Device, envelope);

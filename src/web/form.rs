@@ -84,18 +84,18 @@ pub fn form(props: &FormProps) -> Html {
             }
             <fieldset>
                 <legend>{ t(Key::Household) }</legend>
-                { select(lang, "residency", t(Key::Residency), Residency::ALL, Some(p.residency), false,
+                { select(lang, "residency", t(Key::Residency), Residency::ALL, Some(p.residency), NotSure::Omitted,
                     household(dispatch, |v| v.map(HouseholdEdit::Residency))) }
-                { select(lang, "street", t(Key::Street), Street::ALL, p.street, true,
+                { select(lang, "street", t(Key::Street), Street::ALL, p.street, NotSure::Offered,
                     household(dispatch, |v| Some(HouseholdEdit::Street(v)))) }
-                { select(lang, "area", t(Key::Area), Area::ALL, Some(p.area), false,
+                { select(lang, "area", t(Key::Area), Area::ALL, Some(p.area), NotSure::Omitted,
                     household(dispatch, |v| v.map(HouseholdEdit::Area))) }
-                { select(lang, "kind", t(Key::Kind), HouseholdKind::ALL, Some(p.kind), false,
+                { select(lang, "kind", t(Key::Kind), HouseholdKind::ALL, Some(p.kind), NotSure::Omitted,
                     household(dispatch, |v| v.map(HouseholdEdit::Kind))) }
                 // Only the compounds of the chosen street; none to ask about on a street where
                 // the source names none.
                 if !Community::on(p.street).is_empty() {
-                    { select(lang, "community", t(Key::Community), Community::on(p.street), p.community, true,
+                    { select(lang, "community", t(Key::Community), Community::on(p.street), p.community, NotSure::Offered,
                         household(dispatch, |v| Some(HouseholdEdit::Community(v)))) }
                 }
             </fieldset>
@@ -120,7 +120,7 @@ pub fn form(props: &FormProps) -> Html {
             </fieldset>
             if state.desk {
                 <p class="desk-note">{ t(Key::DeskMode) }</p>
-                { leave_desk(lang, state.asking == Some(Question::Leave), dispatch) }
+                { leave_desk(lang, state.asking, dispatch) }
             } else {
                 <div class="remember">
                     { checkbox("remember", t(Key::Remember), state.remember, false, {
@@ -203,10 +203,10 @@ fn MemberForm(props: &MemberProps) -> Html {
                 let dispatch = dispatch.clone();
                 Callback::from(move |text: String| dispatch.dispatch(Action::Member(id, MemberEdit::Age(text))))
             }) }
-            { select(lang, &fid("sex"), t(Key::Sex), Sex::ALL, Some(member.sex), false, edit(dispatch, id, MemberEdit::Sex)) }
-            { select(lang, &fid("insurance"), t(Key::Insurance), Insurance::ALL, Some(member.insurance), false, edit(dispatch, id, MemberEdit::Insurance)) }
-            { select(lang, &fid("disability"), t(Key::Disability), Disability::ALL, Some(member.disability), false, edit(dispatch, id, MemberEdit::Disability)) }
-            { select(lang, &fid("work"), t(Key::Work), Work::ALL, Some(member.work), false, edit(dispatch, id, MemberEdit::Work)) }
+            { select(lang, &fid("sex"), t(Key::Sex), Sex::ALL, Some(member.sex), NotSure::Omitted, edit(dispatch, id, MemberEdit::Sex)) }
+            { select(lang, &fid("insurance"), t(Key::Insurance), Insurance::ALL, Some(member.insurance), NotSure::Omitted, edit(dispatch, id, MemberEdit::Insurance)) }
+            { select(lang, &fid("disability"), t(Key::Disability), Disability::ALL, Some(member.disability), NotSure::Omitted, edit(dispatch, id, MemberEdit::Disability)) }
+            { select(lang, &fid("work"), t(Key::Work), Work::ALL, Some(member.work), NotSure::Omitted, edit(dispatch, id, MemberEdit::Work)) }
             <p class="group-label" id={fid("facts")}>{ t(Key::MemberFacts) }</p>
             <div class="checks" role="group" aria-labelledby={fid("facts")}>
                 { for MemberFlag::ALL.iter().map(|flag| {
@@ -257,7 +257,14 @@ fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Ht
     }
 }
 
-/// A labelled `<select>` of a closed set; `with_none` adds a first "not sure" option meaning
+/// Whether a `<select>` offers a first "not sure" option (the answer left open).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NotSure {
+    Offered,
+    Omitted,
+}
+
+/// A labelled `<select>` of a closed set; `NotSure::Offered` adds a first "not sure" option meaning
 /// null. Only this adapter is written once per set: the element itself is [`choices`].
 fn select<T: Label + PartialEq>(
     lang: Lang,
@@ -265,13 +272,13 @@ fn select<T: Label + PartialEq>(
     label: &str,
     options: &'static [T],
     current: Option<T>,
-    with_none: bool,
+    not_sure: NotSure,
     onchange: Callback<Option<T>>,
 ) -> Html {
     let words: Vec<&'static str> = options.iter().map(|o| lang.pick(o.pair())).collect();
     let current = current.and_then(|c| options.iter().position(|o| *o == c));
     let onchange = onchange.reform(move |i: Option<usize>| i.and_then(|i| options.get(i).copied()));
-    choices(lang, id, label, &words, current, with_none, onchange)
+    choices(lang, id, label, &words, current, not_sure, onchange)
 }
 
 /// The `<select>` element: `onchange` gets the chosen option's position, or `None` for "not
@@ -282,7 +289,7 @@ fn choices(
     label: &str,
     words: &[&'static str],
     current: Option<usize>,
-    with_none: bool,
+    not_sure: NotSure,
     onchange: Callback<Option<usize>>,
 ) -> Html {
     let count = words.len();
@@ -294,10 +301,10 @@ fn choices(
             return;
         };
         // An index outside the options (a tampered page) changes nothing.
-        match (with_none, index) {
-            (true, 0) => onchange.emit(None),
-            (true, k) if k <= count => onchange.emit(Some(k - 1)),
-            (false, k) if k < count => onchange.emit(Some(k)),
+        match (not_sure, index) {
+            (NotSure::Offered, 0) => onchange.emit(None),
+            (NotSure::Offered, k) if k <= count => onchange.emit(Some(k - 1)),
+            (NotSure::Omitted, k) if k < count => onchange.emit(Some(k)),
             _ => {}
         }
     });
@@ -305,7 +312,7 @@ fn choices(
         <div class="field">
             <label for={id.to_owned()}>{ label }</label>
             <select id={id.to_owned()} onchange={on}>
-                if with_none {
+                if not_sure == NotSure::Offered {
                     <option value="" selected={current.is_none()}>{ lang.pick(Key::NotSure.pair()) }</option>
                 }
                 { for words.iter().enumerate().map(|(i, w)| html! {
@@ -339,7 +346,8 @@ fn checkbox(
 
 /// Leaving desk mode: a deliberate act, at the foot of the form, away from "next resident",
 /// and confirmed in place (no pop-up).
-fn leave_desk(lang: Lang, asking: bool, dispatch: &Dispatch) -> Html {
+fn leave_desk(lang: Lang, asking: Option<Question>, dispatch: &Dispatch) -> Html {
+    let asking = asking == Some(Question::Leave);
     let t = |k: Key| lang.pick(k.pair());
     let ask = {
         let dispatch = dispatch.clone();

@@ -3,7 +3,7 @@
 
 use super::app::Dispatch;
 use super::desk::{self, DeskBar};
-use super::state::{Action, Reading, State};
+use super::state::{Action, Reading, State, TextSize};
 use super::summary;
 use crate::words::{Key, Lang};
 use std::rc::Rc;
@@ -39,8 +39,12 @@ pub fn header(props: &HeaderProps) -> Html {
         })
     };
     let on_large = {
-        let (dispatch, large) = (dispatch.clone(), state.large);
-        Callback::from(move |_| dispatch.dispatch(Action::Large(!large)))
+        let (dispatch, size) = (dispatch.clone(), state.size);
+        let other = match size {
+            TextSize::Normal => TextSize::Large,
+            TextSize::Large => TextSize::Normal,
+        };
+        Callback::from(move |_| dispatch.dispatch(Action::Size(other)))
     };
     let speech =
         summary::speech_available().then(|| read_aloud(lang, state.reading, text, dispatch));
@@ -52,9 +56,9 @@ pub fn header(props: &HeaderProps) -> Html {
             <h1>{ t(Key::AppTitle) }</h1>
             <div class="tools" role="group" aria-label={ t(Key::Language) }>
                 <button type="button" id="lang-switch" lang={ match lang { Lang::Zh => "en", Lang::En => "zh-CN" } } onclick={on_lang}>{ t(Key::SwitchLang) }</button>
-                <button type="button" id="large-switch" aria-pressed={ state.large.to_string() } onclick={on_large}>
+                <button type="button" id="large-switch" aria-pressed={ (state.size == TextSize::Large).to_string() } onclick={on_large}>
                     // One label whatever the state: a toggle says it is on by ✓ and aria-pressed.
-                    { if state.large { "✓ " } else { "" } }{ t(Key::LargeText) }
+                    { if state.size == TextSize::Large { "✓ " } else { "" } }{ t(Key::LargeText) }
                 </button>
                 { for speech }
             </div>

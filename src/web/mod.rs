@@ -16,7 +16,7 @@ use crate::codec::fragment;
 use crate::codec::saved::{self, SavedError};
 use crate::model::catalogue::Catalogue;
 use crate::words::Lang;
-use state::{Notice, State};
+use state::{Notice, State, TextSize};
 use wasm_bindgen::prelude::*;
 
 /// `window.minsheng.evaluate(profileJson)`: the result JSON, or an Error with the same message
@@ -103,7 +103,7 @@ fn answer_message(event: web_sys::MessageEvent) {
 pub struct Kept {
     pub tab: Option<String>,
     pub device: Option<String>,
-    pub prefs: (bool, bool),
+    pub prefs: (Lang, TextSize),
 }
 
 /// The state the page opens in, from its address and what the device keeps. In order: a
@@ -126,9 +126,7 @@ pub fn initial_state(hash: &str, search: &str, kept: &Kept) -> State {
         }
         return state;
     }
-    let (english, large) = kept.prefs;
-    state.lang = if english { Lang::En } else { Lang::Zh };
-    state.large = large;
+    (state.lang, state.size) = kept.prefs;
     let device = kept.device.as_deref().map(saved::decode);
     match &device {
         Some(Ok(_)) => {
@@ -224,8 +222,8 @@ pub fn start() {
     platform::settle_address(desk);
     // Before the first render, so the first paint is in the page's language and text size.
     platform::apply_root(
-        initial.lang.code(),
-        initial.large,
+        initial.lang,
+        initial.size,
         initial.lang.pick(crate::words::Key::PageTitle.pair()),
     );
     // Opened from a `#profile=` link, the person came for the results: where they sit below

@@ -2,7 +2,9 @@
 //! the clipboard, printing and speech. Each fails quietly where the browser refuses (private
 //! mode, old engines), and the page keeps working.
 
+use super::state::TextSize;
 use crate::codec::saved;
+use crate::words::Lang;
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -154,28 +156,35 @@ pub fn forget(keep: Keep) {
 /// The key of the reader's preferences (language, text size): no answers, kept on the device.
 const PREFS_KEY: &str = "minsheng.prefs";
 
-/// The stored preferences: (English, large text).
-pub fn load_prefs() -> (bool, bool) {
+/// The stored preferences: the language and the text size.
+pub fn load_prefs() -> (Lang, TextSize) {
     let text = local()
         .and_then(|s| s.get_item(PREFS_KEY).ok().flatten())
         .unwrap_or_default();
     let has = |w: &str| text.split(',').any(|p| p == w);
-    (has("en"), has("large"))
+    (
+        if has("en") { Lang::En } else { Lang::Zh },
+        if has("large") {
+            TextSize::Large
+        } else {
+            TextSize::Normal
+        },
+    )
 }
 
 thread_local! {
     /// The preferences this page last wrote: the effect that writes them follows the answers
     /// too, and a write with every answer typed would also undo a change made in another tab.
-    static PREFS_WRITTEN: Cell<Option<(bool, bool)>> = const { Cell::new(None) };
+    static PREFS_WRITTEN: Cell<Option<(Lang, TextSize)>> = const { Cell::new(None) };
 }
 
 /// Keeps the preferences on the device, when they differ from what this page last wrote.
-pub fn save_prefs(english: bool, large: bool) {
-    if PREFS_WRITTEN.replace(Some((english, large))) == Some((english, large)) {
+pub fn save_prefs(lang: Lang, size: TextSize) {
+    if PREFS_WRITTEN.replace(Some((lang, size))) == Some((lang, size)) {
         return;
     }
     let Some(s) = local() else { return };
-    let text = [(english, "en"), (large, "large")]
+    let text = [(lang == Lang::En, "en"), (size == TextSize::Large, "large")]
         .iter()
         .filter(|(on, _)| *on)
         .map(|(_, w)| *w)
@@ -261,7 +270,7 @@ pub fn today() -> String {
 /// whole-page restyle and layout right after the first paint (about 0.4 s at CPU 4× for a
 /// six-member household). `start` calls this before mounting, so the first paint is already in
 /// the right language and size, and the app's effect finds nothing to change.
-pub fn apply_root(lang: &str, large: bool, title: &str) {
+pub fn apply_root(lang: Lang, size: TextSize, title: &str) {
     let document = gloo::utils::document();
     if let Some(root) = document.document_element() {
         let set = |name: &str, value: &str| {
@@ -269,8 +278,14 @@ pub fn apply_root(lang: &str, large: bool, title: &str) {
                 let _ = root.set_attribute(name, value);
             }
         };
-        set("lang", lang);
-        set("class", if large { "large" } else { "" });
+        set("lang", lang.code());
+        set(
+            "class",
+            match size {
+                TextSize::Large => "large",
+                TextSize::Normal => "",
+            },
+        );
     }
     if document.title() != title {
         document.set_title(title);

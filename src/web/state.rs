@@ -26,7 +26,7 @@ pub struct State {
     /// The id the next added member gets; ids are never reused within a page's life.
     pub next_id: u32,
     pub lang: Lang,
-    pub large: bool,
+    pub size: TextSize,
     /// Service-desk mode: nothing is ever stored, and "next resident" clears everything.
     pub desk: bool,
     /// The resident asked to remember the answers on this device (never in desk mode).
@@ -53,7 +53,7 @@ impl Default for State {
             people: vec![Person::new(0)],
             next_id: 1,
             lang: Lang::default(),
-            large: false,
+            size: TextSize::Normal,
             desk: false,
             remember: false,
             stored: false,
@@ -63,6 +63,14 @@ impl Default for State {
             resident: 0,
         }
     }
+}
+
+/// The page's text size: large text makes every size a third larger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
 }
 
 /// What reading aloud is doing.
@@ -280,7 +288,7 @@ pub enum Action {
     /// Removes the member with this id.
     RemoveMember(u32),
     Lang(Lang),
-    Large(bool),
+    Size(TextSize),
     Remember(bool),
     /// Replaces every answer (stored answers the person chose over a link's).
     Load(Saved),
@@ -320,7 +328,7 @@ impl Reducible for State {
                 // The header stops the speech: the button turns back.
                 next.reading = Reading::Idle;
             }
-            Action::Large(large) => next.large = large,
+            Action::Size(size) => next.size = size,
             Action::Remember(on) => {
                 next.remember = on && !next.desk;
                 next.stored |= next.remember;

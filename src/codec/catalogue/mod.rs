@@ -1,7 +1,8 @@
 //! The catalogue file read (natively, by serde's derive, with item and path in every error) and the
 //! page's packed copy (`pack.rs`); `source.rs` checks a catalogue against its source table.
 
-use crate::model::catalogue::{Catalogue, CatalogueError};
+use crate::model::catalogue::Catalogue;
+use crate::model::fault::Fault;
 use std::sync::OnceLock;
 
 pub mod pack;
@@ -17,12 +18,12 @@ impl Catalogue {
     /// unpacks its packed copy, which the native tests hold equal to the validated file
     /// (`the_page_copy_is_the_catalogue_packed`): the reader and the validator stay out of the
     /// Wasm.
-    pub fn builtin() -> Result<&'static Catalogue, &'static CatalogueError> {
-        static BUILTIN: OnceLock<Result<Catalogue, CatalogueError>> = OnceLock::new();
+    pub fn builtin() -> Result<&'static Catalogue, &'static Fault> {
+        static BUILTIN: OnceLock<Result<Catalogue, Fault>> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
                 #[cfg(target_arch = "wasm32")]
-                return pack::unpack(BUILTIN_PAGE).ok_or_else(|| CatalogueError {
+                return pack::unpack(BUILTIN_PAGE).ok_or_else(|| Fault {
                     item: None,
                     field: "catalogue".into(),
                     problem: "the page's packed copy cannot be read: run `make catalogue`".into(),
@@ -35,7 +36,7 @@ impl Catalogue {
 
     /// Reads and validates a catalogue file.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
+    pub fn from_json(text: &str) -> Result<Catalogue, Fault> {
         let catalogue = Catalogue::read(text)?;
         catalogue.validate()?;
         Ok(catalogue)
@@ -44,15 +45,15 @@ impl Catalogue {
     /// Reads a catalogue file without validating it: serde's derive, the path of every fault
     /// kept (`items[9].measures[0].when`), and the item it is in named.
     #[cfg(not(target_arch = "wasm32"))]
-    fn read(text: &str) -> Result<Catalogue, CatalogueError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| CatalogueError {
+    fn read(text: &str) -> Result<Catalogue, Fault> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Fault {
             item: None,
             field: "catalogue".into(),
             problem: format!("not valid JSON ({e})"),
         })?;
         serde_path_to_error::deserialize(&value).map_err(|e| {
             let field = e.path().to_string();
-            CatalogueError {
+            Fault {
                 item: item_at(&value, &field),
                 field,
                 problem: e.into_inner().to_string(),

@@ -1,12 +1,13 @@
 //! The catalogue against the source table it was made from.
 
-use crate::model::catalogue::{Catalogue, CatalogueError};
+use crate::model::catalogue::Catalogue;
+use crate::model::fault::Fault;
 
 impl Catalogue {
     /// Checks each item against the source table it was made from: the text is a verbatim
     /// passage (whitespace aside) under its number, and the cells after it are its deadline,
     /// lead and partner departments — empty where it shares an earlier item's merged cells.
-    pub fn check_source(&self, source: &str) -> Result<(), CatalogueError> {
+    pub fn check_source(&self, source: &str) -> Result<(), Fault> {
         let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         for line in source.lines() {
             let line = line.trim_start();
@@ -14,7 +15,7 @@ impl Catalogue {
             let numbered = line[digits.len()..].starts_with('、');
             if let (true, Ok(n)) = (numbered, digits.parse::<u8>()) {
                 if self.item(n).is_none() {
-                    return Err(CatalogueError {
+                    return Err(Fault {
                         item: Some(n),
                         field: "items".into(),
                         problem: format!("the source lists item {n} but the catalogue does not"),
@@ -24,7 +25,7 @@ impl Catalogue {
         }
         let source = squeeze(source);
         for (i, item) in self.items.iter().enumerate() {
-            let at = |field: &str, problem: String| CatalogueError {
+            let at = |field: &str, problem: String| Fault {
                 item: Some(item.item),
                 field: format!("items[{i}].{field}"),
                 problem,

@@ -13,7 +13,6 @@ use crate::model::choice::{
 use crate::model::profile::Member;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::fmt;
 
 mod validate;
 
@@ -390,28 +389,6 @@ impl Condition {
         }
     }
 }
-
-/// Why a catalogue was refused: the item (where known), the field, and the fault.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CatalogueError {
-    /// The item's 序号, where the fault is inside one.
-    pub item: Option<u8>,
-    /// The field's path in the file, e.g. `items[9].measures[0].scale.brackets[1].total`.
-    pub field: String,
-    /// What is wrong, lowercase, no trailing period.
-    pub problem: String,
-}
-
-impl fmt::Display for CatalogueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.item {
-            Some(n) => write!(f, "item {n}, {}: {}", self.field, self.problem),
-            None => write!(f, "{}: {}", self.field, self.problem),
-        }
-    }
-}
-
-impl std::error::Error for CatalogueError {}
 
 impl Catalogue {
     /// The items that serve everyone — wholly, then in part — as a result lists them; what a

@@ -1,13 +1,14 @@
 //! What serde cannot check: uniqueness, order, references, sums and scopes.
 
-use super::{Catalogue, CatalogueError, Scale, Scope};
+use super::{Catalogue, Scale, Scope};
+use crate::model::fault::Fault;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
 impl Catalogue {
     /// Checks what serde cannot: uniqueness, order, references, sums and scopes.
-    pub fn validate(&self) -> Result<(), CatalogueError> {
-        let top = |field: &str, problem: String| CatalogueError {
+    pub fn validate(&self) -> Result<(), Fault> {
+        let top = |field: &str, problem: String| Fault {
             item: None,
             field: field.into(),
             problem,
@@ -28,7 +29,7 @@ impl Catalogue {
         let mut ids = BTreeSet::new();
         let mut last = 0u8;
         for (i, item) in self.items.iter().enumerate() {
-            let at = |field: &str, problem: String| CatalogueError {
+            let at = |field: &str, problem: String| Fault {
                 item: Some(item.item),
                 field: format!("items[{i}].{field}"),
                 problem,
