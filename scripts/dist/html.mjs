@@ -1,0 +1,63 @@
+// index.html as Trunk wrote it, finished: its module loader replaced by start.js, the boot
+// script told where the JavaScript build is, and each preload's integrity following the bytes.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { fail } from "./fail.mjs";
+
+const START = fs.readFileSync(new URL("./start.js", import.meta.url), "utf8");
+
+/** A Subresource Integrity value for these bytes. */
+export function integrity(bytes) {
+  return "sha384-" + crypto.createHash("sha384").update(bytes).digest("base64");
+}
+
+/**
+ * Trunk's inline loader found in `html` and replaced by an external module (a CSP of 'self'
+ * allows it): returns the new html, the loader's file name and text, and the glue's and the
+ * Wasm's addresses as Trunk gave them.
+ */
+export function replaceLoader(html) {
+  const loader = /<script type="?module"?>([\s\S]*?\bawait init\([\s\S]*?)<\/script>/.exec(html);
+  if (!loader) fail("Trunk's module loader was not found in index.html");
+  const glue = /from\s*["'`]([^"'`]+\.js)["'`]/.exec(loader[1]);
+  const wasm = /module_or_path:\s*["'`]([^"'`]+\.wasm)["'`]/.exec(loader[1]);
+  if (!glue || !wasm) fail("could not read the glue and wasm paths from Trunk's loader");
+  const start = START.replace('"__GLUE__"', JSON.stringify(glue[1])).replace('"__WASM__"', JSON.stringify(wasm[1]));
+  const name = `start-${crypto.createHash("sha256").update(start).digest("hex").slice(0, 16)}.js`;
+  const base = glue[1].slice(0, glue[1].lastIndexOf("/") + 1);
+  return {
+    html: html.replace(loader[0], `<script type=module src="${base}${name}"></script>`),
+    start: { name, text: start },
+    glue: glue[1],
+    wasm: wasm[1],
+    base,
+  };
+}
+
+/** The boot script's tag gets the JavaScript build's address and integrity. */
+export function markJsBuild(html, address, integrityValue) {
+  const tag = /<script\b[^>]*\bsrc=["']?[^"' >]*\/boot-[0-9a-f]+\.js["']?[^>]*>/.exec(html);
+  if (!tag) fail("the boot script was not found in index.html");
+  return html.replace(tag[0], tag[0].replace(/>$/, ` data-js-build="${address}" data-js-build-integrity="${integrityValue}">`));
+}
+
+/** The preload of the file `name` gets the integrity of `bytes`. */
+export function setIntegrity(html, name, bytes) {
+  const tag = new RegExp(`<link\\b[^>]*\\b${name.replace(/[.-]/g, "\\$&")}[^>]*>`).exec(html);
+  if (!tag || !/integrity=/.test(tag[0])) fail(`the preload of ${name} (with its integrity) was not found in index.html`);
+  return html.replace(tag[0], tag[0].replace(/integrity=("?)sha384-[^" >]+\1/, `integrity=$1${integrity(bytes)}$1`));
+}
+
+/** The page's Content-Security-Policy `<meta>`, which list.html carries too. */
+export function cspMeta(html) {
+  const meta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i.exec(html);
+  if (!meta) fail("index.html has no Content-Security-Policy");
+  return meta[0];
+}
+
+/** The stylesheet's address. */
+export function stylesheet(html) {
+  const css = /href=["']?([^"' >]+\.css)/.exec(html);
+  if (!css) fail("the stylesheet was not found in index.html");
+  return css[1];
+}

@@ -1,0 +1,152 @@
+// Each finishing step of the release build (scripts/dist/), on a small fixture.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { bin, features, glueFixture, indexFixture, tools, wasmFixture } from "./fixtures.mjs";
+import { BuildError } from "../../scripts/dist/fail.mjs";
+import { integrity, markJsBuild, replaceLoader, setIntegrity, cspMeta, stylesheet } from "../../scripts/dist/html.mjs";
+import { lowerGlue, minifyNames, renameInGlue } from "../../scripts/dist/names.mjs";
+import { wrapWasm2js } from "../../scripts/dist/jsbuild.mjs";
+import { listPage } from "../../scripts/dist/list.mjs";
+import { serviceWorker } from "../../scripts/dist/worker.mjs";
+import { checkSyntax } from "../../scripts/dist/syntax.mjs";
+import { compressAll } from "../../scripts/dist/compress.mjs";
+
+const acorn = tools("acorn");
+const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "minsheng-dist-"));
+
+test("the loader: Trunk's top-level await replaced by start.js, which parses as ES2017", () => {
+  const page = replaceLoader(indexFixture);
+  assert.doesNotMatch(page.html, /await init/);
+  assert.match(page.html, new RegExp(`<script type=module src="/${page.start.name}"></script>`));
+  assert.equal(page.glue, "/app-0011223344556677.js");
+  assert.equal(page.wasm, "/app-0011223344556677_bg.wasm");
+  assert.match(page.start.text, /from "\/app-0011223344556677\.js"/);
+  assert.match(page.start.text, /: "\/app-0011223344556677_bg\.wasm"/);
+  acorn.parse(page.start.text, { ecmaVersion: 2017, sourceType: "module" });
+  assert.throws(() => replaceLoader("<html></html>"), BuildError);
+});
+
+test("the page's tags: the JavaScript build named on the boot script, integrity following the bytes", () => {
+  let html = markJsBuild(indexFixture, "/jsbuild-1.js", "sha384-X");
+  assert.match(html, /boot-0011223344556677\.js" data-js-build="\/jsbuild-1\.js" data-js-build-integrity="sha384-X">/);
+  html = setIntegrity(html, "app-0011223344556677_bg.wasm", Buffer.from("new"));
+  assert.match(html, new RegExp(`_bg\\.wasm" crossorigin integrity="${integrity(Buffer.from("new")).replace(/[+/]/g, "\\$&")}"`));
+  assert.throws(() => setIntegrity(html, "missing.js", "x"), BuildError);
+  assert.equal(stylesheet(html), "/style-0011223344556677.css");
+  assert.match(cspMeta(html), /Content-Security-Policy/);
+});
+
+test("names: binaryen shortens imports, modules and exports, and the glue follows", () => {
+  const dir = scratch();
+  const { bytes, closure } = wasmFixture();
+  const file = path.join(dir, "app_bg.wasm");
+  fs.writeFileSync(file, bytes);
+  const renamed = minifyNames(file, { wasmOpt: bin("wasm-opt"), features });
+  const module = new WebAssembly.Module(fs.readFileSync(file));
+  const imports = WebAssembly.Module.imports(module);
+  assert.equal(imports.length, 2);
+  for (const i of imports) assert.ok(i.module.length <= 2 && i.name.length <= 2, JSON.stringify(i));
+  assert.equal(renamed.modules.get("./app_bg.js"), imports[0].module);
+  assert.equal(renamed.imports.get("__wbg_log_0123456789abcdef"), imports[0].name);
+  const exports = WebAssembly.Module.exports(module).map((e) => e.name);
+  assert.ok(exports.every((n) => n.length <= 2), exports.join());
+  assert.ok(renamed.exports.has(closure));
+  assert.ok(fs.readFileSync(file).length < bytes.length);
+  assert.ok(!fs.readFileSync(file).includes("producers"), "the producers section is gone");
+
+  const glue = lowerGlue(renameInGlue(glueFixture(closure), renamed));
+  assert.doesNotMatch(glue, /__wbg_log|app_bg\.js"|closures|__wbindgen_start|wasm\.memory/);
+  assert.match(glue, new RegExp(`wasm\\.${renamed.exports.get("memory")}\\.buffer`));
+  acorn.parse(glue, { ecmaVersion: 2017, sourceType: "module" });
+  // The renamed glue instantiates the renamed module: every import is found where it is looked for.
+  const object = new Function(`${glue.replace(/export default[\s\S]*/, "")}; return __wbg_get_imports();`)();
+  new WebAssembly.Instance(module, object);
+});
+
+test("names: a glue that names an import twice, or a module nowhere, stops the build", () => {
+  const { closure } = wasmFixture();
+  const renamed = { modules: new Map([["./app_bg.js", "a"]]), imports: new Map([["__wbg_log_0123456789abcdef", "a"]]), exports: new Map() };
+  const twice = glueFixture(closure).replace("__wbg_now_fedcba9876543210: function", "__wbg_log_0123456789abcdef: function");
+  assert.throws(() => renameInGlue(twice, renamed), /2 times, not once/);
+  const other = glueFixture(closure) + "\nconsole.log(import0.__wbg_log_0123456789abcdef);";
+  assert.throws(() => renameInGlue(other, renamed), /named outside/);
+  const noModule = glueFixture(closure).replace('"./app_bg.js": import0', '"./other.js": import0');
+  assert.throws(() => renameInGlue(noModule, renamed), /module \.\/app_bg\.js is a key of the glue's imports 0 times/);
+  const exported = { modules: new Map(), imports: new Map(), exports: new Map([["memory", "a"]]) };
+  assert.throws(() => renameInGlue("x = exports.memory;", exported), /reached in the glue other than/);
+});
+
+test("the JavaScript build: wasm2js's memory made one buffer that never moves", () => {
+  const raw = `import * as a from 'a';
+
+function asmFunc(imports) {
+ var buffer = new ArrayBuffer(1114112);
+ function __wasm_memory_size() {
+  return buffer.byteLength >> 16;
+ }
+ function __wasm_memory_grow(pagesToAdd) {
+  pagesToAdd = pagesToAdd | 0;
+  var oldPages = __wasm_memory_size() | 0;
+  var newPages = oldPages + pagesToAdd | 0;
+  return oldPages;
+ }
+ return { grow: __wasm_memory_grow, size: __wasm_memory_size };
+}
+var retasmFunc = asmFunc({ a: a });
+export var memory = retasmFunc.memory;`;
+  const script = wrapWasm2js(raw, 4);
+  acorn.parse(script, { ecmaVersion: 5, sourceType: "script" });
+  const self = {};
+  new Function("self", script)(self);
+  const asm = self.minshengAsm({});
+  assert.equal(asm.size(), 17);
+  assert.equal(asm.grow(1), -1, "beyond the fixed memory: refused");
+  assert.throws(() => wrapWasm2js("not wasm2js"), /unexpected first line/);
+  assert.throws(() => wrapWasm2js(raw.replace(/var buffer[^\n]*/, "")), /the memory was not found once/);
+});
+
+test("list.html: every item of the catalogue, its text escaped, with the page's CSP and styles", () => {
+  const catalogue = {
+    year: 2022, name: { zh: "测试清单", en: "A test list" },
+    programmes: [{ number: 1, title: "一", en: "One" }],
+    items: [
+      { item: 1, programme: 1, title: { zh: "甲", en: "A" }, summary: { zh: "<b>", en: "x & y" }, text: "原文", deadline: "年底", lead: ["局"], partners: [] },
+      { item: 2, programme: 1, title: { zh: "乙", en: "B" }, summary: { zh: "z", en: "z" }, text: "原文二", deadline: "9月", lead: ["局"], partners: ["街道"] },
+    ],
+  };
+  const page = listPage(catalogue, "/style.css", '<meta http-equiv="Content-Security-Policy" content="x">');
+  assert.equal((page.match(/data-item="/g) || []).length, 2);
+  assert.match(page, /&lt;b&gt;/);
+  assert.match(page, /x &amp; y/);
+  assert.match(page, /共2项/);
+  assert.match(page, /2022年9月/);
+  assert.match(page, /Content-Security-Policy/);
+  assert.match(page, /href="\/style\.css"/);
+});
+
+test("sw.js: this build's files and cache name filled in; it parses as a classic ES2017 script", () => {
+  const a = serviceWorker(["./", "app.wasm", "app.js"], ["jsbuild.js"]);
+  const b = serviceWorker(["./", "app.wasm", "app2.js"], ["jsbuild.js"]);
+  acorn.parse(a, { ecmaVersion: 2017, sourceType: "script" });
+  assert.match(a, /"assets":\["\.\/","app\.wasm","app\.js"\]/);
+  assert.match(a, /"onUse":\["jsbuild\.js"\]/);
+  const cache = (s) => /"cache":"(minsheng-[0-9a-f]{16})"/.exec(s)[1];
+  assert.notEqual(cache(a), cache(b), "a new build is a new cache");
+  assert.equal(cache(a), cache(serviceWorker(["./", "app.wasm", "app.js"], ["jsbuild.js"])));
+});
+
+test("the syntax check refuses a script newer than ES2017; compression writes .br and .gz that read back", () => {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "ok.js"), "export const a = 1;");
+  checkSyntax(dir, acorn);
+  fs.writeFileSync(path.join(dir, "new.js"), "const a = b?.c;");
+  assert.throws(() => checkSyntax(dir, acorn), /new\.js is not ES2017/);
+  fs.rmSync(path.join(dir, "new.js"));
+  compressAll(dir);
+  assert.equal(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, "ok.js.br"))).toString(), "export const a = 1;");
+  assert.equal(zlib.gunzipSync(fs.readFileSync(path.join(dir, "ok.js.gz"))).toString(), "export const a = 1;");
+});
