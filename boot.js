@@ -11,12 +11,25 @@
 //    failing to compile: the JavaScript build, the same module translated by wasm2js. It is
 //    fetched only then. The wasm-bindgen glue is unchanged: it asks WebAssembly to instantiate
 //    the module, and this script answers with the JavaScript build's exports.
+// 4. A download that stalls (a weak signal keeps the connection open and sends nothing) never
+//    leaves the resident on "loading": after STALL_MS with nothing arriving, index.html's
+//    notice says so, with a retry and the plain list. Each piece of the Wasm that arrives is
+//    progress: a slow download still moving is left alone, and says how far it is.
+// 5. The service worker (offline use) is registered once the app has started, so the first
+//    visit's downloads are the page's alone; the worker then keeps what the browser already has.
 // window.minshengEngine says which one runs ("wasm" or "js"), for the tests and the benchmark.
 (function () {
   "use strict";
   var fallback = function (why) {
     window.location.replace("list.html#" + (why === "failed" ? "failed" : "nowasm"));
   };
+  // The wait in the reader's text size, as the app will show it (their preference, kept on the
+  // device; never at the desk, which keeps nothing).
+  try {
+    if (/(^|,)large(,|$)/.test(window.localStorage.getItem("minsheng.prefs") || "")) document.documentElement.className = "large";
+  } catch (e) {
+    // No storage (private mode, a blocked origin): the normal size.
+  }
   var modulesOk = "noModule" in document.createElement("script");
   if (!modulesOk) {
     fallback();
@@ -43,14 +56,71 @@
     var target = event.target;
     if (target && target.tagName === "SCRIPT") failed();
   }, true);
-  // Keep the app for offline use (the service desk's network is unreliable).
-  if ("serviceWorker" in navigator && window.isSecureContext) {
-    window.addEventListener("load", function () {
-      // By now the engine is known: where the JavaScript build runs, the worker keeps it
-      // instead of the Wasm.
+  var started = false;
+  var loaded = false;
+  // Keep the app for offline use (the service desk's network is unreliable), once the app has
+  // started and the page has loaded: the worker's own fetches then find every file in the
+  // browser's cache. Where the JavaScript build runs, the worker keeps it instead of the Wasm.
+  var register = function () {
+    if (started && loaded && "serviceWorker" in navigator && window.isSecureContext) {
       navigator.serviceWorker.register(window.minshengEngine === "js" ? "sw.js?engine=js" : "sw.js").catch(function () {});
+    }
+  };
+  window.addEventListener("load", function () {
+    loaded = true;
+    register();
+  });
+
+  // The wait: how far the Wasm has come, and a way out if nothing arrives for STALL_MS.
+  var STALL_MS = 10000;
+  var wasmBytes = Number(script && script.getAttribute("data-wasm-bytes")) || 0;
+  var received = 0;
+  var last = Date.now();
+  var byId = function (id) {
+    return document.getElementById(id);
+  };
+  var progress = function (bytes) {
+    last = Date.now();
+    received += bytes;
+    var stalled = byId("stalled");
+    if (stalled) stalled.hidden = true;
+    var shown = byId("loaded");
+    if (shown && wasmBytes) shown.textContent = "（" + Math.min(99, Math.floor((100 * received) / wasmBytes)) + "%）";
+  };
+  var retry = byId("retry");
+  if (retry) retry.onclick = function () {
+    window.location.reload();
+  };
+  var watch = window.setInterval(function () {
+    var stalled = byId("stalled");
+    if (started || !stalled) window.clearInterval(watch);
+    else if (Date.now() - last >= STALL_MS) stalled.hidden = false;
+  }, 1000);
+  window.addEventListener("TrunkApplicationStarted", function () {
+    started = true;
+    window.setTimeout(register, 0);
+  });
+  // The Wasm's body as it arrives, counted on its way to the compiler.
+  var counted = function (response) {
+    if (!response.body || typeof ReadableStream !== "function" || typeof Response !== "function") return response;
+    var reader = response.body.getReader();
+    var body = new ReadableStream({
+      pull: function (controller) {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) {
+            controller.close();
+            return;
+          }
+          progress(chunk.value.length);
+          controller.enqueue(chunk.value);
+        });
+      },
+      cancel: function (why) {
+        return reader.cancel(why);
+      },
     });
-  }
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
 
   var loading = null;
   var loadJsBuild = function () {
@@ -124,7 +194,7 @@
   wa.instantiateStreaming = function (source, imports) {
     return Promise.resolve(source).then(function (response) {
       var copy = response.clone();
-      return streaming(response, imports).then(function (result) {
+      return streaming(counted(response), imports).then(function (result) {
         // The copy is only for the fallback: let it go.
         if (copy.body && copy.body.cancel) copy.body.cancel().catch(function () {});
         return result;

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import os from "node:os";
-import { serve, launch, launchOptions, chromium, dist, root, profileHash, workerControls, pageBuild } from "../tests/e2e/harness.mjs";
+import { serve, launch, launchOptions, chromium, dist, root, profileHash, workerControls, pageBuild, until } from "../tests/e2e/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -111,6 +111,50 @@ async function coldLoad(browser, url, selector, network = NETWORK, init = null) 
   const calm = await settled(page);
   await context.close();
   return { ms, settled: calm, transferred };
+}
+
+/** A resident's first visit with nothing in any cache, the browser's cache on (as a phone's
+ * is), on `network`: when the page first painted (its header and greeting, from index.html and
+ * the stylesheet), when the first question could be answered, and the bytes the server sent
+ * until the service worker had kept everything (the worker's downloads included). */
+async function firstVisit(browser, url, network, site) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  await recordVisible(context, 'input[id$="-age"]');
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", network);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  const before = [...site.sent.values()].reduce((a, b) => a + b, 0);
+  const visible = untilVisible(page);
+  await page.goto(url, { waitUntil: "commit" });
+  await visible;
+  const paint = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    return { painted: fcp ? fcp.startTime : NaN, question: window.__visible };
+  });
+  await workerControls(page);
+  await until(page, async () => {
+    const keys = await (await caches.open((await caches.keys())[0])).keys();
+    return keys.some((r) => r.url.endsWith(".wasm")) && keys.some((r) => r.url.endsWith("list.html"));
+  }, null, { timeout: 60000, what: "the worker's cache" });
+  const bytes = [...site.sent.values()].reduce((a, b) => a + b, 0) - before;
+  await context.close();
+  return { ...paint, bytes };
+}
+
+/** The static floor's first paint on `network`: list.html, the browser's cache on. */
+async function floorPaint(browser, url, network) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", network);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await page.goto(url, { waitUntil: "load" });
+  const painted = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
+  await context.close();
+  return painted;
 }
 
 /** Results visible on a second visit: the first one installs the service worker and fills its
@@ -243,6 +287,22 @@ try {
   const jsMs = median(results.js.map((r) => r.ms));
   console.log(`\nratio app / static floor: ${(appMs / floorMs).toFixed(2)}× (target ≤ 3×); app / Yew floor: ${(appMs / yewMs).toFixed(2)}×; app ${fmt(appMs)} ms (target ≤ 1300 ms)`);
   console.log(`without WebAssembly (JavaScript build): ${fmt(jsMs)} ms, ${(jsMs / appMs).toFixed(2)}× the Wasm`);
+
+  // A first visit on a phone's network: the wait shows the page, the first question, and each
+  // file downloaded once, the worker's downloads included.
+  const SLOW = { offline: false, latency: 400, downloadThroughput: 400e3 / 8, uploadThroughput: 400e3 / 8 };
+  const FIRST_RUNS = 3;
+  console.log(`\n## A first visit, nothing cached, the browser's cache on, the worker on (CPU ${CPU_SLOWDOWN}× slower, median of ${FIRST_RUNS})\n`);
+  console.log("| network | page painted (header, greeting) ms | first question ms | static floor painted ms | bytes sent, worker included |\n|---|---:|---:|---:|---:|");
+  for (const [label, network] of [["1.6 Mbps, 150 ms RTT", NETWORK], ["400 kbps, 400 ms RTT", SLOW]]) {
+    const runs = [];
+    const floors = [];
+    for (let i = 0; i < FIRST_RUNS; i++) {
+      runs.push(await firstVisit(browser, server.url, network, server));
+      floors.push(await floorPaint(browser, server.url + "list.html", network));
+    }
+    console.log(`| ${label} | ${fmt(median(runs.map((r) => r.painted)))} | ${fmt(median(runs.map((r) => r.question)))} | ${fmt(median(floors))} | ${median(runs.map((r) => r.bytes))} |`);
+  }
 
   // A returning resident: the second visit in the same browser profile, served by the service
   // worker from its cache, on the same throttle.

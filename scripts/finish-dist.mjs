@@ -17,7 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { BuildError } from "./dist/fail.mjs";
-import { cspMeta, integrity, markJsBuild, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
+import { cspMeta, integrity, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
 import { lowerGlue, minifyNames, renameInGlue } from "./dist/names.mjs";
 import { jsBuild } from "./dist/jsbuild.mjs";
 import { listPage } from "./dist/list.mjs";
@@ -52,7 +52,11 @@ try {
 
   const js = await jsBuild(wasmFile, { bin, features, minify, scratch: path.dirname(dir) });
   fs.writeFileSync(path.join(dir, js.name), js.text);
-  html = markJsBuild(html, page.base + js.name, integrity(js.text));
+  html = markBoot(html, {
+    "data-js-build": page.base + js.name,
+    "data-js-build-integrity": integrity(js.text),
+    "data-wasm-bytes": fs.statSync(wasmFile).size,
+  });
   fs.writeFileSync(indexPath, html);
   fs.rmSync(path.join(dir, ".trunk-lock"), { force: true });
 
@@ -62,7 +66,7 @@ try {
   // The worker precaches this build's files, the JavaScript build only where it runs.
   // Minified: the browser fetches it on the first visit too (-0.4 KB brotli).
   const assets = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "sw.js" && f !== js.name);
-  const sw = serviceWorker(["./", ...assets.filter((f) => f !== "index.html")], [js.name]);
+  const sw = serviceWorker(assets.filter((f) => f !== "index.html"), [js.name]);
   fs.writeFileSync(path.join(dir, "sw.js"), (await minify(sw, { ecma: 2017, compress: true, mangle: { toplevel: true } })).code);
 
   checkSyntax(dir, tools("acorn"));

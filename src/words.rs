@@ -569,7 +569,11 @@ pub fn yuan(amount: Decimal) -> String {
 
 /// A percentage from a ratio: `0.85` → `85%`.
 pub fn percent(ratio: Decimal) -> String {
-    format!("{}%", (ratio * Decimal::from(100)).normalize())
+    // The point moved two places, without a multiplication (see `CashSum::yearly`).
+    let mut r = ratio;
+    r.rescale(r.scale().max(2));
+    let percent = Decimal::from_i128_with_scale(r.mantissa(), r.scale() - 2);
+    format!("{}%", percent.normalize())
 }
 
 fn period(lang: Lang, p: Period) -> &'static str {

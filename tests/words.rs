@@ -10,6 +10,10 @@ fn words_read_plainly_in_both_languages() {
     use rust_decimal::Decimal;
     assert_eq!(yuan(Decimal::new(500, 1)), "¥50");
     assert_eq!(percent(Decimal::new(85, 2)), "85%");
+    assert_eq!(percent(Decimal::new(8, 1)), "80%");
+    assert_eq!(percent(Decimal::new(1, 0)), "100%");
+    assert_eq!(percent(Decimal::new(855, 3)), "85.5%");
+    assert_eq!(percent(Decimal::new(7500, 4)), "75%");
     assert_eq!(yearly(Lang::Zh, Decimal::from(1200)), "每年 ¥1200");
     assert_eq!(yearly(Lang::En, Decimal::from(1200)), "¥1200 a year");
     assert_eq!(deadline(Lang::Zh, 2022, "年底"), "2022年年底");

@@ -34,11 +34,13 @@ export function replaceLoader(html) {
   };
 }
 
-/** The boot script's tag gets the JavaScript build's address and integrity. */
-export function markJsBuild(html, address, integrityValue) {
+/** The boot script's tag gets these attributes (the JavaScript build's address and integrity,
+ * the Wasm's size for the wait's progress). */
+export function markBoot(html, attributes) {
   const tag = /<script\b[^>]*\bsrc=["']?[^"' >]*\/boot-[0-9a-f]+\.js["']?[^>]*>/.exec(html);
   if (!tag) fail("the boot script was not found in index.html");
-  return html.replace(tag[0], tag[0].replace(/>$/, ` data-js-build="${address}" data-js-build-integrity="${integrityValue}">`));
+  const added = Object.entries(attributes).map(([k, v]) => ` ${k}="${v}"`).join("");
+  return html.replace(tag[0], tag[0].replace(/>$/, `${added}>`));
 }
 
 /** The preload of the file `name` gets the integrity of `bytes`. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { bin, features, glueFixture, indexFixture, tools, wasmFixture } from "./fixtures.mjs";
 import { BuildError } from "../../scripts/dist/fail.mjs";
-import { integrity, markJsBuild, replaceLoader, setIntegrity, cspMeta, stylesheet } from "../../scripts/dist/html.mjs";
+import { integrity, markBoot, replaceLoader, setIntegrity, cspMeta, stylesheet } from "../../scripts/dist/html.mjs";
 import { lowerGlue, minifyNames, renameInGlue } from "../../scripts/dist/names.mjs";
 import { wrapWasm2js } from "../../scripts/dist/jsbuild.mjs";
 import { listPage } from "../../scripts/dist/list.mjs";
@@ -31,8 +31,8 @@ test("the loader: Trunk's top-level await replaced by start.js, which parses as 
 });
 
 test("the page's tags: the JavaScript build named on the boot script, integrity following the bytes", () => {
-  let html = markJsBuild(indexFixture, "/jsbuild-1.js", "sha384-X");
-  assert.match(html, /boot-0011223344556677\.js" data-js-build="\/jsbuild-1\.js" data-js-build-integrity="sha384-X">/);
+  let html = markBoot(indexFixture, { "data-js-build": "/jsbuild-1.js", "data-js-build-integrity": "sha384-X", "data-wasm-bytes": 1234 });
+  assert.match(html, /boot-0011223344556677\.js" data-js-build="\/jsbuild-1\.js" data-js-build-integrity="sha384-X" data-wasm-bytes="1234">/);
   html = setIntegrity(html, "app-0011223344556677_bg.wasm", Buffer.from("new"));
   assert.match(html, new RegExp(`_bg\\.wasm" crossorigin integrity="${integrity(Buffer.from("new")).replace(/[+/]/g, "\\$&")}"`));
   assert.throws(() => setIntegrity(html, "missing.js", "x"), BuildError);

@@ -37,13 +37,21 @@ const TYPES = {
 /**
  * Serves a folder; `compressed: false` ignores the precompressed files; `headers` are added to
  * every response (a Content-Security-Policy header, for instance). `served` lists every path
- * requested, in order.
+ * requested, in order, and `sent` the bytes of each body sent, by path.
+ *
+ * A bad network, path by path (`network(pathname)` may change between requests):
+ * `{ answer: false }` answers nothing at all, the connection left open (lie-fi);
+ * `{ stallAt: 0.5 }` sends that part of the body, then nothing more, the connection left open;
+ * `{ rate: 50000 }` sends the body at that many bytes a second.
  */
-export function serve(dir = dist, { compressed = true, headers: extra = {}, files = {}, html } = {}) {
+export function serve(dir = dist, { compressed = true, headers: extra = {}, files = {}, html, network = () => null } = {}) {
   const served = [];
+  const sent = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     served.push(url.pathname);
+    const bad = network(url.pathname);
+    if (bad && bad.answer === false) return;
     // `files`: extra paths served from memory ({ "/x.js": { type, body } }), for the tests' own pages.
     const own = files[url.pathname];
     if (own) { res.writeHead(200, { "Content-Type": own.type, "Cache-Control": "no-cache", ...extra }).end(own.body); return; }
@@ -70,12 +78,33 @@ export function serve(dir = dist, { compressed = true, headers: extra = {}, file
       body = file + ".gz"; headers["Content-Encoding"] = "gzip";
     }
     res.writeHead(200, headers);
-    fs.createReadStream(body).pipe(res);
+    const bytes = fs.readFileSync(body);
+    const count = (n) => sent.set(url.pathname, (sent.get(url.pathname) || 0) + n);
+    if (bad && bad.stallAt !== undefined) {
+      const part = bytes.subarray(0, Math.floor(bytes.length * bad.stallAt));
+      res.write(part);
+      count(part.length);
+      return;
+    }
+    if (bad && bad.rate) {
+      const step = Math.max(1, Math.floor(bad.rate / 10));
+      let at = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed) { clearInterval(timer); return; }
+        const part = bytes.subarray(at, at + step);
+        at += part.length;
+        count(part.length);
+        if (at >= bytes.length) { clearInterval(timer); res.end(part); } else res.write(part);
+      }, 100);
+      return;
+    }
+    count(bytes.length);
+    res.end(bytes);
   });
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
-      resolve({ served, url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) });
+      resolve({ served, sent, url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) });
     });
   });
 }
