@@ -152,7 +152,8 @@ async function floorPaint(browser, url, network) {
   await cdp.send("Network.emulateNetworkConditions", network);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await page.goto(url, { waitUntil: "load" });
-  const painted = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
+  // A headless page may paint after its load event: wait for the entry.
+  const painted = await until(page, () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime, null, { what: "the static floor's first paint" });
   await context.close();
   return painted;
 }

@@ -38,7 +38,8 @@ try {
   const indexPath = path.join(dir, "index.html");
   const page = replaceLoader(fs.readFileSync(indexPath, "utf8"));
   let html = page.html;
-  fs.writeFileSync(path.join(dir, page.start.name), page.start.text);
+  // Minified: its comment is for readers of scripts/dist/start.js, not for the first visit.
+  fs.writeFileSync(path.join(dir, page.start.name), (await minify(page.start.text, { module: true, ecma: 2017, compress: true, mangle: true })).code);
 
   const glueFile = path.join(dir, path.basename(page.glue));
   const wasmFile = path.join(dir, path.basename(page.wasm));
