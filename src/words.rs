@@ -109,7 +109,8 @@ keys! {
     Results => ("查询结果", "Results"),
     CashTotal => ("全家每月可领现金", "Cash for the household each month"),
     PerMonth => ("每月", "a month"),
-    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金，但下面的服务和保险可以享受。（本页只看这份清单：低保金、养老金等其他待遇不在其中。）", "None of the 33 measures on the district's 2022 list pays you cash each month, but the services and insurance below apply. (This page covers only this list: minimum living allowance, pensions and other benefits are not in it.)"),
+    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金，但下面的服务和保险可以享受。", "None of the 33 measures on the district's 2022 list pays you cash each month, but the services and insurance below apply."),
+    OnlyThisList => ("（本页只看这份清单：低保金、养老金等其他待遇不在其中。）", "(This page covers only this list: minimum living allowance, pensions and other benefits are not in it.)"),
     ForHousehold => ("全家共享的项目", "For the whole household"),
     ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
     NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),
@@ -400,6 +401,19 @@ pub fn dated(lang: Lang, year: u16, now_year: u16) -> String {
     }
 }
 
+/// Whether the cash total is followed by "this page covers only this list: 低保金, pensions…":
+/// where there is no cash from the list, and where the household receives an allowance of its
+/// own (低保, 特困) that a resident could take to be in the total.
+pub fn only_this_list(month: Decimal, kind: HouseholdKind) -> bool {
+    month.is_zero()
+        || matches!(
+            kind,
+            HouseholdKind::MinimumLiving
+                | HouseholdKind::ExtremePovertyDispersed
+                | HouseholdKind::ExtremePovertyCentralized
+        )
+}
+
 /// What the sticky bar at the foot of the form says: the result in one line, or what to
 /// answer first.
 pub fn jump(lang: Lang, found: Result<(usize, Decimal), Waiting>, people: usize) -> String {
@@ -444,6 +458,10 @@ pub fn age_error(w: Wrong) -> (&'static str, &'static str) {
         Wrong::TooOld => (
             "年龄要在0到130之间，请检查是否多按了一个数字。",
             "An age is from 0 to 130: check for a key pressed twice.",
+        ),
+        Wrong::Space => (
+            "年龄中间多了空格，请去掉空格，例如 35。",
+            "Remove the space, for example 35.",
         ),
         Wrong::BirthYear => (
             "这像是出生年份。请填写周岁，例如 78。",

@@ -80,6 +80,11 @@ fn an_age_is_read_only_as_a_whole_number_from_0_to_130() {
         assert_eq!(read_age(bad), Age::Invalid(Wrong::TooOld), "{bad}");
     }
     assert_eq!(read_age("1944"), Age::Invalid(Wrong::BirthYear));
+    // A space among the figures is the fault to name, not the figures.
+    for spaced in ["3 5", "7 8", "３ ５", "1 2 3"] {
+        assert_eq!(read_age(spaced), Age::Invalid(Wrong::Space), "{spaced}");
+    }
+    assert_eq!(read_age("3 5岁"), Age::Invalid(Wrong::Space));
 }
 
 #[test]
@@ -181,5 +186,24 @@ fn where_to_ask_names_the_residents_own_street_office_from_the_source() {
     assert_eq!(
         where_to_ask(Lang::Zh, &lead, &four, Some(Street::Wangyin)),
         "先到王因街道办事处咨询；负责部门：发展软环境保障局"
+    );
+}
+
+#[test]
+fn a_household_on_its_own_allowance_is_told_the_total_leaves_it_out() {
+    use minsheng::model::choice::HouseholdKind;
+    use minsheng::words::only_this_list;
+    use rust_decimal::Decimal;
+    let fifty = Decimal::from(50);
+    assert!(only_this_list(fifty, HouseholdKind::MinimumLiving));
+    assert!(only_this_list(
+        fifty,
+        HouseholdKind::ExtremePovertyDispersed
+    ));
+    assert!(!only_this_list(fifty, HouseholdKind::Ordinary));
+    assert!(!only_this_list(fifty, HouseholdKind::LowIncome));
+    assert!(
+        only_this_list(Decimal::ZERO, HouseholdKind::Ordinary),
+        "no cash: said always"
     );
 }

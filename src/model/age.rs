@@ -21,6 +21,8 @@ pub enum Wrong {
     TooOld,
     /// A number that reads like a year of birth ("1944").
     BirthYear,
+    /// Digits with a space among them ("3 5"): the space is the fault, not the figures.
+    Space,
 }
 
 /// Reads an age as a person types it: digits (full-width too, as Chinese input methods type
@@ -40,15 +42,22 @@ pub fn read_age(text: &str) -> Age {
         return Age::Empty;
     }
     let mut value: u32 = 0;
+    // "3 5": figures split by a space (a phone's keyboard puts one in easily).
+    let mut spaced = false;
     for c in text.chars() {
         let digit = match c {
             '0'..='9' => c as u32 - '0' as u32,
             '０'..='９' => c as u32 - '０' as u32,
+            c if c.is_whitespace() => {
+                spaced = true;
+                continue;
+            }
             _ => return Age::Invalid(Wrong::NotNumber),
         };
         value = value.saturating_mul(10).saturating_add(digit);
     }
     match value {
+        _ if spaced => Age::Invalid(Wrong::Space),
         1900..=2100 => Age::Invalid(Wrong::BirthYear),
         _ if year => Age::Invalid(Wrong::NotNumber),
         // value ≤ 130 here, so it fits.

@@ -224,6 +224,10 @@ fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -
             if !month.is_zero() {
                 <ul class="cash-from">{ for from.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             }
+            // A household on 低保 or 特困 support is told its allowance is not in the total.
+            if words::only_this_list(month, profile.kind) {
+                <p class="cash-note">{ t(Key::OnlyThisList) }</p>
+            }
             <p class="dated">{ words::dated(lang, catalogue.year, platform::this_year()) }</p>
         </div>
     }

@@ -45,6 +45,9 @@ pub fn plain_text(
             words::yearly(lang, outcome.cash.year)
         ));
     }
+    if words::only_this_list(outcome.cash.month, profile.kind) {
+        out.push(t(Key::OnlyThisList).to_owned());
+    }
     let line = |e: &Entry<'_>| {
         let mut line = format!(
             "- {}",

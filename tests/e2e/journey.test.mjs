@@ -272,6 +272,17 @@ test("no cash: the page says which 33 measures it means, before anything else ha
   await done(page);
 });
 
+test("a 低保 household with cash is told, beside the total, that its 低保金 is not in it; an ordinary one is not told", async () => {
+  const page = await open(profileHash({ kind: "minimum_living", members: [{ age: 84, sex: "female" }] }), { viewport: PHONE });
+  await cashIs(page, "50");
+  assert.match(await page.locator(".cash").innerText(), /低保金、养老金等其他待遇不在其中/);
+  await done(page);
+  const ordinary = await open(profileHash({ members: [{ age: 84, sex: "female" }] }), { viewport: PHONE });
+  await cashIs(ordinary, "50");
+  assert.doesNotMatch(await ordinary.locator(".cash").innerText(), /低保金/);
+  await done(ordinary);
+});
+
 test("typing an age as people do: 78岁 is read, 788 and 1944 are explained", async () => {
   const page = await open();
   await typeAge(page, 0, "78岁");
@@ -281,6 +292,9 @@ test("typing an age as people do: 78岁 is read, 788 and 1944 are explained", as
   assert.match(await page.locator(".field-error").innerText(), /0到130之间，请检查是否多按了一个数字/);
   await typeAge(page, 0, "1944");
   assert.match(await page.locator(".field-error").innerText(), /这像是出生年份/);
+  // A space among the figures is named as the fault: the figures were right.
+  await typeAge(page, 0, "3 5");
+  assert.match(await page.locator(".field-error").innerText(), /年龄中间多了空格，请去掉空格/);
   // Adding a member takes the person to the new age box.
   await typeAge(page, 0, "78");
   await page.getByRole("button", { name: "添加家庭成员" }).click();
