@@ -274,6 +274,10 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
       return { top: r.top, bottom: r.bottom, height: window.innerHeight };
     });
     assert.ok(foot.top >= 0 && foot.bottom <= foot.height, `the foot's "next resident" is on the last screen (${Math.round(foot.top)}–${Math.round(foot.bottom)} of ${foot.height} px)`);
+    // The printout is the resident's: no clerk's button on the paper.
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator("#next-resident-foot").isVisible(), false, "no 下一位 on the printout");
+    await page.emulateMedia({ media: "screen" });
     await page.locator("#next-resident-foot").click();
     await page.getByRole("button", { name: "清除，接待下一位" }).click();
     await noResult(page);
