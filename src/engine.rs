@@ -18,6 +18,10 @@ use std::borrow::Cow;
 /// How many years ahead an age threshold may lie and still be worth telling about.
 pub const NEAR_YEARS: u8 = 5;
 
+/// An age threshold further ahead than this is counted among a page's why-nots, not listed:
+/// what is listed is what one could act on.
+pub const FAR_YEARS: u8 = 10;
+
 /// Everything a profile is told.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome<'a> {

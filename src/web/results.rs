@@ -6,7 +6,7 @@ use super::icons::icon;
 use super::platform;
 use super::share::ShareTools;
 use super::state::State;
-use crate::engine::{Certainty, Entry, NotApplicable, Outcome};
+use crate::engine::{Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
 use crate::model::age::Waiting;
 use crate::model::catalogue::Catalogue;
 use crate::model::profile::Member;
@@ -387,10 +387,11 @@ fn not_applicable<'o>(o: &'o Outcome<'static>, whose: Whose) -> &'o [NotApplicab
     }
 }
 
-/// What a person can never meet (an age band they have outgrown, the other sex) is counted,
-/// not listed: the lines worth reading are not buried under kindergartens for a grandfather.
+/// What a person can never meet (an age band they have outgrown, the other sex), or not for
+/// decades (more than `FAR_YEARS` ahead), is counted, not listed: the lines worth reading are not
+/// buried under kindergartens for a grandfather, or pensions for a 4-year-old.
 fn outgrown(na: &NotApplicable<'_>, member: Option<&Member>) -> bool {
-    member.is_some_and(|m| na.unmet.iter().any(|c| c.out_of_reach(m)))
+    member.is_some_and(|m| na.unmet.iter().any(|c| c.beyond(m, FAR_YEARS)))
 }
 
 /// Why the other measures do not apply, folded under the ones that do: each measure with the

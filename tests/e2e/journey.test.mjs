@@ -552,6 +552,16 @@ test("why not: each member's other measures with the condition not met, in both 
   assert.equal(await whyNot.locator('[data-not-item="17"]').count(), 0, "…nor childcare for a 78-year-old");
   assert.match(await whyNot.innerText(), /另有\d+项只给其他年龄或性别的人，未列出/, "they are counted instead");
   assert.match(await whyNot.locator('[data-not-item="28"]').innerText(), /农村富余劳动力（想找工作）或城镇长期失业人员/, "any of: said with 或");
+  // What a 4-year-old will not reach for decades (cable TV from 65, the allowance from 80) is
+  // counted, not listed; a 62-year-old is told of cable TV at 65, three years away.
+  for (const [age, item, listed] of [[4, "5", false], [4, "10", false], [62, "5", true]]) {
+    const other = await open(profileHash({ members: [{ age, sex: "male" }] }));
+    const list = other.locator('[data-member="0"] details.why-not');
+    await list.locator("summary").click();
+    assert.equal(await list.locator(`[data-not-item="${item}"]`).count(), listed ? 1 : 0, `item ${item} for a ${age}-year-old: ${listed ? "listed" : "counted, not listed"}`);
+    if (!listed) assert.match(await list.innerText(), /另有\d+项只给其他年龄或性别的人，未列出/);
+    await done(other);
+  }
   // 为全区集中供养特困人员和孤困儿童购买人身综合保险: of the two groups, a 78-year-old is told only the
   // one he can still be in.
   const fifteen = await whyNot.locator('[data-not-item="15"]').innerText();

@@ -360,17 +360,26 @@ impl Condition {
         }
     }
 
-    /// Whether no change of answers can bring this member to meet the condition: an age band
-    /// they have outgrown (ages only grow), or the other sex — through "and" (one such part is
-    /// enough) and "or" (every branch must be such).
-    pub fn out_of_reach(&self, member: &Member) -> bool {
+    /// Whether the member can never meet this (an age band outgrown — ages only grow — or the
+    /// other sex), or not within `years` (an age band further ahead: a pension-age measure for
+    /// a 4-year-old) — through "and" (one such part is enough) and "or" (every branch must be
+    /// such).
+    pub fn beyond(&self, member: &Member, years: u8) -> bool {
         match self {
-            Condition::Age { max: Some(b), .. } => member.age > *b,
+            Condition::Age { min, max } => {
+                max.is_some_and(|b| member.age > b)
+                    || min.is_some_and(|a| a > member.age.saturating_add(years))
+            }
             Condition::Sex { is } => member.sex != *is,
-            Condition::AllOf(of) => of.iter().any(|c| c.out_of_reach(member)),
-            Condition::AnyOf(of) => of.iter().all(|c| c.out_of_reach(member)),
+            Condition::AllOf(of) => of.iter().any(|c| c.beyond(member, years)),
+            Condition::AnyOf(of) => of.iter().all(|c| c.beyond(member, years)),
             _ => false,
         }
+    }
+
+    /// Whether no change of answers can bring this member to meet the condition.
+    pub fn out_of_reach(&self, member: &Member) -> bool {
+        self.beyond(member, u8::MAX)
     }
 
     /// Marks every age at which the condition's answer can change: each `min`, and each
