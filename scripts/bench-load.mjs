@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import os from "node:os";
-import { serve, launch, launchOptions, chromium, dist, root, profileHash, workerControls, pageBuild, until } from "../tests/e2e/harness.mjs";
+import { serve, launch, launchOptions, chromium, dist, root, profileHash, workerControls, workerKeptAll, pageBuild, until } from "../tests/e2e/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -133,11 +133,7 @@ async function firstVisit(browser, url, network, site) {
     const fcp = performance.getEntriesByName("first-contentful-paint")[0];
     return { painted: fcp ? fcp.startTime : NaN, question: window.__visible };
   });
-  await workerControls(page);
-  await until(page, async () => {
-    const keys = await (await caches.open((await caches.keys())[0])).keys();
-    return keys.some((r) => r.url.endsWith(".wasm")) && keys.some((r) => r.url.endsWith("list.html"));
-  }, null, { timeout: 60000, what: "the worker's cache" });
+  await workerKeptAll(page, { timeout: 60000 });
   const bytes = [...site.sent.values()].reduce((a, b) => a + b, 0) - before;
   await context.close();
   return { ...paint, bytes };

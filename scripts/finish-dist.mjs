@@ -15,7 +15,6 @@
 // changes exactly when the content does; the preloads' integrity follows the new bytes.
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { BuildError } from "./dist/fail.mjs";
 import { cspMeta, integrity, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
 import { lowerGlue, minifyNames, renameInGlue } from "./dist/names.mjs";
@@ -24,13 +23,9 @@ import { listPage } from "./dist/list.mjs";
 import { serviceWorker } from "./dist/worker.mjs";
 import { checkSyntax } from "./dist/syntax.mjs";
 import { compressAll } from "./dist/compress.mjs";
+import { bin, features, root, tools } from "./dist/tools.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const tools = createRequire(path.join(root, "tools", "package.json"));
-const bin = (name) => path.join(root, "tools", "node_modules", ".bin", name);
-// The features the page's Wasm may use (.cargo/config.toml): binaryen must keep to them.
-const features = ["--enable-bulk-memory", "--enable-mutable-globals", "--enable-sign-ext", "--enable-nontrapping-float-to-int"];
 
 try {
   if (!dir) throw new BuildError("finish-dist: no TRUNK_STAGING_DIR");

@@ -10,6 +10,8 @@ const ON_USE = BUILD.onUse;
 // boot.js registers "sw.js?engine=js" where the JavaScript build runs: keep it, not the Wasm.
 const JS_ENGINE = new URL(self.location.href).searchParams.get("engine") === "js";
 const PRECACHE = JS_ENGINE ? BUILD.assets.filter((name) => !name.endsWith(".wasm")).concat(ON_USE) : BUILD.assets;
+// The app's page, at either of its addresses: the folder or index.html.
+const PAGE = /\/(index\.html)?$/;
 // From the browser's cache where it has the file (the hashed files are immutable; the page was
 // just loaded), else from the network.
 const kept = (url) => fetch(new Request(url, { cache: "force-cache" })).then((response) => {
@@ -23,7 +25,7 @@ self.addEventListener("install", (event) => {
     // The page, at the address it was opened at (index.html or the folder), kept as "./" too.
     const scope = new URL("./", self.location.href);
     const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-    const opened = windows.map((w) => new URL(w.url)).find((u) => u.origin === scope.origin && /\/(index\.html)?$/.test(u.pathname));
+    const opened = windows.map((w) => new URL(w.url)).find((u) => u.origin === scope.origin && PAGE.test(u.pathname));
     const page = await kept(opened ? opened.pathname : scope.pathname);
     if (opened && opened.pathname !== scope.pathname) await cache.put(opened.pathname, page.clone());
     await cache.put(scope.pathname, page);
@@ -55,7 +57,7 @@ self.addEventListener("fetch", (event) => {
     event.waitUntil(fresh.catch(() => {}));
     // The app's page at either of its addresses is the kept page: on a network that answers
     // nothing (lie-fi), a returning resident never waits for it.
-    const page = /\/(index\.html)?$/.test(url.pathname);
+    const page = PAGE.test(url.pathname);
     event.respondWith(
       caches.match(url.pathname)
         .then((hit) => hit || (page && caches.match("./")))

@@ -1,13 +1,6 @@
 // Small fixtures for the build's finishing steps (scripts/dist/): a Wasm module written byte by
 // byte, a glue and an index.html shaped as wasm-bindgen and Trunk write them.
-import path from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const tools = createRequire(path.join(root, "tools", "package.json"));
-export const bin = (name) => path.join(root, "tools", "node_modules", ".bin", name);
-export const features = ["--enable-bulk-memory", "--enable-mutable-globals", "--enable-sign-ext", "--enable-nontrapping-float-to-int"];
+export { bin, features, tools } from "../../scripts/dist/tools.mjs";
 
 const bytes = (...parts) => Buffer.from(parts.flat());
 const str = (s) => [Buffer.byteLength(s), ...Buffer.from(s)];

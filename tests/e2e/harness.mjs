@@ -181,3 +181,13 @@ export function workerControls(page) {
     if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
   });
 }
+
+/** Waits until the service worker controls the page and has kept what the page needs offline:
+ * the Wasm, and list.html (which the page itself never fetched). */
+export async function workerKeptAll(page, { timeout = 15000 } = {}) {
+  await workerControls(page);
+  await until(page, async () => {
+    const keys = await (await caches.open((await caches.keys())[0])).keys();
+    return keys.some((r) => r.url.endsWith(".wasm")) && keys.some((r) => r.url.endsWith("list.html"));
+  }, null, { timeout, what: "the worker's cache" });
+}

@@ -3,7 +3,7 @@
 // a server that misbehaves in that one way.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, shotPath, profileHash, until, workerControls } from "./harness.mjs";
+import { serve, launch, shotPath, profileHash, until, workerKeptAll } from "./harness.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -85,12 +85,8 @@ test("a first visit downloads each file once: the worker keeps what the page fet
   try {
     const page = await open(server, profileHash(HOUSEHOLD));
     await page.locator("[data-cash-month]").waitFor();
-    await workerControls(page);
     // The worker's cache is complete: every file the page needs offline, and list.html.
-    await until(page, async () => {
-      const keys = await (await caches.open((await caches.keys())[0])).keys();
-      return keys.some((r) => r.url.endsWith(".wasm")) && keys.some((r) => r.url.endsWith("list.html"));
-    }, null, { what: "the worker's cache" });
+    await workerKeptAll(page);
     const counts = {};
     for (const p of server.served) counts[p] = (counts[p] || 0) + 1;
     const twice = Object.entries(counts).filter(([, n]) => n > 1);
@@ -110,8 +106,7 @@ test("lie-fi: a returning visit on a network that answers nothing opens at once 
   try {
     const page = await open(server, "index.html");
     await page.locator("#form-heading").waitFor();
-    await workerControls(page);
-    await until(page, async () => (await caches.keys()).length > 0, null, { what: "the worker's cache" });
+    await workerKeptAll(page);
     lieFi = true;
     for (const address of ["index.html", "", profileHash(HOUSEHOLD)]) {
       const start = Date.now();
