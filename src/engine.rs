@@ -656,3 +656,84 @@ fn gains<'a>(
     }
     out
 }
+
+/// A measure several members get alike: the same measure, as sure, and likely for the same
+/// reasons. The page says it once, naming them, where it would otherwise repeat it under each.
+#[derive(Debug)]
+pub struct Alike<'e, 'a> {
+    /// The members who get it, in the profile's order: two or more.
+    pub members: Vec<usize>,
+    /// Each one's entry, in the same order (their reasons are their own).
+    pub entries: Vec<&'e Entry<'a>>,
+}
+
+/// Whether two members' entries are one measure held alike.
+fn same(a: &Entry<'_>, b: &Entry<'_>) -> bool {
+    a.item == b.item
+        && a.measure == b.measure
+        && a.certainty == b.certainty
+        && a.check == b.check
+        && a.also == b.also
+}
+
+impl<'e, 'a> Alike<'e, 'a> {
+    /// One entry: a member's own (`members` is that one), or the household's (none).
+    pub fn one(entry: &'e Entry<'a>, members: Vec<usize>) -> Self {
+        Alike {
+            members,
+            entries: vec![entry],
+        }
+    }
+
+    /// The measure (every entry is the same measure).
+    pub fn entry(&self) -> Option<&'e Entry<'a>> {
+        self.entries.first().copied()
+    }
+}
+
+/// The members' measures, with those several members get alike taken out: the shared ones (the
+/// largest group first, then by its members, in item order within), and what is left to each
+/// member alone.
+pub fn alike<'e, 'a>(
+    members: &'e [Vec<Entry<'a>>],
+) -> (Vec<Alike<'e, 'a>>, Vec<Vec<Alike<'e, 'a>>>) {
+    let mut shared: Vec<Alike<'e, 'a>> = Vec::new();
+    let mut own: Vec<Vec<Alike<'e, 'a>>> = Vec::with_capacity(members.len());
+    for (i, entries) in members.iter().enumerate() {
+        let mut mine = Vec::new();
+        for e in entries {
+            // Already said with an earlier member's.
+            if shared
+                .iter()
+                .any(|a| a.members.contains(&i) && a.entries.first().is_some_and(|f| same(f, e)))
+            {
+                continue;
+            }
+            let mut group = Alike {
+                members: vec![i],
+                entries: vec![e],
+            };
+            for (j, others) in members.iter().enumerate().skip(i + 1) {
+                if let Some(o) = others.iter().find(|o| same(o, e)) {
+                    group.members.push(j);
+                    group.entries.push(o);
+                }
+            }
+            if group.members.len() > 1 {
+                // An insertion sort, stable: the library's would add its code to the Wasm.
+                let at = shared
+                    .iter()
+                    .position(|s| {
+                        s.members.len() < group.members.len()
+                            || (s.members.len() == group.members.len() && s.members > group.members)
+                    })
+                    .unwrap_or(shared.len());
+                shared.insert(at, group);
+            } else {
+                mine.push(Alike::one(e, vec![i]));
+            }
+        }
+        own.push(mine);
+    }
+    (shared, own)
+}

@@ -12,6 +12,7 @@ use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
+use crate::model::office::Office;
 use crate::model::profile::Member;
 use rust_decimal::Decimal;
 
@@ -94,6 +95,7 @@ keys! {
     Kind => ("家庭类型", "Household type"),
     Community => ("所在小区", "Housing estate"),
     NotSure => ("不清楚 / 其他", "Not sure / other"),
+    Choose => ("请选择", "Choose"),
     HomeFacts => ("住房情况（符合的请勾选）", "Your home (tick any that apply)"),
     Age => ("年龄", "Age"),
     AgeHint => ("填周岁，例如 78", "Whole years, e.g. 78"),
@@ -109,23 +111,24 @@ keys! {
     Results => ("查询结果", "Results"),
     CashTotal => ("全家每月可领现金", "Cash for the household each month"),
     PerMonth => ("每月", "a month"),
-    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金，但下面的服务和保险可以享受。", "None of the 33 measures on the district's 2022 list pays you cash each month, but the services and insurance below apply."),
-    OnlyThisList => ("（本页只看这份清单：低保金、养老金等其他待遇不在其中。）", "(This page covers only this list: minimum living allowance, pensions and other benefits are not in it.)"),
+    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金。", "None of the 33 measures on the district's 2022 list pays you cash each month."),
+    OnlyThisList => ("（低保金、养老金等其他待遇不在这份清单里。）", "(This page covers only this list: minimum living allowance, pensions and other benefits are not in it.)"),
     ForHousehold => ("全家共享的项目", "For the whole household"),
     ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
     NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),
     NotCovered => ("这份清单只面向在高新区居住或有户籍的居民。按您的回答，没有适用的项目。", "This list is only for people who live in or are registered in the district. From your answers, nothing applies."),
     Eligible => ("可以享受", "You qualify"),
-    Likely => ("可能符合，需咨询确认", "Likely: ask to confirm"),
+    Likely => ("可能符合", "Likely"),
+    LikelyMeans => ("可能符合：需咨询确认", "Likely: ask to confirm"),
+    EachOf => ("{}：每人都适用", "For each of {}"),
     Why => ("为什么", "Why"),
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),
     FillIn => ("去填写", "Go to the question"),
-    Details => ("点开看为什么、去哪里问、原文", "Open a line for why, where to ask and the original text"),
-    WhyNot => ("其他项目为什么不适用", "Why other measures do not apply"),
+    Details => ("点开每项看原因和原文", "Open a line for why, and the source text"),
+    WhyNot => ("其他{}项为什么不适用", "Why {} others do not apply"),
     OutgrownNote => ("另有{}项只给其他年龄或性别的人，未列出。", "{} more are for people of another age or sex, not listed."),
-    SexAssumed => ("性别按“女”计算；如不对，请在上面的“性别”里改。", "Counted as female: if that is wrong, change Sex above."),
-    HouseholdWhyNot => ("全家的其他项目为什么不适用", "Why other household measures do not apply"),
+    HouseholdWhyNot => ("全家其他{}项为什么不适用", "Why {} other household measures do not apply"),
     OldCommunityImplied => ("您选的小区在第2项老旧小区改造之列，算作老旧小区。", "The estate you chose is one of item 2's old estates being renovated, so it counts as an old estate."),
     Deadline => ("项目计划完成时间", "Project due to be finished"),
     Source => ("原文", "Original text (Chinese)"),
@@ -470,33 +473,37 @@ pub fn age_error(w: Wrong) -> (&'static str, &'static str) {
     }
 }
 
-/// A member in a few words a family tells apart: `78岁女性`, `8岁男孩` / `Woman, 78`.
-fn describe(lang: Lang, m: &Member) -> String {
-    let noun = lang.pick(match (m.sex, m.age < 18) {
-        (Sex::Female, false) => ("女性", "Woman"),
-        (Sex::Male, false) => ("男性", "Man"),
-        (Sex::Female, true) => ("女孩", "Girl"),
-        (Sex::Male, true) => ("男孩", "Boy"),
+/// A member in a few words a family tells apart: `78岁女性`, `8岁男孩` / `Woman, 78`; with the sex
+/// not yet chosen (`open`), the age alone: `35岁` / `Aged 35`: nobody is called 女性 on a guess.
+fn describe(lang: Lang, m: &Member, open: bool) -> String {
+    let noun = lang.pick(match (open, m.sex, m.age < 18) {
+        (true, ..) => ("", ""),
+        (_, Sex::Female, false) => ("女性", "Woman"),
+        (_, Sex::Male, false) => ("男性", "Man"),
+        (_, Sex::Female, true) => ("女孩", "Girl"),
+        (_, Sex::Male, true) => ("男孩", "Boy"),
     });
-    match (lang, m.age) {
-        (Lang::Zh, 0) => format!("不满1岁的{noun}"),
-        (Lang::Zh, age) => format!("{age}岁{noun}"),
-        (Lang::En, 0) => format!("{noun}, under 1"),
-        (Lang::En, age) => format!("{noun}, {age}"),
+    match (lang, m.age, open) {
+        (Lang::Zh, 0, _) => format!("不满1岁{}{noun}", if open { "" } else { "的" }),
+        (Lang::Zh, age, _) => format!("{age}岁{noun}"),
+        (Lang::En, 0, true) => "Under 1".to_owned(),
+        (Lang::En, age, true) => format!("Aged {age}"),
+        (Lang::En, 0, false) => format!("{noun}, under 1"),
+        (Lang::En, age, false) => format!("{noun}, {age}"),
     }
 }
 
 /// The name of the `index`-th member in the results: `78岁女性`, with the form's number added
-/// where two members would read the same.
-pub fn member_name(lang: Lang, index: usize, members: &[Member]) -> String {
+/// where two members would read the same. `open[i]`: the i-th member's sex is not yet chosen.
+pub fn member_name(lang: Lang, index: usize, members: &[Member], open: &[bool]) -> String {
     let Some(m) = members.get(index) else {
         return String::new();
     };
-    let name = describe(lang, m);
-    let twin = members
-        .iter()
-        .enumerate()
-        .any(|(j, o)| j != index && o.age == m.age && o.sex == m.sex);
+    let is_open = |i: usize| open.get(i).copied().unwrap_or(false);
+    let name = describe(lang, m, is_open(index));
+    let twin = members.iter().enumerate().any(|(j, o)| {
+        j != index && o.age == m.age && (is_open(j) || is_open(index) || o.sex == m.sex)
+    });
     match (lang, twin) {
         (_, false) => name,
         (Lang::Zh, true) => format!("{name}（家庭成员{}）", index + 1),
@@ -504,15 +511,43 @@ pub fn member_name(lang: Lang, index: usize, members: &[Member]) -> String {
     }
 }
 
+/// Several members by name, for a measure said once for them all.
+pub fn member_names(lang: Lang, which: &[usize], members: &[Member], open: &[bool]) -> String {
+    which
+        .iter()
+        .map(|&i| member_name(lang, i, members, open))
+        .collect::<Vec<_>>()
+        .join(lang.pick(("、", "; ")))
+}
+
+/// What a line says first where it holds only for one sex and the person's sex is not yet
+/// chosen: `如是女性：` / `If female: `.
+pub fn if_sex(lang: Lang, sex: Sex) -> &'static str {
+    match (lang, sex) {
+        (Lang::Zh, Sex::Female) => "如是女性：",
+        (Lang::Zh, Sex::Male) => "如是男性：",
+        (Lang::En, Sex::Female) => "If female: ",
+        (Lang::En, Sex::Male) => "If male: ",
+    }
+}
+
+/// The sex an entry's measure requires, if it requires one.
+pub fn sex_required(e: &Entry<'_>) -> Option<Sex> {
+    e.reasons.iter().find_map(|r| match r.answer {
+        Answer::Sex(s) => Some(s),
+        _ => None,
+    })
+}
+
 /// A member's fieldset legend in the form: `家庭成员1`, and once the age is known,
 /// `家庭成员1：78岁女性`.
-pub fn member_legend(lang: Lang, index: usize, member: Option<&Member>) -> String {
+pub fn member_legend(lang: Lang, index: usize, member: Option<&Member>, open: bool) -> String {
     let n = index + 1;
     match (lang, member) {
         (Lang::Zh, None) => format!("家庭成员{n}"),
-        (Lang::Zh, Some(m)) => format!("家庭成员{n}：{}", describe(lang, m)),
+        (Lang::Zh, Some(m)) => format!("家庭成员{n}：{}", describe(lang, m, open)),
         (Lang::En, None) => format!("Person {n}"),
-        (Lang::En, Some(m)) => format!("Person {n}: {}", describe(lang, m)),
+        (Lang::En, Some(m)) => format!("Person {n}: {}", describe(lang, m, open)),
     }
 }
 
@@ -569,6 +604,81 @@ pub fn ask_all(lang: Lang, ask: &str) -> String {
     match lang {
         Lang::Zh => format!("去哪里问：除另有注明外，各项都可先到{ask}咨询。"),
         Lang::En => format!("Where to ask: unless a line says otherwise, ask first at {ask}."),
+    }
+}
+
+/// Where most of these measures say to ask, said once for them all; a measure that says
+/// otherwise names its own. `None` where no place serves two.
+pub fn common_ask<'e, 'a: 'e>(
+    lang: Lang,
+    entries: impl IntoIterator<Item = &'e Entry<'a>>,
+    street: Option<Street>,
+) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for e in entries {
+        let ask = ask_short(lang, e.lead, e.partners, street);
+        match counts.iter_mut().find(|(a, _)| *a == ask) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((ask, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 1)
+        .map(|(a, _)| a)
+}
+
+/// An office's details as the district's directory gives them: `接庄街道办事处：地址 …；电话 …；
+/// 办公时间 …` / `接庄街道办事处: address …; phone …; hours …`. Only what the directory holds.
+pub fn office(lang: Lang, o: &Office) -> String {
+    let labels = match lang {
+        Lang::Zh => ["地址 ", "电话 ", "办公时间 "],
+        Lang::En => ["address ", "phone ", "hours "],
+    };
+    let said: Vec<String> = [&o.address, &o.phone, &o.hours]
+        .into_iter()
+        .zip(labels)
+        .filter_map(|(v, l)| v.as_ref().map(|v| format!("{l}{v}")))
+        .collect();
+    format!(
+        "{}{}{}",
+        o.name,
+        lang.pick(("：", ": ")),
+        said.join(lang.pick(("；", "; ")))
+    )
+}
+
+/// What "likely" means on these results: `可能符合：需咨询确认。` and each reason the catalogue
+/// gives for the likely lines among them, once.
+pub fn likely_means<'e, 'a: 'e>(
+    lang: Lang,
+    entries: impl IntoIterator<Item = &'e Entry<'a>>,
+) -> String {
+    let mut whys: Vec<CheckWhy> = Vec::new();
+    for w in entries
+        .into_iter()
+        .flat_map(|e| e.check.into_iter().chain(e.also))
+    {
+        if !whys.contains(&w) {
+            whys.push(w);
+        }
+    }
+    let said: Vec<&str> = whys
+        .into_iter()
+        .map(|w| lang.pick(check_short(w)))
+        .collect();
+    match lang {
+        Lang::Zh => format!(
+            "{}（{}）",
+            lang.pick(Key::LikelyMeans.pair()),
+            said.join("；")
+        ),
+        Lang::En => format!(
+            "{} ({})",
+            lang.pick(Key::LikelyMeans.pair()),
+            said.join("; ")
+        ),
     }
 }
 
@@ -763,6 +873,19 @@ pub fn ratio(lang: Lang, r: &Ratio) -> String {
     }
 }
 
+/// Why a result is only likely, in a few words: the results' legend says each once.
+pub fn check_short(why: CheckWhy) -> (&'static str, &'static str) {
+    match why {
+        CheckWhy::Conditions => ("条件以部门为准", "the department sets the conditions"),
+        CheckWhy::Quota => ("名额有限", "places are limited"),
+        CheckWhy::Application => ("需申请，部门审核", "you apply, the department decides"),
+        CheckWhy::Part => ("只在部分学校或场所", "only some schools or places"),
+        CheckWhy::Open => ("由部门认定家庭", "the department decides who counts"),
+        CheckWhy::Elsewhere => ("户籍在外地", "registered elsewhere"),
+        CheckWhy::Hardship => ("遇突发困难时申请", "on a sudden hardship, by application"),
+    }
+}
+
 /// Why a result is only likely.
 pub fn check_why(why: CheckWhy) -> (&'static str, &'static str) {
     match why {
@@ -848,7 +971,7 @@ fn lower_first(s: &str) -> String {
 /// Why a measure applies, each answer said once: where several age conditions were met
 /// (80 or over, and 80 to 89), the narrowest is named. In a household measure that some
 /// member qualifies for, each qualifying member is named before their answers.
-pub fn reasons(lang: Lang, reasons: &[Reason<'_>], members: &[Member]) -> String {
+pub fn reasons(lang: Lang, reasons: &[Reason<'_>], members: &[Member], open: &[bool]) -> String {
     let sep = lang.pick(("；", "; "));
     let mut whose: Vec<Option<usize>> = Vec::new();
     for r in reasons {
@@ -865,7 +988,7 @@ pub fn reasons(lang: Lang, reasons: &[Reason<'_>], members: &[Member]) -> String
                 None => said,
                 Some(i) => format!(
                     "{}{}{said}",
-                    member_name(lang, i, members),
+                    member_name(lang, i, members, open),
                     lang.pick(("：", ": "))
                 ),
             }

@@ -6,4 +6,5 @@ pub mod age;
 pub mod catalogue;
 pub mod choice;
 pub mod fault;
+pub mod office;
 pub mod profile;

@@ -90,8 +90,9 @@ pub fn App(props: &AppProps) -> Html {
     let text: summary::PlainText = match (&answers, &outcome) {
         (Ok(profile), Some(o)) => {
             let (profile, o) = (profile.clone(), o.clone());
+            let open: Vec<bool> = state.people.iter().map(|p| !p.sex_chosen).collect();
             Some(Callback::from(move |()| {
-                summary::plain_text(lang, catalogue, &profile, &o)
+                summary::plain_text(lang, catalogue, &profile, &o, &open, &platform::offices())
             }))
         }
         _ => None,

@@ -198,12 +198,12 @@ fn MemberForm(props: &MemberProps) -> Html {
     };
     html! {
         <fieldset class="member" data-member-form={index.to_string()}>
-            <legend>{ words::member_legend(lang, *index, known.as_ref()) }</legend>
+            <legend>{ words::member_legend(lang, *index, known.as_ref(), !person.sex_chosen) }</legend>
             { age_input(lang, &fid("age"), &person.age, {
                 let dispatch = dispatch.clone();
                 Callback::from(move |text: String| dispatch.dispatch(Action::Member(id, MemberEdit::Age(text))))
             }) }
-            { select(lang, &fid("sex"), t(Key::Sex), Sex::ALL, Some(member.sex), NotSure::Omitted, edit(dispatch, id, MemberEdit::Sex)) }
+            { select(lang, &fid("sex"), t(Key::Sex), Sex::ALL, person.sex_chosen.then_some(member.sex), NotSure::Omitted, edit(dispatch, id, MemberEdit::Sex)) }
             { select(lang, &fid("insurance"), t(Key::Insurance), Insurance::ALL, Some(member.insurance), NotSure::Omitted, edit(dispatch, id, MemberEdit::Insurance)) }
             { select(lang, &fid("disability"), t(Key::Disability), Disability::ALL, Some(member.disability), NotSure::Omitted, edit(dispatch, id, MemberEdit::Disability)) }
             { select(lang, &fid("work"), t(Key::Work), Work::ALL, Some(member.work), NotSure::Omitted, edit(dispatch, id, MemberEdit::Work)) }
@@ -293,6 +293,9 @@ fn choices(
     onchange: Callback<Option<usize>>,
 ) -> Html {
     let count = words.len();
+    // A first option that is no answer: "not sure" where it is offered, or "choose" while a
+    // question without it is not yet answered (the sex: no answer is assumed).
+    let blank = not_sure == NotSure::Offered || current.is_none();
     let on = Callback::from(move |e: Event| {
         let index = e
             .target_unchecked_into::<HtmlSelectElement>()
@@ -301,10 +304,10 @@ fn choices(
             return;
         };
         // An index outside the options (a tampered page) changes nothing.
-        match (not_sure, index) {
-            (NotSure::Offered, 0) => onchange.emit(None),
-            (NotSure::Offered, k) if k <= count => onchange.emit(Some(k - 1)),
-            (NotSure::Omitted, k) if k < count => onchange.emit(Some(k)),
+        match (blank, index) {
+            (true, 0) if not_sure == NotSure::Offered => onchange.emit(None),
+            (true, k) if k >= 1 && k <= count => onchange.emit(Some(k - 1)),
+            (false, k) if k < count => onchange.emit(Some(k)),
             _ => {}
         }
     });
@@ -312,8 +315,8 @@ fn choices(
         <div class="field">
             <label for={id.to_owned()}>{ label }</label>
             <select id={id.to_owned()} onchange={on}>
-                if not_sure == NotSure::Offered {
-                    <option value="" selected={current.is_none()}>{ lang.pick(Key::NotSure.pair()) }</option>
+                if blank {
+                    <option value="" selected={current.is_none()}>{ lang.pick(if not_sure == NotSure::Offered { Key::NotSure } else { Key::Choose }.pair()) }</option>
                 }
                 { for words.iter().enumerate().map(|(i, w)| html! {
                     <option selected={current == Some(i)}>{ *w }</option>

@@ -4,6 +4,7 @@
 
 use super::state::TextSize;
 use crate::codec::saved;
+use crate::model::office::Office;
 use crate::words::Lang;
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
@@ -428,4 +429,25 @@ fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32
         let _ = fold.set_attribute("open", "");
     }
     reopen(open, fold, y, 20);
+}
+
+thread_local! {
+    /// The district's office directory, read once from the page (the build puts
+    /// `seeds/offices.json` there as `<script type="text/plain" id="offices">`).
+    static OFFICES: std::rc::Rc<[Office]> = read_offices();
+}
+
+fn read_offices() -> std::rc::Rc<[Office]> {
+    let Some(text) = gloo::utils::document()
+        .get_element_by_id("offices")
+        .and_then(|el| el.text_content())
+    else {
+        return std::rc::Rc::from([]);
+    };
+    crate::model::office::from_lines(&text).into()
+}
+
+/// The district's office directory: empty where none was given.
+pub fn offices() -> std::rc::Rc<[Office]> {
+    OFFICES.with(std::rc::Rc::clone)
 }

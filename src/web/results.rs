@@ -6,9 +6,10 @@ use super::icons::icon;
 use super::platform;
 use super::share::ShareTools;
 use super::state::State;
-use crate::engine::{Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
+use crate::engine::{self, Alike, Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
 use crate::model::age::Waiting;
 use crate::model::catalogue::Catalogue;
+use crate::model::office::{self, Office};
 use crate::model::profile::Member;
 use crate::model::profile::Profile;
 use crate::words::{self, Key, Lang};
@@ -26,21 +27,64 @@ pub struct ResultsProps {
     pub text: super::summary::PlainText,
 }
 
-/// A member's or the household's measures, those that pay cash first (the most first), then
-/// the rest in item order.
-pub fn cash_first<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
-    // An insertion sort, stable (item order among equals); a list is a dozen entries, and the
+/// Lines, those that pay cash first (the most first), then the rest in their order.
+pub fn cash_first<'e, 'a>(lines: Vec<Alike<'e, 'a>>) -> Vec<Alike<'e, 'a>> {
+    // An insertion sort, stable (item order among equals); a list is a dozen lines, and the
     // library's merge sort would add its code to the Wasm for nothing.
-    let mut sorted: Vec<&Entry<'a>> = Vec::with_capacity(entries.len());
-    for e in entries {
-        let cash = words::yearly_cash(e);
+    let cash = |l: &Alike<'_, '_>| l.entry().map(words::yearly_cash).unwrap_or_default();
+    let mut sorted: Vec<Alike<'e, 'a>> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let c = cash(&line);
         let at = sorted
             .iter()
-            .position(|s| words::yearly_cash(s) < cash)
+            .position(|s| cash(s) < c)
             .unwrap_or(sorted.len());
-        sorted.insert(at, e);
+        sorted.insert(at, line);
     }
     sorted
+}
+
+/// The household's own measures as lines.
+pub fn household_lines<'e, 'a>(o: &'e Outcome<'a>) -> Vec<Alike<'e, 'a>> {
+    cash_first(
+        o.household
+            .iter()
+            .map(|e| Alike::one(e, Vec::new()))
+            .collect(),
+    )
+}
+
+/// Shared lines grouped by the members they are for, in order: each group once.
+pub fn by_members<'e, 'a>(shared: Vec<Alike<'e, 'a>>) -> Vec<(Vec<usize>, Vec<Alike<'e, 'a>>)> {
+    let mut groups: Vec<(Vec<usize>, Vec<Alike<'e, 'a>>)> = Vec::new();
+    for line in shared {
+        match groups.last_mut() {
+            Some((members, lines)) if *members == line.members => lines.push(line),
+            _ => groups.push((line.members.clone(), vec![line])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(m, lines)| (m, cash_first(lines)))
+        .collect()
+}
+
+/// Every distinct place to ask among the lines, and the directory's offices they name, once.
+fn offices_named(
+    o: &Outcome<'_>,
+    street: Option<crate::model::choice::Street>,
+    directory: &[Office],
+) -> Vec<Office> {
+    let mut out: Vec<Office> = Vec::new();
+    for e in o.members.iter().flatten().chain(&o.household) {
+        let ask = words::ask_short(Lang::Zh, e.lead, e.partners, street);
+        for office in office::named_in(directory, &ask) {
+            if !out.contains(office) {
+                out.push(office.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The results column.
@@ -59,11 +103,13 @@ pub fn results(props: &ResultsProps) -> Html {
         outcome,
         text,
     } = props;
+    // Whose sex is not yet chosen: nobody is called 女性 on the form's first guess.
+    let open: Rc<[bool]> = state.people.iter().map(|p| !p.sex_chosen).collect();
     let head = match (answers, outcome) {
         (Ok(_), Some(o)) if !o.covered => html! {
             <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
         },
-        (Ok(p), Some(o)) => cash(lang, catalogue, o, p),
+        (Ok(p), Some(o)) => cash(lang, catalogue, o, p, &open),
         (Err(w), _) => waiting(lang, *w, state.people.len()),
         (Ok(_), None) => Html::default(),
     };
@@ -71,72 +117,15 @@ pub fn results(props: &ResultsProps) -> Html {
         (Ok(p), Some(o)) if o.covered => Some((p, o)),
         _ => None,
     };
-    let common = shown.and_then(|(p, o)| common_ask(lang, o, p));
     html! {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1">{ t(Key::Results) }</h2>
             <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ platform::today() }</p>
             { head }
-            <ShareTools key="share" {lang} profile={answers.clone().ok()} desk={state.desk} text={text.clone()} />
-            // On a phone the answers are far above (a link lands here): the way back to them.
-            if let (Some(_), Some(first)) = (shown, state.people.first()) {
-                <button type="button" class="secondary to-form" onclick={
-                    let target = format!("m{}-age", first.id);
-                    Callback::from(move |_| platform::focus(&target))
-                }>{ t(Key::ChangeAnswers) }</button>
-            }
+            <ShareTools key="share" {lang} profile={answers.clone().ok()} desk={state.desk} text={text.clone()}
+                back={shown.and(state.people.first()).map(|first| format!("m{}-age", first.id))} />
             if let Some((profile, o)) = shown {
-                <p class="hint">{ t(Key::Details) }</p>
-                if lang == Lang::En {
-                    <p class="hint">{ t(Key::DeptNamesChinese) }</p>
-                }
-                { for common.as_ref().map(|ask| html! {
-                    <p class="print-only ask-all">{ marked(lang, words::ask_all(lang, ask)) }</p>
-                }) }
-                <p class="print-only legend">
-                    <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span>{ "　" }
-                    <span class="badge likely">{ "? " }{ t(Key::Likely) }</span>
-                </p>
-                { for o.members.iter().enumerate().map(|(i, entries)| {
-                    let name = words::member_name(lang, i, &profile.members);
-                    let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
-                    html! {
-                        <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
-                            <h3>{ name }</h3>
-                            // The form starts at 女: say so until the sex is chosen.
-                            if state.people.get(i).is_some_and(|p| !p.sex_chosen) {
-                                <p class="hint sex-note">{ t(Key::SexAssumed) }</p>
-                            }
-                            if entries.is_empty() { <p class="empty">{ t(Key::NothingApplies) }</p> }
-                            <ul class="measures">
-                                { for cash_first(entries).into_iter().map(|e| measure(lang, catalogue, e, profile, common.as_deref())) }
-                            </ul>
-                            if !misses.is_empty() {
-                                <div class="near">
-                                    <h4>{ t(Key::NearMisses) }</h4>
-                                    <ul>{ for misses.iter().map(|n| {
-                                        let title = words::measure_title(lang, catalogue, n.item, n.measure);
-                                        html! { <li data-near-item={n.item.to_string()}>{ words::near_miss(lang, n, &title) }</li> }
-                                    }) }</ul>
-                                </div>
-                            }
-                            { why_not(lang, catalogue, Key::WhyNot, o, Whose::Member(i), profile.members.get(i)) }
-                        </section>
-                    }
-                }) }
-                if !o.household.is_empty() {
-                    <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
-                        <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
-                        <ul class="measures">
-                            { for cash_first(&o.household).into_iter().map(|e| measure(lang, catalogue, e, profile, common.as_deref())) }
-                        </ul>
-                        { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None) }
-                    </section>
-                } else {
-                    <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
-                        { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None) }
-                    </section>
-                }
+                { measures(lang, catalogue, state, profile, o, &open) }
             }
             { everyone(lang, catalogue, outcome.as_deref()) }
             if state.desk {
@@ -145,6 +134,109 @@ pub fn results(props: &ResultsProps) -> Html {
                 <div class="next-resident">{ desk::next_button("next-resident-foot", &desk::props(state, dispatch)) }</div>
             }
         </section>
+    }
+}
+
+/// Lines as a list.
+#[inline(never)]
+fn measure_list(
+    lang: Lang,
+    catalogue: &'static Catalogue,
+    lines: &[Alike<'_, 'static>],
+    profile: &Profile,
+    common_ask: Option<&str>,
+    open: &[bool],
+) -> Html {
+    html! {
+        <ul class="measures">{ for lines.iter().map(|l| measure(lang, catalogue, l, profile, common_ask, open)) }</ul>
+    }
+}
+
+/// The next step, then the measures: those several members get said once for them all, then
+/// each member's own, then the household's.
+#[inline(never)]
+fn measures(
+    lang: Lang,
+    catalogue: &'static Catalogue,
+    state: &State,
+    profile: &Profile,
+    o: &Rc<Outcome<'static>>,
+    open: &Rc<[bool]>,
+) -> Html {
+    let t = |k: Key| lang.pick(k.pair());
+    let all = || o.members.iter().flatten().chain(&o.household);
+    let common = words::common_ask(lang, all(), profile.street);
+    let offices = offices_named(o, profile.street, &platform::offices());
+    let likely = all().any(|e| e.certainty == Certainty::Check);
+    let (shared, own) = engine::alike(&o.members);
+    let list = |lines: &[Alike<'_, 'static>]| {
+        measure_list(lang, catalogue, lines, profile, common.as_deref(), open)
+    };
+    html! {
+        <>
+        // Where to ask and what "likely" means, in view: not inside every line's fold.
+        <div class="next">
+            if let Some(ask) = &common {
+                <p class="ask-all">{ marked(lang, words::ask_all(lang, ask)) }</p>
+            }
+            { for offices.iter().map(|of| html! { <p class="office">{ marked(lang, words::office(lang, of)) }</p> }) }
+            if likely {
+                <p class="legend">
+                    <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span>{ "　" }
+                    <span class="badge likely">{ "? " }</span>{ words::likely_means(lang, all()) }
+                </p>
+            }
+            <p class="hint">{ t(Key::Details) }</p>
+            if lang == Lang::En {
+                <p class="hint">{ t(Key::DeptNamesChinese) }</p>
+            }
+        </div>
+        { for by_members(shared).into_iter().map(|(members, lines)| {
+            let names = words::member_names(lang, &members, &profile.members, open);
+            let heading = t(Key::EachOf).replace("{}", &names);
+            html! {
+                <section class="group" aria-label={heading.clone()} key={format!("s{}", members.iter().map(ToString::to_string).collect::<Vec<_>>().join("-"))}>
+                    <h3>{ heading }</h3>
+                    { list(&lines) }
+                </section>
+            }
+        }) }
+        { for own.into_iter().enumerate().map(|(i, lines)| {
+            let name = words::member_name(lang, i, &profile.members, open);
+            let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
+            let none = o.members.get(i).is_none_or(Vec::is_empty);
+            html! {
+                <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
+                    <h3>{ name }</h3>
+                    if none { <p class="empty">{ t(Key::NothingApplies) }</p> }
+                    if !lines.is_empty() {
+                        { list(&cash_first(lines)) }
+                    }
+                    if !misses.is_empty() {
+                        <div class="near">
+                            <h4>{ t(Key::NearMisses) }</h4>
+                            <ul>{ for misses.iter().map(|n| {
+                                let title = words::measure_title(lang, catalogue, n.item, n.measure);
+                                html! { <li data-near-item={n.item.to_string()}>{ words::near_miss(lang, n, &title) }</li> }
+                            }) }</ul>
+                        </div>
+                    }
+                    { why_not(lang, catalogue, Key::WhyNot, o, Whose::Member(i), profile.members.get(i)) }
+                </section>
+            }
+        }) }
+        if !o.household.is_empty() {
+            <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
+                <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
+                { list(&household_lines(o)) }
+                { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None) }
+            </section>
+        } else {
+            <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
+                { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None) }
+            </section>
+        }
+        </>
     }
 }
 
@@ -165,26 +257,14 @@ fn marked(lang: Lang, text: String) -> Html {
     html! { <>{ for parts }</> }
 }
 
-/// Where most measures say to ask, for the printed page to say once; a measure that says
-/// otherwise names its own.
-fn common_ask(lang: Lang, o: &Outcome<'_>, profile: &Profile) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for e in o.members.iter().flatten().chain(&o.household) {
-        let ask = words::ask_short(lang, e.lead, e.partners, profile.street);
-        match counts.iter_mut().find(|(a, _)| *a == ask) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((ask, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .filter(|(_, n)| *n > 1)
-        .map(|(a, _)| a)
-}
-
 /// The household's cash, where it comes from, and the one note on time.
-fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -> Html {
+fn cash(
+    lang: Lang,
+    catalogue: &Catalogue,
+    o: &Outcome<'_>,
+    profile: &Profile,
+    open: &[bool],
+) -> Html {
     let t = |k: Key| lang.pick(k.pair());
     let month = o.cash.month;
     // Each cash measure with whose it is: `84岁男性 · 高龄补贴 每月¥50`.
@@ -201,7 +281,7 @@ fn cash(lang: Lang, catalogue: &Catalogue, o: &Outcome<'_>, profile: &Profile) -
         .map(|(i, e)| {
             format!(
                 "{} · {} {}",
-                words::member_name(lang, i, &profile.members),
+                words::member_name(lang, i, &profile.members, open),
                 words::measure_title(lang, catalogue, e.item, e.measure),
                 words::amount_short(lang, e).unwrap_or_default()
             )
@@ -245,32 +325,42 @@ fn waiting(lang: Lang, w: Waiting, people: usize) -> Html {
     }
 }
 
-/// The measures that serve everyone: always shown, also before any answer.
+/// The measures that serve everyone: folded under one line once there are results (they are
+/// the same for every household), open before any answer.
 fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) -> Html {
     let items: Vec<u8> = match outcome {
         Some(o) => o.everyone.iter().chain(&o.everyone_part).copied().collect(),
         None => catalogue.everyone_items(),
     };
+    let count = match lang {
+        Lang::Zh => format!("（{}项）", items.len()),
+        Lang::En => format!(" ({})", items.len()),
+    };
     html! {
-        <section class="group everyone" data-scope="everyone" aria-labelledby="everyone-heading" key="everyone">
-            <h3 id="everyone-heading">{ lang.pick(Key::ForEveryone.pair()) }</h3>
+        <details class="group everyone" data-scope="everyone" open={outcome.is_none()} key="everyone">
+            <summary><h3 id="everyone-heading">{ lang.pick(Key::ForEveryone.pair()) }{ count }</h3></summary>
             <ul>{ for items.iter().filter_map(|n| catalogue.item(*n)).map(|item| html! {
                 <li data-everyone-item={item.item.to_string()} data-icon={icon(item.programme)}>
                     <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }{ lang.text(&item.summary) }</span>
                 </li>
             }) }</ul>
-        </section>
+        </details>
     }
 }
 
 /// One measure as one line; why, where to ask, when, and the source open with a tap.
+#[inline(never)]
 fn measure(
     lang: Lang,
     catalogue: &'static Catalogue,
-    e: &Entry<'static>,
+    line: &Alike<'_, 'static>,
     profile: &Profile,
     common_ask: Option<&str>,
+    open: &[bool],
 ) -> Html {
+    let Some(e) = line.entry() else {
+        return Html::default();
+    };
     let street = profile.street;
     let ask = words::ask_short(lang, e.lead, e.partners, street);
     let own_ask = (common_ask != Some(ask.as_str())).then_some(ask);
@@ -279,14 +369,43 @@ fn measure(
     let Some(item) = catalogue.item(e.item) else {
         return Html::default();
     };
-    let title = words::measure_title(lang, catalogue, e.item, e.measure);
-    let why = words::reasons(lang, &e.reasons, &profile.members);
+    let mut title = words::measure_title(lang, catalogue, e.item, e.measure);
+    // For one sex only, and a sex not yet chosen: said as a condition, not assumed.
+    if let Some(sex) = words::sex_required(e) {
+        if line.members.iter().any(|&i| open.get(i) == Some(&true)) {
+            title = format!("{}{title}", words::if_sex(lang, sex));
+        }
+    }
+    // Said once for several members: each one's reasons under their name.
+    let why = if line.members.len() > 1 {
+        line.members
+            .iter()
+            .zip(&line.entries)
+            .map(|(&i, entry)| {
+                format!(
+                    "{}{colon}{}",
+                    words::member_name(lang, i, &profile.members, open),
+                    words::reasons(lang, &entry.reasons, &profile.members, open)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick(("；", "; ")))
+    } else {
+        words::reasons(lang, &e.reasons, &profile.members, open)
+    };
+    let members = (line.members.len() > 1).then(|| {
+        line.members
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     let badge = match e.certainty {
         Certainty::Eligible => html! {
-            <span class="badge eligible">{ "✓ " }<span class="badge-words">{ t(Key::Eligible) }</span></span>
+            <span class="badge eligible">{ "✓" }<span class="badge-words">{ t(Key::Eligible) }</span></span>
         },
         Certainty::Check => html! {
-            <span class="badge likely">{ "? " }<span class="badge-words">{ t(Key::Likely) }</span></span>
+            <span class="badge likely">{ "?" }<span class="badge-words">{ t(Key::Likely) }</span></span>
         },
     };
     // The details, written only when the fold first opens: what they need, copied out of the
@@ -304,6 +423,7 @@ fn measure(
         source,
         ..
     } = e;
+    let offices = platform::offices();
     let body = {
         let why = why.clone();
         Callback::from(move |()| {
@@ -323,6 +443,9 @@ fn measure(
                         <p class="why-check">{ lang.pick(words::check_why(w)) }</p>
                     }) }
                     <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, words::where_to_ask(lang, lead, partners, street)) }</p>
+                    { for office::named_in(&offices, &words::ask_short(Lang::Zh, lead, partners, street)).into_iter().map(|of| html! {
+                        <p class="office">{ marked(lang, words::office(lang, of)) }</p>
+                    }) }
                     if !partners.is_empty() {
                         <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, partners.iter().map(|d| words::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
                     }
@@ -337,10 +460,12 @@ fn measure(
     };
 
     html! {
-        <li class="measure" data-item={e.item.to_string()} data-measure={e.measure.to_owned()}>
+        <li class="measure" data-item={e.item.to_string()} data-measure={e.measure.to_owned()} data-members={members}>
             <Fold summary={html! {
                 <summary>
-                    <span class="m-head" data-icon={icon(item.programme)}><span class="m-title">{ title }</span></span>
+                    // How sure, first: ✓ or ?, the words for a screen reader (the legend above
+                    // says them once on screen).
+                    <span class="m-head">{ badge }<span class="m-title">{ title }</span></span>
                     <span class="m-rest">
                         <span class="m-facts">
                             if let Some(amount) = words::amount_short(lang, e) {
@@ -353,14 +478,12 @@ fn measure(
                                     <span class="m-amount">{ amount }</span>
                                 }
                             }
-                            { badge }
                         </span>
-                        <span class="print-only m-print">
-                            { t(Key::Why) }{ colon }{ why }
-                            if let Some(ask) = own_ask {
-                                { lang.pick(("；", "; ")) }{ t(Key::WhereToAsk) }{ colon }{ marked(lang, ask) }
-                            }
-                        </span>
+                        // Where this one is asked, where it is not where the rest are.
+                        if let Some(ask) = own_ask {
+                            <span class="m-ask">{ t(Key::WhereToAsk) }{ colon }{ marked(lang, ask) }</span>
+                        }
+                        <span class="print-only m-print">{ t(Key::Why) }{ colon }{ why }</span>
                     </span>
                 </summary>
             }} {body} />
@@ -410,10 +533,6 @@ fn why_not(
     }
     let hidden = list.iter().filter(|na| outgrown(na, member)).count();
     let shown = list.len() - hidden;
-    let count = match lang {
-        Lang::Zh => format!("（{shown}项）"),
-        Lang::En => format!(" ({shown})"),
-    };
     let body = {
         let (o, member) = (Rc::clone(o), member.cloned());
         Callback::from(move |()| {
@@ -432,7 +551,7 @@ fn why_not(
         })
     };
     html! {
-        <Fold why_not=true summary={html! { <summary>{ lang.pick(heading.pair()) }{ count }</summary> }} {body} />
+        <Fold why_not=true summary={html! { <summary>{ lang.pick(heading.pair()).replace("{}", &shown.to_string()) }</summary> }} {body} />
     }
 }
 

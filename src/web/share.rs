@@ -15,6 +15,9 @@ pub struct ShareProps {
     pub desk: bool,
     /// The results as plain text, for the clipboard.
     pub text: super::summary::PlainText,
+    /// The id of the age box the "change the answers" button goes to, beside these buttons
+    /// (on a phone the answers are far above, and a link lands here).
+    pub back: Option<String>,
 }
 
 /// What a copy button last did.
@@ -98,10 +101,10 @@ pub fn ShareTools(props: &ShareProps) -> Html {
         link.clone().map(|l| Callback::from(move |()| l.clone())),
     );
     let on_print = Callback::from(|_| platform::print());
-    // Encoding a QR code is the page's heaviest work: only while the panel is open, and once
-    // per link.
-    let qr = use_memo((*open, link.clone()), |(open, link)| {
-        link.as_ref().filter(|_| *open).and_then(|l| qr::encode(l))
+    // Encoding a QR code is the page's heaviest work: once per link. The printout carries it
+    // too, as the way back to these answers.
+    let qr = use_memo(link.clone(), |link| {
+        link.as_ref().and_then(|l| qr::encode(l))
     });
     let ready = profile.is_some();
     // Each copy says so beside its own button: the link's inside the panel, under "copy the
@@ -122,6 +125,9 @@ pub fn ShareTools(props: &ShareProps) -> Html {
                 <button type="button" id="share" class="secondary" aria-expanded={ open.to_string() } aria-controls="share-panel" onclick={on_share}>{ t(Key::Share) }</button>
                 <button type="button" id="copy" class="secondary" disabled={!ready} onclick={on_copy}>{ t(Key::CopyText) }</button>
                 <button type="button" id="print" class="secondary" disabled={!ready} onclick={on_print}>{ t(Key::Print) }</button>
+                if let Some(target) = props.back.clone() {
+                    <button type="button" class="secondary to-form" onclick={Callback::from(move |_| platform::focus(&target))}>{ t(Key::ChangeAnswers) }</button>
+                }
             </div>
             // Literal classes in two branches of one element (a class computed by an expression
             // would bring yew's Classes set into the Wasm for this alone).
@@ -134,6 +140,14 @@ pub fn ShareTools(props: &ShareProps) -> Html {
                 <label class="field" for="copy-text">{ t(Key::CopyByHand) }
                     <textarea id="copy-text" readonly=true rows="6" value={text.as_ref().map(|t| t.emit(())).unwrap_or_default()} />
                 </label>
+            }
+            if let Some(q) = (*qr).clone() {
+                <figure class="print-only print-qr">
+                    <svg viewBox={format!("0 0 {s} {s}", s = q.size)} role="img" aria-label={ t(Key::QrLabel) } shape-rendering="crispEdges">
+                        <path d={q.d} fill="#000" />
+                    </svg>
+                    <figcaption>{ t(Key::QrCaption) }</figcaption>
+                </figure>
             }
             if *open {
                 <div id="share-panel" class="share-panel" ref={panel}>

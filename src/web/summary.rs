@@ -4,8 +4,9 @@
 use super::app::Dispatch;
 use super::state::{Action, Reading};
 use super::{platform, results};
-use crate::engine::{Certainty, Entry, Outcome};
+use crate::engine::{self, Alike, Certainty, Outcome};
 use crate::model::catalogue::Catalogue;
+use crate::model::office::{self, Office};
 use crate::model::profile::Profile;
 use crate::words::{self, Key, Lang};
 use gloo::timers::callback::Interval;
@@ -25,6 +26,8 @@ pub fn plain_text(
     catalogue: &Catalogue,
     profile: &Profile,
     outcome: &Outcome<'_>,
+    open: &[bool],
+    directory: &[Office],
 ) -> String {
     let t = |k: Key| lang.pick(k.pair());
     let sep = lang.pick(("：", ": "));
@@ -48,38 +51,68 @@ pub fn plain_text(
     if words::only_this_list(outcome.cash.month, profile.kind) {
         out.push(t(Key::OnlyThisList).to_owned());
     }
-    let line = |e: &Entry<'_>| {
-        let mut line = format!(
-            "- {}",
-            words::measure_title(lang, catalogue, e.item, e.measure)
-        );
+    let all = || outcome.members.iter().flatten().chain(&outcome.household);
+    // Where to ask, once, with what the district's directory gives of each office.
+    let common = words::common_ask(lang, all(), profile.street);
+    if let Some(ask) = &common {
+        out.push(words::ask_all(lang, ask));
+    }
+    let mut offices: Vec<&Office> = Vec::new();
+    for e in all() {
+        let ask = words::ask_short(Lang::Zh, e.lead, e.partners, profile.street);
+        for o in office::named_in(directory, &ask) {
+            if !offices.contains(&o) {
+                offices.push(o);
+            }
+        }
+    }
+    out.extend(offices.into_iter().map(|o| words::office(lang, o)));
+    let line = |l: &Alike<'_, '_>| {
+        let Some(e) = l.entry() else {
+            return String::new();
+        };
+        let mut line = String::from("- ");
+        if let Some(sex) = words::sex_required(e) {
+            if l.members.iter().any(|&i| open.get(i) == Some(&true)) {
+                line.push_str(words::if_sex(lang, sex));
+            }
+        }
+        line.push_str(&words::measure_title(lang, catalogue, e.item, e.measure));
         if let Some(amount) = words::amount_short(lang, e) {
             line.push_str(&format!("{comma}{amount}"));
         }
         match e.certainty {
             Certainty::Eligible => line.push_str(&format!("{comma}{}", t(Key::Eligible))),
-            Certainty::Check => line.push_str(&format!(
-                "{comma}{}{comma}{}{sep}{}",
-                t(Key::Likely),
-                t(Key::WhereToAsk),
-                words::ask_short(lang, e.lead, e.partners, profile.street)
-            )),
+            Certainty::Check => line.push_str(&format!("{comma}{}", t(Key::Likely))),
+        }
+        let ask = words::ask_short(lang, e.lead, e.partners, profile.street);
+        if common.as_ref() != Some(&ask) {
+            line.push_str(&format!("{comma}{}{sep}{ask}", t(Key::WhereToAsk)));
         }
         line
     };
-    for (i, entries) in outcome.members.iter().enumerate() {
+    if all().any(|e| e.certainty == Certainty::Check) {
+        out.push(words::likely_means(lang, all()));
+    }
+    let (shared, own) = engine::alike(&outcome.members);
+    for (members, lines) in results::by_members(shared) {
+        let names = words::member_names(lang, &members, &profile.members, open);
+        out.push(format!("{}{sep}", t(Key::EachOf).replace("{}", &names)));
+        out.extend(lines.iter().map(line));
+    }
+    for (i, lines) in own.into_iter().enumerate() {
         out.push(format!(
             "{}{sep}",
-            words::member_name(lang, i, &profile.members)
+            words::member_name(lang, i, &profile.members, open)
         ));
-        if entries.is_empty() {
+        if outcome.members.get(i).is_none_or(Vec::is_empty) {
             out.push(format!("- {}", t(Key::NothingApplies)));
         }
-        out.extend(results::cash_first(entries).into_iter().map(line));
+        out.extend(results::cash_first(lines).iter().map(line));
     }
     if !outcome.household.is_empty() {
         out.push(format!("{}{sep}", t(Key::ForHousehold)));
-        out.extend(outcome.household.iter().map(line));
+        out.extend(results::household_lines(outcome).iter().map(line));
     }
     out.push(words::dated(lang, catalogue.year, platform::this_year()));
     out.push(t(Key::Disclaimer).to_owned());
@@ -178,18 +211,20 @@ pub fn read_aloud(lang: Lang, text: &str, dispatch: Dispatch) {
     let waited = Cell::new(0u32);
     let poll = Interval::new(250, move || {
         waited.set(waited.get() + 1);
-        if is_speaking() {
-            return;
-        }
-        // A voice may take a moment to start: give it two seconds.
-        if !started.get() && waited.get() < 8 {
-            return;
-        }
-        dispatch.dispatch(Action::Reading(if started.get() {
-            Reading::Idle
-        } else {
-            Reading::NoVoice
-        }));
+        // A voice may take a moment to start: give it two seconds. A device with no voice may
+        // keep the speech "pending" for ever, so what decides is whether a voice started.
+        let now = match (started.get(), is_speaking()) {
+            (true, true) => return,
+            (true, false) => Reading::Idle,
+            (false, _) if waited.get() < 8 => return,
+            (false, _) => {
+                if let Some(synth) = synth() {
+                    synth.cancel();
+                }
+                Reading::NoVoice
+            }
+        };
+        dispatch.dispatch(Action::Reading(now));
         // Dropping the interval from inside its own tick is deferred to the next task.
         yew::platform::spawn_local(async {
             POLL.with(|p| p.borrow_mut().take());
