@@ -9,7 +9,8 @@
 // 3. jsbuild.mjs: the JavaScript build, wasm2js of the same module.
 // 4. list.mjs: list.html, the catalogue as static HTML.
 // 5. worker.mjs, sw.js: the service worker with this build's files.
-// 6. syntax.mjs: every script checked to parse as ES2017; compress.mjs: .br and .gz copies.
+// 6. offices.mjs: the district's office directory (seeds/offices.json), where a deployer gave one.
+// 7. syntax.mjs: every script checked to parse as ES2017; compress.mjs: .br and .gz copies.
 //
 // The files keep Trunk's names: the new bytes are a function of the old, so a name still
 // changes exactly when the content does; the preloads' integrity follows the new bytes.
@@ -23,6 +24,7 @@ import { listPage } from "./dist/list.mjs";
 import { serviceWorker } from "./dist/worker.mjs";
 import { checkSyntax } from "./dist/syntax.mjs";
 import { compressAll } from "./dist/compress.mjs";
+import { knownOffices, officesScript, withOffices } from "./dist/offices.mjs";
 import { bin, features, root, tools } from "./dist/tools.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -53,10 +55,12 @@ try {
     "data-js-build-integrity": integrity(js.text),
     "data-wasm-bytes": fs.statSync(wasmFile).size,
   });
+  const catalogue = JSON.parse(fs.readFileSync(path.join(root, "seeds", "jining-hitech-2022.json"), "utf8"));
+  const officesFile = path.join(root, "seeds", "offices.json");
+  if (fs.existsSync(officesFile)) html = withOffices(html, officesScript(fs.readFileSync(officesFile, "utf8"), knownOffices(catalogue)));
   fs.writeFileSync(indexPath, html);
   fs.rmSync(path.join(dir, ".trunk-lock"), { force: true });
 
-  const catalogue = JSON.parse(fs.readFileSync(path.join(root, "seeds", "jining-hitech-2022.json"), "utf8"));
   fs.writeFileSync(path.join(dir, "list.html"), listPage(catalogue, stylesheet(html), cspMeta(html)));
 
   // The worker precaches this build's files, the JavaScript build only where it runs.

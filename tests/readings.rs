@@ -158,7 +158,7 @@ fn check(r: &Reading, c: &Check) {
             );
         }
         if let Some(want) = &c.why {
-            let mut said = words::reasons(Lang::Zh, &e.reasons, &profile.members);
+            let mut said = words::reasons(Lang::Zh, &e.reasons, &profile.members, &[]);
             for w in e.check.iter().chain(&e.also) {
                 said.push_str(words::check_why(*w).0);
             }

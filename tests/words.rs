@@ -99,11 +99,11 @@ fn reasons_name_each_answer_once_and_the_narrowest_age_band() {
         .expect("item 10 at 84");
     let m = &profile.members;
     assert_eq!(
-        reasons(Lang::Zh, &allowance.reasons, m),
+        reasons(Lang::Zh, &allowance.reasons, m, &[]),
         "84周岁（80至89周岁）"
     );
     assert_eq!(
-        reasons(Lang::En, &allowance.reasons, m),
+        reasons(Lang::En, &allowance.reasons, m, &[]),
         "aged 84 (80 to 89)"
     );
 }
@@ -122,7 +122,7 @@ fn a_household_measure_names_the_members_who_qualify_it() {
         .iter()
         .find(|e| e.item == 13)
         .expect("item 13 for the household");
-    let said = reasons(Lang::Zh, &adaptation.reasons, &profile.members);
+    let said = reasons(Lang::Zh, &adaptation.reasons, &profile.members, &[]);
     assert!(said.starts_with("低保家庭"), "{said}");
     assert!(said.contains("84岁女性：84周岁（80周岁及以上）"), "{said}");
     assert!(

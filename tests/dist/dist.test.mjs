@@ -14,6 +14,7 @@ import { listPage } from "../../scripts/dist/list.mjs";
 import { serviceWorker } from "../../scripts/dist/worker.mjs";
 import { checkSyntax } from "../../scripts/dist/syntax.mjs";
 import { compressAll } from "../../scripts/dist/compress.mjs";
+import { knownOffices, officesScript, withOffices } from "../../scripts/dist/offices.mjs";
 
 const acorn = tools("acorn");
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "minsheng-dist-"));
@@ -149,4 +150,24 @@ test("the syntax check refuses a script newer than ES2017; compression writes .b
   compressAll(dir);
   assert.equal(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, "ok.js.br"))).toString(), "export const a = 1;");
   assert.equal(zlib.gunzipSync(fs.readFileSync(path.join(dir, "ok.js.gz"))).toString(), "export const a = 1;");
+});
+
+test("the office directory: a made-up file becomes tab-separated lines in the page; a bad one is refused by its field", () => {
+  const known = knownOffices({ items: [{ lead: ["发展软环境保障局"], partners: ["各街道", "财政金融局"] }] });
+  assert.ok(known.has("接庄街道办事处") && known.has("发展软环境保障局") && known.has("财政金融局"));
+  assert.ok(!known.has("各街道"), "各街道 is no office");
+  const script = officesScript(JSON.stringify({ offices: [
+    { name: "接庄街道办事处", address: "示例路1号（测试用）", phone: "0000-0000000", hours: null },
+    { name: "发展软环境保障局", hours: "周一至周五" },
+  ] }), known);
+  assert.equal(script, '<script type="text/plain" id="offices">\n接庄街道办事处\t示例路1号（测试用）\t0000-0000000\t\n发展软环境保障局\t\t\t周一至周五\n</script>');
+  assert.match(withOffices("<html><body><p>x</p></body></html>", script), /<p>x<\/p><script type="text\/plain" id="offices">[^]*<\/script>\n<\/body>/);
+  const refused = (doc, message) => assert.throws(() => officesScript(typeof doc === "string" ? doc : JSON.stringify(doc), known), (e) => e instanceof BuildError && e.message.includes(message), message);
+  refused("{", "not JSON");
+  refused({ offices: [{ name: "接庄街道办事处", fax: "1" }] }, "offices[0].fax: is not a known field");
+  refused({ offices: [{ name: "接庄街道办事处", phone: 5 }] }, "offices[0].phone: must be text");
+  refused({ offices: [{ name: "接庄街道办事处", address: "a\tb" }] }, "offices[0].address: must be one line");
+  refused({ offices: [{ phone: "1" }] }, "offices[0].name: must name the office");
+  refused({ offices: [{ name: "接庄街道" }] }, "offices[0].name: is no office the page names");
+  refused({ office: [] }, '"office": is not a known field');
 });
