@@ -587,24 +587,23 @@ test("why not: each member's other measures with the condition not met, in both 
   await done(page);
 });
 
-test("the form's starting sex is never passed off as an answer: the results say so until it is chosen", async () => {
+test("the form's starting sex is never passed off as an answer: nobody is named 女性 until it is chosen, also after a reload", async () => {
   const page = await open();
   await typeAge(page, 0, "78");
   await page.locator('[data-member="0"]').waitFor();
-  assert.match(await page.locator('[data-member="0"] .sex-note').innerText(), /性别按“女”计算/);
-  // A reload keeps it unchosen: the note stays (it was gone, so a man who skipped the question
-  // read a woman's results with nothing to say so).
+  assert.equal(await page.locator('[data-member="0"] h3').innerText(), "78岁");
+  // A reload keeps it unchosen (it was once lost, so a man who skipped the question read a
+  // woman's results with nothing to say so).
   await page.waitForFunction(() => sessionStorage.getItem("minsheng.answers")?.includes('"sex_chosen":[false]'));
   await page.reload();
   await page.locator('[data-member="0"]').waitFor();
-  assert.match(await page.locator('[data-member="0"] .sex-note').innerText(), /性别按“女”计算/, "the note after a reload");
+  assert.equal(await page.locator('[data-member="0"] h3').innerText(), "78岁", "unchosen after a reload");
   await page.getByLabel("性别").first().selectOption({ label: "男" });
-  await page.waitForFunction(() => !document.querySelector(".sex-note"));
-  assert.match(await page.locator('[data-member="0"] h3').innerText(), /78岁男性/);
-  // Answers that came with a link were given: no note.
+  await page.waitForFunction(() => document.querySelector('[data-member="0"] h3')?.innerText === "78岁男性");
+  // Answers that came with a link were given: named by them.
   const linked = await open(profileHash({ members: [{ age: 78, sex: "female" }] }));
   await linked.locator('[data-member="0"]').waitFor();
-  assert.equal(await linked.locator(".sex-note").count(), 0);
+  assert.equal(await linked.locator('[data-member="0"] h3').innerText(), "78岁女性");
   await done(linked);
   await done(page);
 });
