@@ -51,6 +51,13 @@ pub struct Outcome<'a> {
     pub household_not_applicable: Vec<NotApplicable<'a>>,
 }
 
+impl<'a> Outcome<'a> {
+    /// Every entry: each member's, then the household's.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry<'a>> {
+        self.members.iter().flatten().chain(&self.household)
+    }
+}
+
 /// A measure that does not apply, and why: the conditions that were not met, in the
 /// catalogue's own encoding (`{"age": {"min": 80}}`), so a page can say them in words.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -531,6 +531,33 @@ pub fn if_sex(lang: Lang, sex: Sex) -> &'static str {
     }
 }
 
+/// What a line says before its title: `如是女性：` where its measure is for one sex and the sex of
+/// one of `members` (`open[i]`) is not yet chosen; else nothing.
+pub fn sex_prefix(lang: Lang, e: &Entry<'_>, members: &[usize], open: &[bool]) -> &'static str {
+    match sex_required(e) {
+        Some(sex) if members.iter().any(|&i| open.get(i) == Some(&true)) => if_sex(lang, sex),
+        _ => "",
+    }
+}
+
+/// The directory's offices that any of these entries names as where to ask, each once.
+pub fn offices_named<'d, 'e, 'a: 'e>(
+    entries: impl IntoIterator<Item = &'e Entry<'a>>,
+    street: Option<Street>,
+    directory: &'d [Office],
+) -> Vec<&'d Office> {
+    let mut out: Vec<&Office> = Vec::new();
+    for e in entries {
+        let ask = ask_short(Lang::Zh, e.lead, e.partners, street);
+        for office in crate::model::office::named_in(directory, &ask) {
+            if !out.contains(&office) {
+                out.push(office);
+            }
+        }
+    }
+    out
+}
+
 /// The sex an entry's measure requires, if it requires one.
 pub fn sex_required(e: &Entry<'_>) -> Option<Sex> {
     e.reasons.iter().find_map(|r| match r.answer {

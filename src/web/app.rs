@@ -76,10 +76,7 @@ pub fn App(props: &AppProps) -> Html {
     // members both get it (a couple's 18 lines are 11 measures).
     let found = match &outcome {
         Some(o) => Ok((
-            o.members
-                .iter()
-                .flatten()
-                .chain(&o.household)
+            o.entries()
                 .fold(0u64, |seen, e| seen | 1 << (e.item & 63))
                 .count_ones() as usize,
             o.cash.month,
@@ -90,7 +87,7 @@ pub fn App(props: &AppProps) -> Html {
     let text: summary::PlainText = match (&answers, &outcome) {
         (Ok(profile), Some(o)) => {
             let (profile, o) = (profile.clone(), o.clone());
-            let open: Vec<bool> = state.people.iter().map(|p| !p.sex_chosen).collect();
+            let open = state.sex_open();
             Some(Callback::from(move |()| {
                 summary::plain_text(lang, catalogue, &profile, &o, &open, &platform::offices())
             }))

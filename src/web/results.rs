@@ -9,7 +9,7 @@ use super::state::State;
 use crate::engine::{self, Alike, Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
 use crate::model::age::Waiting;
 use crate::model::catalogue::Catalogue;
-use crate::model::office::{self, Office};
+use crate::model::office;
 use crate::model::profile::Member;
 use crate::model::profile::Profile;
 use crate::words::{self, Key, Lang};
@@ -69,24 +69,6 @@ pub fn by_members<'e, 'a>(shared: Vec<Alike<'e, 'a>>) -> Vec<(Vec<usize>, Vec<Al
         .collect()
 }
 
-/// Every distinct place to ask among the lines, and the directory's offices they name, once.
-fn offices_named(
-    o: &Outcome<'_>,
-    street: Option<crate::model::choice::Street>,
-    directory: &[Office],
-) -> Vec<Office> {
-    let mut out: Vec<Office> = Vec::new();
-    for e in o.members.iter().flatten().chain(&o.household) {
-        let ask = words::ask_short(Lang::Zh, e.lead, e.partners, street);
-        for office in office::named_in(directory, &ask) {
-            if !out.contains(office) {
-                out.push(office.clone());
-            }
-        }
-    }
-    out
-}
-
 /// The results column.
 /// A function, not a component, as `form::form`: it follows the whole state. (As a component,
 /// its props' derived comparison went through every measure's conditions on each render.)
@@ -104,7 +86,7 @@ pub fn results(props: &ResultsProps) -> Html {
         text,
     } = props;
     // Whose sex is not yet chosen: nobody is called 女性 on the form's first guess.
-    let open: Rc<[bool]> = state.people.iter().map(|p| !p.sex_chosen).collect();
+    let open: Rc<[bool]> = state.sex_open().into();
     let head = match (answers, outcome) {
         (Ok(_), Some(o)) if !o.covered => html! {
             <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
@@ -138,7 +120,6 @@ pub fn results(props: &ResultsProps) -> Html {
 }
 
 /// Lines as a list.
-#[inline(never)]
 fn measure_list(
     lang: Lang,
     catalogue: &'static Catalogue,
@@ -154,7 +135,6 @@ fn measure_list(
 
 /// The next step, then the measures: those several members get said once for them all, then
 /// each member's own, then the household's.
-#[inline(never)]
 fn measures(
     lang: Lang,
     catalogue: &'static Catalogue,
@@ -164,9 +144,10 @@ fn measures(
     open: &Rc<[bool]>,
 ) -> Html {
     let t = |k: Key| lang.pick(k.pair());
-    let all = || o.members.iter().flatten().chain(&o.household);
+    let all = || o.entries();
     let common = words::common_ask(lang, all(), profile.street);
-    let offices = offices_named(o, profile.street, &platform::offices());
+    let directory = platform::offices();
+    let offices = words::offices_named(o.entries(), profile.street, &directory);
     let likely = all().any(|e| e.certainty == Certainty::Check);
     let (shared, own) = engine::alike(&o.members);
     let list = |lines: &[Alike<'_, 'static>]| {
@@ -349,7 +330,6 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
 }
 
 /// One measure as one line; why, where to ask, when, and the source open with a tap.
-#[inline(never)]
 fn measure(
     lang: Lang,
     catalogue: &'static Catalogue,
@@ -369,13 +349,12 @@ fn measure(
     let Some(item) = catalogue.item(e.item) else {
         return Html::default();
     };
-    let mut title = words::measure_title(lang, catalogue, e.item, e.measure);
     // For one sex only, and a sex not yet chosen: said as a condition, not assumed.
-    if let Some(sex) = words::sex_required(e) {
-        if line.members.iter().any(|&i| open.get(i) == Some(&true)) {
-            title = format!("{}{title}", words::if_sex(lang, sex));
-        }
-    }
+    let title = format!(
+        "{}{}",
+        words::sex_prefix(lang, e, &line.members, open),
+        words::measure_title(lang, catalogue, e.item, e.measure)
+    );
     // Said once for several members: each one's reasons under their name.
     let why = if line.members.len() > 1 {
         line.members

@@ -135,6 +135,12 @@ impl Person {
 }
 
 impl State {
+    /// Per member: whether the sex is still not chosen (the form's first option is no answer,
+    /// and the results name nobody by it).
+    pub fn sex_open(&self) -> Vec<bool> {
+        self.people.iter().map(|p| !p.sex_chosen).collect()
+    }
+
     /// A state holding these answers.
     pub fn with_profile(profile: Profile) -> Self {
         let people: Vec<Person> = profile

@@ -6,7 +6,7 @@ use super::state::{Action, Reading};
 use super::{platform, results};
 use crate::engine::{self, Alike, Certainty, Outcome};
 use crate::model::catalogue::Catalogue;
-use crate::model::office::{self, Office};
+use crate::model::office::Office;
 use crate::model::profile::Profile;
 use crate::words::{self, Key, Lang};
 use gloo::timers::callback::Interval;
@@ -51,32 +51,22 @@ pub fn plain_text(
     if words::only_this_list(outcome.cash.month, profile.kind) {
         out.push(t(Key::OnlyThisList).to_owned());
     }
-    let all = || outcome.members.iter().flatten().chain(&outcome.household);
+    let all = || outcome.entries();
     // Where to ask, once, with what the district's directory gives of each office.
     let common = words::common_ask(lang, all(), profile.street);
     if let Some(ask) = &common {
         out.push(words::ask_all(lang, ask));
     }
-    let mut offices: Vec<&Office> = Vec::new();
-    for e in all() {
-        let ask = words::ask_short(Lang::Zh, e.lead, e.partners, profile.street);
-        for o in office::named_in(directory, &ask) {
-            if !offices.contains(&o) {
-                offices.push(o);
-            }
-        }
-    }
-    out.extend(offices.into_iter().map(|o| words::office(lang, o)));
+    out.extend(
+        words::offices_named(all(), profile.street, directory)
+            .into_iter()
+            .map(|o| words::office(lang, o)),
+    );
     let line = |l: &Alike<'_, '_>| {
         let Some(e) = l.entry() else {
             return String::new();
         };
-        let mut line = String::from("- ");
-        if let Some(sex) = words::sex_required(e) {
-            if l.members.iter().any(|&i| open.get(i) == Some(&true)) {
-                line.push_str(words::if_sex(lang, sex));
-            }
-        }
+        let mut line = format!("- {}", words::sex_prefix(lang, e, &l.members, open));
         line.push_str(&words::measure_title(lang, catalogue, e.item, e.measure));
         if let Some(amount) = words::amount_short(lang, e) {
             line.push_str(&format!("{comma}{amount}"));
