@@ -1006,22 +1006,33 @@ pub fn reasons(lang: Lang, reasons: &[Reason<'_>], members: &[Member], open: &[b
             whose.push(r.member);
         }
     }
-    whose
-        .into_iter()
-        .map(|who| {
-            let own: Vec<&Reason<'_>> = reasons.iter().filter(|r| r.member == who).collect();
-            let said = answers_once(lang, &own);
-            match who {
-                None => said,
-                Some(i) => format!(
-                    "{}{}{said}",
-                    member_name(lang, i, members, open),
-                    lang.pick(("：", ": "))
-                ),
-            }
-        })
+    let mut said: Vec<String> = Vec::new();
+    let mut theirs: Vec<(usize, String)> = Vec::new();
+    for who in whose {
+        let own: Vec<&Reason<'_>> = reasons.iter().filter(|r| r.member == who).collect();
+        match who {
+            None => said.push(answers_once(lang, &own)),
+            Some(i) => theirs.push((i, answers_once(lang, &own))),
+        }
+    }
+    let named = each_said(lang, &theirs, members, open);
+    said.extend((!named.is_empty()).then_some(named));
+    said.join(sep)
+}
+
+/// Each member's reasons, under their name; said once, unnamed, when two or
+/// more members' reasons read alike ("84周岁（80至89周岁）" for both
+/// 84-year-olds): the line already says whom it is for.
+pub fn each_said(lang: Lang, said: &[(usize, String)], members: &[Member], open: &[bool]) -> String {
+    if let [(_, first), rest @ ..] = said {
+        if !rest.is_empty() && rest.iter().all(|(_, s)| s == first) {
+            return first.clone();
+        }
+    }
+    said.iter()
+        .map(|(i, s)| format!("{}{}{s}", member_name(lang, *i, members, open), lang.pick(("：", ": "))))
         .collect::<Vec<_>>()
-        .join(sep)
+        .join(lang.pick(("；", "; ")))
 }
 
 fn answers_once(lang: Lang, reasons: &[&Reason<'_>]) -> String {

@@ -132,6 +132,35 @@ fn a_household_measure_names_the_members_who_qualify_it() {
     assert!(!said.contains("40岁"), "{said}");
 }
 
+/// Two members whose reasons read alike are not named one by one: "84周岁（80周岁及以上）"
+/// said once is what both 84-year-olds' line means; where they differ, each is named.
+#[test]
+fn reasons_alike_for_several_members_are_said_once() {
+    use minsheng::words::{each_said, reasons, Lang};
+    let profile = minsheng::codec::profile::decode(
+        r#"{"kind":"minimum_living","members":[{"age":84,"sex":"female"},{"age":84,"sex":"male"},{"age":81,"sex":"male"}]}"#,
+    )
+    .unwrap();
+    let outcome = minsheng::engine::evaluate(Catalogue::builtin().unwrap(), &profile);
+    let m = &profile.members;
+    let each = |which: &[usize]| -> Vec<(usize, String)> {
+        which
+            .iter()
+            .map(|&i| {
+                let e = outcome.members[i].iter().find(|e| e.item == 10).expect("item 10");
+                (i, reasons(Lang::Zh, &e.reasons, m, &[]))
+            })
+            .collect()
+    };
+    assert_eq!(each_said(Lang::Zh, &each(&[0, 1]), m, &[]), "84周岁（80至89周岁）");
+    assert_eq!(
+        each_said(Lang::Zh, &each(&[0, 2]), m, &[]),
+        "84岁女性：84周岁（80至89周岁）；81岁男性：81周岁（80至89周岁）"
+    );
+    // One member alone is named, as before: the household's lines say who qualifies them.
+    assert_eq!(each_said(Lang::Zh, &each(&[2]), m, &[]), "81岁男性：81周岁（80至89周岁）");
+}
+
 #[test]
 fn why_not_reads_the_unmet_conditions_in_words() {
     use minsheng::words::{measure_title, why_not, Lang};

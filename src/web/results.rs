@@ -357,18 +357,13 @@ fn measure(
     );
     // Said once for several members: each one's reasons under their name.
     let why = if line.members.len() > 1 {
-        line.members
+        let said: Vec<(usize, String)> = line
+            .members
             .iter()
             .zip(&line.entries)
-            .map(|(&i, entry)| {
-                format!(
-                    "{}{colon}{}",
-                    words::member_name(lang, i, &profile.members, open),
-                    words::reasons(lang, &entry.reasons, &profile.members, open)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(lang.pick(("；", "; ")))
+            .map(|(&i, entry)| (i, words::reasons(lang, &entry.reasons, &profile.members, open)))
+            .collect();
+        words::each_said(lang, &said, &profile.members, open)
     } else {
         words::reasons(lang, &e.reasons, &profile.members, open)
     };
