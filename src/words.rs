@@ -137,7 +137,7 @@ keys! {
     PremiumPaid => ("保险费由政府交", "Premium paid for you"),
     NearMisses => ("值得留意", "Worth knowing"),
     Disclaimer => ("本工具依据济宁高新区2022年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows Jining High-tech Zone's 2022 list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
-    DeptNamesChinese => ("", "Department names are given in Chinese: the list gives no official English names, so show the Chinese name at the office."),
+    DeptNamesChinese => ("", "Office names are in Chinese, as the list gives them: show them at the office."),
     BadLink => ("这个链接里的回答无法读取（链接可能不完整），已为您显示空白问卷。", "The answers in this link could not be read (the link may be cut short), so the form is shown empty."),
     BadSaved => ("本机保存的回答已损坏，无法读取，已删除。", "The answers kept on this device were damaged and could not be read; they have been removed."),
     NewerSaved => ("本机保存的回答来自更新版本的页面，这个版本无法读取。回答仍保留在本机，没有删除。", "The answers kept on this device come from a newer version of this page, which this version cannot read. They are still kept, not deleted."),
@@ -682,19 +682,16 @@ pub fn likely_means<'e, 'a: 'e>(
     lang: Lang,
     entries: impl IntoIterator<Item = &'e Entry<'a>>,
 ) -> String {
-    let mut whys: Vec<CheckWhy> = Vec::new();
-    for w in entries
+    let mut said: Vec<&str> = Vec::new();
+    for words in entries
         .into_iter()
         .flat_map(|e| e.check.into_iter().chain(e.also))
+        .flat_map(check_short)
     {
-        if !whys.contains(&w) {
-            whys.push(w);
+        if !said.contains(&lang.pick(*words)) {
+            said.push(lang.pick(*words));
         }
     }
-    let said: Vec<&str> = whys
-        .into_iter()
-        .map(|w| lang.pick(check_short(w)))
-        .collect();
     match lang {
         Lang::Zh => format!(
             "{}（{}）",
@@ -901,15 +898,17 @@ pub fn ratio(lang: Lang, r: &Ratio) -> String {
 }
 
 /// Why a result is only likely, in a few words: the results' legend says each once.
-pub fn check_short(why: CheckWhy) -> (&'static str, &'static str) {
+pub fn check_short(why: CheckWhy) -> &'static [(&'static str, &'static str)] {
+    const APPLY: (&str, &str) = ("需申请", "you apply");
+    const DECIDES: (&str, &str) = ("部门审核", "the department decides");
     match why {
-        CheckWhy::Conditions => ("条件以部门为准", "the department sets the conditions"),
-        CheckWhy::Quota => ("名额有限", "places are limited"),
-        CheckWhy::Application => ("需申请，部门审核", "you apply, the department decides"),
-        CheckWhy::Part => ("只在部分学校或场所", "only some schools or places"),
-        CheckWhy::Open => ("由部门认定家庭", "the department decides who counts"),
-        CheckWhy::Elsewhere => ("户籍在外地", "registered elsewhere"),
-        CheckWhy::Hardship => ("遇突发困难时申请", "on a sudden hardship, by application"),
+        CheckWhy::Application => &[APPLY, DECIDES],
+        CheckWhy::Hardship => &[APPLY],
+        // "条件以部门为准", "由部门认定家庭": in a few words both are the department's decision.
+        CheckWhy::Conditions | CheckWhy::Open => &[DECIDES],
+        CheckWhy::Quota => &[("名额有限", "places are limited")],
+        CheckWhy::Part => &[("只在部分学校或场所", "only some schools or places")],
+        CheckWhy::Elsewhere => &[("户籍在外地", "registered elsewhere")],
     }
 }
 
@@ -1263,7 +1262,7 @@ pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&
 }
 
 /// A near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`.
-pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
+fn near_parts(lang: Lang, n: &NearMiss<'_>, title: &str) -> (String, String, Option<String>) {
     // Each period said as itself: `每月¥50`, `每年¥10`, or both.
     let sum = CashSum::of(n.money);
     let cash: Vec<String> = [
@@ -1299,9 +1298,63 @@ pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
         (Lang::En, Gain::More, true) => format!("{title} rises to {cash}"),
         (Lang::En, _, false) => format!("{title} would apply"),
     };
+    (when, what, cash.is_empty().then_some(quoted))
+}
+
+/// One near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`
+pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
+    let (when, what, _) = near_parts(lang, n, title);
+    near_said(lang, &when, &what)
+}
+
+fn near_said(lang: Lang, when: &str, what: &str) -> String {
     match lang {
         Lang::Zh => format!("{when}，{what}。"),
         Lang::En => format!("{when}: {what}."),
+    }
+}
+
+/// A member's near misses, those that come with the same change said in one sentence:
+/// `满6周岁时，可享受“义务教育学位”“改善学校条件”。` Each with the items it speaks of.
+pub fn near_misses(lang: Lang, misses: &[(&NearMiss<'_>, String)]) -> Vec<(Vec<u8>, String)> {
+    let mut said: Vec<(Vec<u8>, String)> = Vec::new();
+    let mut at = 0;
+    while let Some((first, _)) = misses.get(at) {
+        let run = misses[at..]
+            .iter()
+            .take_while(|(n, _)| n.change == first.change)
+            .count();
+        let parts: Vec<_> = misses[at..at + run]
+            .iter()
+            .map(|(n, title)| near_parts(lang, n, title))
+            .collect();
+        let items = misses[at..at + run].iter().map(|(n, _)| n.item).collect();
+        let when = &parts[0].0;
+        // Measures that come with nothing to count are named together under one verb.
+        let titles: Option<Vec<&str>> = parts.iter().map(|p| p.2.as_deref()).collect();
+        let what = match (lang, titles) {
+            (Lang::Zh, Some(titles)) => format!("可享受{}", titles.concat()),
+            (Lang::En, Some(_)) => {
+                let names: Vec<&str> = misses[at..at + run].iter().map(|(_, t)| t.as_str()).collect();
+                format!("{} would apply", and_list(&names))
+            }
+            (_, None) => parts
+                .iter()
+                .map(|p| p.1.as_str())
+                .collect::<Vec<_>>()
+                .join(lang.pick(("；", "; "))),
+        };
+        said.push((items, near_said(lang, when, &what)));
+        at += run;
+    }
+    said
+}
+
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -236,3 +236,30 @@ fn a_household_on_its_own_allowance_is_told_the_total_leaves_it_out() {
         "no cash: said always"
     );
 }
+
+/// Near misses that come with the same change are one sentence, each item kept: the 4-year-old's
+/// two school measures at 6 (items 7 and 8 of the source) read as one line.
+#[test]
+fn near_misses_at_the_same_age_are_said_together() {
+    use minsheng::words::{measure_title, near_misses, Lang};
+    let profile = minsheng::codec::profile::decode(r#"{"members":[{"age":4,"sex":"male"}]}"#).unwrap();
+    let catalogue = Catalogue::builtin().unwrap();
+    let outcome = minsheng::engine::evaluate(catalogue, &profile);
+    let said = |lang| {
+        let misses: Vec<_> = outcome.near_misses[0]
+            .iter()
+            .map(|n| (n, measure_title(lang, catalogue, n.item, n.measure)))
+            .collect();
+        near_misses(lang, &misses)
+    };
+    let zh = said(Lang::Zh);
+    let six: Vec<_> = zh.iter().filter(|(_, s)| s.starts_with("满6周岁时")).collect();
+    assert_eq!(six.len(), 1, "{zh:?}");
+    assert!(six[0].0.len() >= 2, "{zh:?}");
+    assert!(six[0].1.starts_with("满6周岁时，可享受“") && six[0].1.ends_with("”。"), "{zh:?}");
+    assert!(!six[0].1[3..].contains("满6"), "the age said once: {zh:?}");
+    let en = said(Lang::En);
+    let six: Vec<_> = en.iter().filter(|(_, s)| s.starts_with("At 6: ")).collect();
+    assert_eq!(six.len(), 1, "{en:?}");
+    assert!(six[0].1.contains(" and ") && six[0].1.ends_with(" would apply."), "{en:?}");
+}

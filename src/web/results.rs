@@ -196,9 +196,9 @@ fn measures(
                     if !misses.is_empty() {
                         <div class="near">
                             <h4>{ t(Key::NearMisses) }</h4>
-                            <ul>{ for misses.iter().map(|n| {
-                                let title = words::measure_title(lang, catalogue, n.item, n.measure);
-                                html! { <li data-near-item={n.item.to_string()}>{ words::near_miss(lang, n, &title) }</li> }
+                            <ul>{ for words::near_misses(lang, &misses.iter().map(|n| (n, words::measure_title(lang, catalogue, n.item, n.measure))).collect::<Vec<_>>()).into_iter().map(|(items, said)| {
+                                let items = items.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
+                                html! { <li data-near-item={items}>{ said }</li> }
                             }) }</ul>
                         </div>
                     }

@@ -98,7 +98,12 @@ test("the next step in view: where to ask said once, with the directory's addres
     assert.match(await office.innerText(), lang === "zh" ? /接庄街道办事处：地址 示例路1号（测试用）；电话 0000-0000000；办公时间 周一至周五/ : /address 示例路1号（测试用）; phone 0000-0000000; hours 周一至周五/);
     const legend = await page.locator(".next .legend").innerText();
     assert.match(legend, lang === "zh" ? /可能符合：需咨询确认（.*名额有限.*）/ : /Likely: ask to confirm \(.*places are limited.*\)/);
-    assert.match(legend, lang === "zh" ? /需申请，部门审核/ : /you apply, the department decides/);
+    // The catalogue's reasons, each said once, in a few words: the issue's 名额有限, 需要申请, 部门审核.
+    const reasons = legend.slice(legend.indexOf(lang === "zh" ? "（" : "(") + 1, -1).split(lang === "zh" ? "；" : "; ");
+    assert.deepEqual([...new Set(reasons)], reasons, `each reason once: ${legend}`);
+    for (const r of lang === "zh" ? ["需申请", "部门审核", "名额有限"] : ["you apply", "the department decides", "places are limited"]) {
+      assert.ok(reasons.includes(r), `${r} in ${legend}`);
+    }
     // Each line's fold still says it in full, and the office's details.
     const line = page.locator('[data-members="0 1"]').first();
     await line.locator("summary").first().click();

@@ -447,7 +447,7 @@ test("plain words: no parser English in Chinese, one reason said once, members t
   await page.getByLabel("Age").first().waitFor();
   assert.match(await page.title(), /Livelihood measures/);
   const en = await page.evaluate(PAGE_TEXT);
-  assert.match(en, /Department names are given in Chinese/);
+  assert.match(en, /Office names are in Chinese, as the list gives them/);
   for (const d of await page.locator("li.measure > details").all()) await d.evaluate((el) => { el.open = true; });
   await page.waitForFunction(() => document.querySelectorAll(".m-detail").length === document.querySelectorAll("li.measure").length);
   const opened = await page.evaluate(PAGE_TEXT);

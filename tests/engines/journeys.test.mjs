@@ -113,7 +113,7 @@ for (const engine of engines) {
     test("a shared link opens with its results; a measure's details open", { timeout: 120000 }, async () => {
       await start(profileHash(HOUSEHOLD));
       await s.until(() => document.querySelector("[data-cash-month]")?.dataset.cashMonth === "100", "the household's ¥100 a month");
-      assert.ok(await s.exec(() => Boolean(document.querySelector('[data-member="1"] [data-near-item="10"]'))), "the 79-year-old is told about 80");
+      assert.ok(await s.exec(() => Boolean(document.querySelector('[data-member="1"] [data-near-item~="10"]'))), "the 79-year-old is told about 80");
       const summary = await s.find('[data-member="0"] li.measure summary');
       await s.click(summary);
       const opened = await s.until(() => {
