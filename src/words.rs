@@ -111,8 +111,8 @@ keys! {
     Results => ("查询结果", "Results"),
     CashTotal => ("全家每月可领现金", "Cash for the household each month"),
     PerMonth => ("每月", "a month"),
-    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金。", "None of the 33 measures on the district's 2022 list pays you cash each month."),
-    OnlyThisList => ("（低保金、养老金等其他待遇不在这份清单里。）", "(This page covers only this list: minimum living allowance, pensions and other benefits are not in it.)"),
+    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金。", "None of the district's 33 measures for 2022 pays you cash each month."),
+    OnlyThisList => ("（低保金、养老金等其他待遇不在这份清单里。）", "(Other benefits, such as the minimum living allowance or a pension, are not on this list.)"),
     ForHousehold => ("全家共享的项目", "For the whole household"),
     ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
     NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),
@@ -398,9 +398,9 @@ pub fn dated(lang: Lang, year: u16, now_year: u16) -> String {
     match (lang, ago) {
         (Lang::Zh, Some(n)) => format!("这是{year}年的清单（{n}年前）。项目和金额可能已有变化，请向负责部门确认。"),
         (Lang::Zh, None) => format!("这是{year}年的清单。项目和金额可能已有变化，请向负责部门确认。"),
-        (Lang::En, Some(1)) => format!("This is the {year} list, a year old. Measures and amounts may have changed since: confirm with the department."),
-        (Lang::En, Some(n)) => format!("This is the {year} list, {n} years old. Measures and amounts may have changed since: confirm with the department."),
-        (Lang::En, None) => format!("This is the {year} list. Measures and amounts may have changed since: confirm with the department."),
+        (Lang::En, Some(1)) => format!("This list is from {year}, a year ago: ask the department what holds now."),
+        (Lang::En, Some(n)) => format!("This list is from {year}, {n} years ago: ask the department what holds now."),
+        (Lang::En, None) => format!("This list is from {year}: ask the department what holds now."),
     }
 }
 

@@ -268,7 +268,7 @@ test("no cash: the page says which 33 measures it means, before anything else ha
   await cashIs(page, "0");
   assert.match(await page.locator(".cash").innerText(), /高新区2022年民生实事清单的33项里，没有按月发给您的现金/);
   await page.getByRole("button", { name: "English" }).click();
-  await until(page, async () => /None of the 33 measures on the district's 2022 list pays you cash each month/.test(document.querySelector(".cash").innerText), undefined, { what: "the English no-cash line" });
+  await until(page, async () => /None of the district's 33 measures for 2022 pays you cash each month/.test(document.querySelector(".cash").innerText), undefined, { what: "the English no-cash line" });
   await done(page);
 });
 
