@@ -60,8 +60,9 @@ test("the family reads in five screens in large text at 360 px: every measure on
       }));
       return { height: Math.round(household - top), lines, opened: document.querySelectorAll(".m-detail").length };
     });
-    // Five screens in Chinese; English words are longer, and its lines are not yet as short.
-    const limit = lang === "zh" ? 3200 : 5000;
+    // Five screens in Chinese; English words are longer, and its lines are not yet as short
+    // (4,544 px measured): held where it is.
+    const limit = lang === "zh" ? 3200 : 4600;
     console.log(`${lang}: the family's results are ${m.height} px in large text at 360 px`);
     assert.ok(m.height <= limit, `${lang}: the results, heading to the household's last line, are ${m.height} px (limit ${limit})`);
     assert.equal(m.opened, 0, "nothing opened");
@@ -116,10 +117,8 @@ test("the next step in view: where to ask said once, with the directory's addres
     assert.ok(qr && qr.width >= 70, `the printout's QR code is ${qr?.width} px wide`);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
-    // With a directory's office and the QR code the family's printout does not yet fit one page
-    // (without them it does: journey.test.mjs); measured, and held to two.
-    console.log(`${lang}: the family's printout with a directory: ${pages} A4 page(s)`);
-    assert.ok(pages <= 2, `${lang}: the family's printout is ${pages} A4 pages`);
+    // With the directory's office and the QR code, printed from large text: one A4 page.
+    assert.equal(pages, 1, `${lang}: the family's printout is ${pages} A4 pages`);
     await page.screenshot({ path: shotPath(`household-${lang}-print.png`), fullPage: true });
     await page.context().close();
   }
