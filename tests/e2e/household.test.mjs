@@ -167,3 +167,47 @@ test("reading aloud with no voice says so within a few seconds and turns back", 
   assert.equal(await page.locator("#read-aloud").getAttribute("aria-pressed"), "false");
   await context.close();
 });
+
+test("a chosen answer is shown whole: in large text at 320 and 360 px a long answer wraps in its box, in both languages", async () => {
+  for (const width of [320, 360]) {
+    for (const lang of ["zh", "en"]) {
+      const page = await openPage(browser, plain, profileHash({ members: [{ age: 40, sex: "male" }] }), { viewport: { width, height: 640 }, locale: lang === "zh" ? "zh-CN" : "en-GB" });
+      await page.locator('[data-member="0"]').waitFor();
+      if (lang === "en" && (await page.locator("html").getAttribute("lang")) !== "en") await page.locator("#lang-switch").click();
+      await page.locator("#large-switch").click();
+      await until(page, () => document.documentElement.classList.contains("large"), undefined, { what: "large text" });
+      // For each drop-down and each of its answers: how many lines the answer takes as running
+      // text in the box's own font and width (a probe, laid out as the page lays out text); one
+      // that takes two must get two in the box.
+      const cut = await page.evaluate(() => {
+        const out = [];
+        let long = 0;
+        for (const s of document.querySelectorAll(".questions select")) {
+          const cs = getComputedStyle(s);
+          const probe = document.createElement("div");
+          probe.style.cssText = `position:absolute;visibility:hidden;white-space:normal;font:${cs.font};width:${s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)}px`;
+          document.body.append(probe);
+          probe.textContent = "高";
+          const line = probe.getBoundingClientRect().height;
+          const was = s.selectedIndex;
+          for (const o of s.options) {
+            probe.textContent = o.text;
+            const lines = Math.round(probe.getBoundingClientRect().height / line);
+            if (lines < 2) continue;
+            long++;
+            s.selectedIndex = o.index;
+            const h = s.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+            if (h < (lines - 0.2) * line) out.push(`${s.id}: "${o.text}" needs ${lines} lines, has ${Math.round(h)} px (a line is ${Math.round(line)} px)`);
+          }
+          s.selectedIndex = was;
+          probe.remove();
+        }
+        return { out, long };
+      });
+      assert.deepEqual(cut.out, [], `${lang} at ${width} px: answers cut in their boxes`);
+      if (width === 320) assert.ok(cut.long > 0, `${lang}: some answers need two lines at 320 px, so this test measured something`);
+      await page.screenshot({ path: shotPath(`form-${lang}-large-${width}.png`), fullPage: true });
+      await page.context().close();
+    }
+  }
+});
