@@ -396,10 +396,18 @@ pub fn deadline(lang: Lang, year: u16, deadline: &str) -> String {
 pub fn dated(lang: Lang, year: u16, now_year: u16) -> String {
     let ago = now_year.checked_sub(year).filter(|n| *n > 0);
     match (lang, ago) {
-        (Lang::Zh, Some(n)) => format!("这是{year}年的清单（{n}年前）。项目和金额可能已有变化，请向负责部门确认。"),
-        (Lang::Zh, None) => format!("这是{year}年的清单。项目和金额可能已有变化，请向负责部门确认。"),
-        (Lang::En, Some(1)) => format!("This list is from {year}, a year ago: ask the department what holds now."),
-        (Lang::En, Some(n)) => format!("This list is from {year}, {n} years ago: ask the department what holds now."),
+        (Lang::Zh, Some(n)) => {
+            format!("这是{year}年的清单（{n}年前）。项目和金额可能已有变化，请向负责部门确认。")
+        }
+        (Lang::Zh, None) => {
+            format!("这是{year}年的清单。项目和金额可能已有变化，请向负责部门确认。")
+        }
+        (Lang::En, Some(1)) => {
+            format!("This list is from {year}, a year ago: ask the department what holds now.")
+        }
+        (Lang::En, Some(n)) => {
+            format!("This list is from {year}, {n} years ago: ask the department what holds now.")
+        }
         (Lang::En, None) => format!("This list is from {year}: ask the department what holds now."),
     }
 }
@@ -1022,14 +1030,25 @@ pub fn reasons(lang: Lang, reasons: &[Reason<'_>], members: &[Member], open: &[b
 /// Each member's reasons, under their name; said once, unnamed, when two or
 /// more members' reasons read alike ("84周岁（80至89周岁）" for both
 /// 84-year-olds): the line already says whom it is for.
-pub fn each_said(lang: Lang, said: &[(usize, String)], members: &[Member], open: &[bool]) -> String {
+pub fn each_said(
+    lang: Lang,
+    said: &[(usize, String)],
+    members: &[Member],
+    open: &[bool],
+) -> String {
     if let [(_, first), rest @ ..] = said {
         if !rest.is_empty() && rest.iter().all(|(_, s)| s == first) {
             return first.clone();
         }
     }
     said.iter()
-        .map(|(i, s)| format!("{}{}{s}", member_name(lang, *i, members, open), lang.pick(("：", ": "))))
+        .map(|(i, s)| {
+            format!(
+                "{}{}{s}",
+                member_name(lang, *i, members, open),
+                lang.pick(("：", ": "))
+            )
+        })
         .collect::<Vec<_>>()
         .join(lang.pick(("；", "; ")))
 }
@@ -1335,7 +1354,10 @@ pub fn near_misses(lang: Lang, misses: &[(&NearMiss<'_>, String)]) -> Vec<(Vec<u
         let what = match (lang, titles) {
             (Lang::Zh, Some(titles)) => format!("可享受{}", titles.concat()),
             (Lang::En, Some(_)) => {
-                let names: Vec<&str> = misses[at..at + run].iter().map(|(_, t)| t.as_str()).collect();
+                let names: Vec<&str> = misses[at..at + run]
+                    .iter()
+                    .map(|(_, t)| t.as_str())
+                    .collect();
                 format!("{} would apply", and_list(&names))
             }
             (_, None) => parts

@@ -147,18 +147,27 @@ fn reasons_alike_for_several_members_are_said_once() {
         which
             .iter()
             .map(|&i| {
-                let e = outcome.members[i].iter().find(|e| e.item == 10).expect("item 10");
+                let e = outcome.members[i]
+                    .iter()
+                    .find(|e| e.item == 10)
+                    .expect("item 10");
                 (i, reasons(Lang::Zh, &e.reasons, m, &[]))
             })
             .collect()
     };
-    assert_eq!(each_said(Lang::Zh, &each(&[0, 1]), m, &[]), "84周岁（80至89周岁）");
+    assert_eq!(
+        each_said(Lang::Zh, &each(&[0, 1]), m, &[]),
+        "84周岁（80至89周岁）"
+    );
     assert_eq!(
         each_said(Lang::Zh, &each(&[0, 2]), m, &[]),
         "84岁女性：84周岁（80至89周岁）；81岁男性：81周岁（80至89周岁）"
     );
     // One member alone is named, as before: the household's lines say who qualifies them.
-    assert_eq!(each_said(Lang::Zh, &each(&[2]), m, &[]), "81岁男性：81周岁（80至89周岁）");
+    assert_eq!(
+        each_said(Lang::Zh, &each(&[2]), m, &[]),
+        "81岁男性：81周岁（80至89周岁）"
+    );
 }
 
 #[test]
@@ -242,7 +251,8 @@ fn a_household_on_its_own_allowance_is_told_the_total_leaves_it_out() {
 #[test]
 fn near_misses_at_the_same_age_are_said_together() {
     use minsheng::words::{measure_title, near_misses, Lang};
-    let profile = minsheng::codec::profile::decode(r#"{"members":[{"age":4,"sex":"male"}]}"#).unwrap();
+    let profile =
+        minsheng::codec::profile::decode(r#"{"members":[{"age":4,"sex":"male"}]}"#).unwrap();
     let catalogue = Catalogue::builtin().unwrap();
     let outcome = minsheng::engine::evaluate(catalogue, &profile);
     let said = |lang| {
@@ -253,13 +263,22 @@ fn near_misses_at_the_same_age_are_said_together() {
         near_misses(lang, &misses)
     };
     let zh = said(Lang::Zh);
-    let six: Vec<_> = zh.iter().filter(|(_, s)| s.starts_with("满6周岁时")).collect();
+    let six: Vec<_> = zh
+        .iter()
+        .filter(|(_, s)| s.starts_with("满6周岁时"))
+        .collect();
     assert_eq!(six.len(), 1, "{zh:?}");
     assert!(six[0].0.len() >= 2, "{zh:?}");
-    assert!(six[0].1.starts_with("满6周岁时，可享受“") && six[0].1.ends_with("”。"), "{zh:?}");
+    assert!(
+        six[0].1.starts_with("满6周岁时，可享受“") && six[0].1.ends_with("”。"),
+        "{zh:?}"
+    );
     assert!(!six[0].1[3..].contains("满6"), "the age said once: {zh:?}");
     let en = said(Lang::En);
     let six: Vec<_> = en.iter().filter(|(_, s)| s.starts_with("At 6: ")).collect();
     assert_eq!(six.len(), 1, "{en:?}");
-    assert!(six[0].1.contains(" and ") && six[0].1.ends_with(" would apply."), "{en:?}");
+    assert!(
+        six[0].1.contains(" and ") && six[0].1.ends_with(" would apply."),
+        "{en:?}"
+    );
 }

@@ -361,7 +361,12 @@ fn measure(
             .members
             .iter()
             .zip(&line.entries)
-            .map(|(&i, entry)| (i, words::reasons(lang, &entry.reasons, &profile.members, open)))
+            .map(|(&i, entry)| {
+                (
+                    i,
+                    words::reasons(lang, &entry.reasons, &profile.members, open),
+                )
+            })
             .collect();
         words::each_said(lang, &said, &profile.members, open)
     } else {
