@@ -236,6 +236,11 @@ pub fn clear_clipboard() {
     }
 }
 
+/// Calls `f` on each `kind` event of the window while the returned listener is kept.
+pub fn on_window(kind: &'static str, f: impl Fn() + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&window(), kind, move |_| f())
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     let window = window();

@@ -101,11 +101,26 @@ pub fn ShareTools(props: &ShareProps) -> Html {
         link.clone().map(|l| Callback::from(move |()| l.clone())),
     );
     let on_print = Callback::from(|_| platform::print());
-    // Encoding a QR code is the page's heaviest work: once per link. The printout carries it
-    // too, as the way back to these answers.
-    let qr = use_memo(link.clone(), |link| {
-        link.as_ref().and_then(|l| qr::encode(l))
+    // Encoding a QR code is the page's heaviest work: only while the panel shows it, once per
+    // link, never on each answer typed.
+    let qr = use_memo((link.clone(), *open), |(link, open)| {
+        link.as_ref().filter(|_| *open).and_then(|l| qr::encode(l))
     });
+    // The printout carries the code too, as the way back to these answers: drawn when the page
+    // is printed (`beforeprint`, which the Print button's print dialog fires as well), so that
+    // an answer changed costs no encoding. (Encoded on every change, it also met a fault of WPE
+    // WebKit 2.38's WebAssembly about one start in five.)
+    let print_qr = use_node_ref();
+    {
+        let print_qr = print_qr.clone();
+        use_effect_with(link.clone(), move |link| {
+            let link = link.clone();
+            let listener = platform::on_window("beforeprint", move || {
+                draw_print_qr(&print_qr, link.as_deref());
+            });
+            move || drop(listener)
+        });
+    }
     let ready = profile.is_some();
     // Each copy says so beside its own button: the link's inside the panel, under "copy the
     // link" (above the panel it could be off screen).
@@ -141,10 +156,10 @@ pub fn ShareTools(props: &ShareProps) -> Html {
                     <textarea id="copy-text" readonly=true rows="6" value={text.as_ref().map(|t| t.emit(())).unwrap_or_default()} />
                 </label>
             }
-            if let Some(q) = (*qr).clone() {
-                <figure class="print-only print-qr">
-                    <svg viewBox={format!("0 0 {s} {s}", s = q.size)} role="img" aria-label={ t(Key::QrLabel) } shape-rendering="crispEdges">
-                        <path d={q.d} fill="#000" />
+            if link.is_some() {
+                <figure class="print-only print-qr" hidden=true ref={print_qr}>
+                    <svg role="img" aria-label={ t(Key::QrLabel) } shape-rendering="crispEdges">
+                        <path fill="#000" />
                     </svg>
                     <figcaption>{ t(Key::QrCaption) }</figcaption>
                 </figure>
@@ -182,5 +197,26 @@ pub fn ShareTools(props: &ShareProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+/// Draws the link's QR code into the printout's figure, or hides the figure where the link is
+/// too long for one. Written into the elements the page drew, which no later render changes.
+fn draw_print_qr(figure: &NodeRef, link: Option<&str>) {
+    let Some(figure) = figure.cast::<web_sys::Element>() else {
+        return;
+    };
+    let code = link.and_then(qr::encode);
+    let svg = figure.first_element_child();
+    let path = svg.as_ref().and_then(web_sys::Element::first_element_child);
+    match (code, svg, path) {
+        (Some(q), Some(svg), Some(path)) => {
+            let _ = svg.set_attribute("viewBox", &format!("0 0 {s} {s}", s = q.size));
+            let _ = path.set_attribute("d", &q.d);
+            let _ = figure.remove_attribute("hidden");
+        }
+        _ => {
+            let _ = figure.set_attribute("hidden", "");
+        }
     }
 }

@@ -110,7 +110,11 @@ test("the next step in view: where to ask said once, with the directory's addres
     await line.locator("summary").first().click();
     assert.match(await line.locator(".m-detail").innerText(), lang === "zh" ? /名额有限|需要申请/ : /Places are limited|You apply/);
     assert.match(await line.locator(".m-detail .office").innerText(), /0000-0000000/);
-    // The printout: where to ask with the office, and the QR code back to these answers.
+    // The printout: where to ask with the office, and the QR code back to these answers, drawn
+    // when the page is printed (the Print button; the browser's print fires the same event).
+    assert.equal(await page.locator(".print-qr path").getAttribute("d"), null, "no code encoded before printing");
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await until(page, () => document.querySelector(".print-qr:not([hidden]) path")?.getAttribute("d")?.length > 100, undefined, { what: "the printout's QR code, drawn for the print" });
     await page.emulateMedia({ media: "print" });
     assert.ok(await page.locator(".next .office").isVisible(), "the office on the printout");
     const qr = await page.locator(".print-qr svg").boundingBox();
@@ -126,6 +130,10 @@ test("the next step in view: where to ask said once, with the directory's addres
   const page = await openFamily("zh", { on: plain });
   assert.equal(await page.locator(".office").count(), 0);
   assert.doesNotMatch(await page.locator(".results").innerText(), /电话|地址/);
+  // The Print button's print draws the code (headless Chromium then holds the page in its print,
+  // so the PDF above is made from the event alone).
+  await page.locator("#print").click();
+  await until(page, () => document.querySelector(".print-qr:not([hidden]) path")?.getAttribute("d")?.length > 100, undefined, { what: "the QR code, drawn by the Print button's print" });
   await page.context().close();
 });
 

@@ -119,7 +119,10 @@ for (const engine of engines) {
       const opened = await s.until(() => {
         const d = document.querySelector('[data-member="0"] li.measure details');
         return d && d.open && d.innerText.length > 40 && d.innerText;
-      }, "the first measure's details to open");
+      }, "the first measure's details to open").catch(async (e) => {
+        const state = await s.exec(() => { const d = document.querySelector('[data-member="0"] li.measure details'); return JSON.stringify({ open: d?.open, text: d?.innerText.slice(0, 200), y: scrollY, top: d?.getBoundingClientRect().top, active: document.activeElement?.id || document.activeElement?.tagName, errors: window.__errors }); });
+        throw new Error(`${e.message}: ${state}`);
+      });
       assert.match(opened, /原文/, "the details carry the source text");
       await shot("link-zh");
       await finish();
