@@ -690,16 +690,22 @@ pub fn likely_means<'e, 'a: 'e>(
     lang: Lang,
     entries: impl IntoIterator<Item = &'e Entry<'a>>,
 ) -> String {
-    let mut said: Vec<&str> = Vec::new();
-    for words in entries
+    let mut used = [false; CHECK_SHORT.len()];
+    for &i in entries
         .into_iter()
         .flat_map(|e| e.check.into_iter().chain(e.also))
         .flat_map(check_short)
     {
-        if !said.contains(&lang.pick(*words)) {
-            said.push(lang.pick(*words));
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
         }
     }
+    let said: Vec<&str> = CHECK_SHORT
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| *u)
+        .map(|(words, _)| lang.pick(*words))
+        .collect();
     match lang {
         Lang::Zh => format!(
             "{}（{}）",
@@ -905,20 +911,29 @@ pub fn ratio(lang: Lang, r: &Ratio) -> String {
     }
 }
 
-/// Why a result is only likely, in a few words: the results' legend says each once.
-pub fn check_short(why: CheckWhy) -> &'static [(&'static str, &'static str)] {
-    const APPLY: (&str, &str) = ("需申请", "you apply");
-    const DECIDES: (&str, &str) = ("部门审核", "the department decides");
+/// Why a result is only likely, in a few words ([`CHECK_SHORT`]'s): the results' legend says
+/// each once.
+fn check_short(why: CheckWhy) -> &'static [usize] {
     match why {
-        CheckWhy::Application => &[APPLY, DECIDES],
-        CheckWhy::Hardship => &[APPLY],
+        CheckWhy::Application => &[0, 1],
+        CheckWhy::Hardship => &[0],
         // "条件以部门为准", "由部门认定家庭": in a few words both are the department's decision.
-        CheckWhy::Conditions | CheckWhy::Open => &[DECIDES],
-        CheckWhy::Quota => &[("名额有限", "places are limited")],
-        CheckWhy::Part => &[("只在部分学校或场所", "only some schools or places")],
-        CheckWhy::Elsewhere => &[("户籍在外地", "registered elsewhere")],
+        CheckWhy::Conditions | CheckWhy::Open => &[1],
+        CheckWhy::Quota => &[2],
+        CheckWhy::Part => &[3],
+        CheckWhy::Elsewhere => &[4],
     }
 }
+
+/// The few words of [`check_short`], in the order a resident meets them: apply, the department
+/// decides, places are limited…
+const CHECK_SHORT: [(&str, &str); 5] = [
+    ("需申请", "you apply"),
+    ("部门审核", "the department decides"),
+    ("名额有限", "places are limited"),
+    ("只在部分学校或场所", "only some schools or places"),
+    ("户籍在外地", "registered elsewhere"),
+];
 
 /// Why a result is only likely.
 pub fn check_why(why: CheckWhy) -> (&'static str, &'static str) {
