@@ -23,7 +23,7 @@ import { dist, pageBuild } from "./harness.mjs";
 // view, no sex assumed, the office directory, the printout's QR code) took the size build from
 // 132,938 B to 139,525 B. No cut paid for it this time: the budget moves to 137 KiB, and the cut
 // is owed (docs/SIZE-LOG.md). Its second day (the readings said once, the drop-downs that wrap,
-// the QR code drawn only when printed) took it to 140,736 B: 138 KiB, the cut still owed.
+// the QR code drawn only when printed) took it to 140,929 B: 138 KiB, the cut still owed.
 const BUDGET = { size: 138 * 1024, ordinary: 152 * 1024 };
 
 test("the release build is within its first-load budget after brotli", () => {
