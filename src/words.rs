@@ -471,8 +471,8 @@ pub fn age_error(w: Wrong) -> (&'static str, &'static str) {
             "An age is from 0 to 130: check for a key pressed twice.",
         ),
         Wrong::Space => (
-            "年龄中间多了空格，请去掉空格，例如 35。",
-            "Remove the space, for example 35.",
+            "年龄中间多了空格，请去掉空格，例如 78。",
+            "Remove the space, for example 78.",
         ),
         Wrong::BirthYear => (
             "这像是出生年份。请填写周岁，例如 78。",

@@ -87,7 +87,12 @@ pub fn plain_text(
     let (shared, own) = engine::alike(&outcome.members);
     for (members, lines) in results::by_members(shared) {
         let names = words::member_names(lang, &members, &profile.members, open);
-        out.push(format!("{}{sep}", t(Key::EachOf).replace("{}", &names)));
+        // "…：每人都适用" already ends its sentence; "For each of …" is followed by a colon.
+        let each = t(Key::EachOf).replace("{}", &names);
+        out.push(match lang {
+            Lang::Zh => each,
+            Lang::En => format!("{each}{sep}"),
+        });
         out.extend(lines.iter().map(line));
     }
     for (i, lines) in own.into_iter().enumerate() {

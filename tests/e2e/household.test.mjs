@@ -219,3 +219,29 @@ test("a chosen answer is shown whole: in large text at 320 and 360 px a long ans
     }
   }
 });
+
+test("nothing wider than the phone: the family in large text on a phone whose own text size is raised (125 %), at 320 and 360 px, in both languages", async () => {
+  for (const width of [320, 360]) {
+    for (const lang of ["zh", "en"]) {
+      const context = await browser.newContext({ viewport: { width, height: 640 }, deviceScaleFactor: 1, locale: lang === "zh" ? "zh-CN" : "en-GB" });
+      const page = await context.newPage();
+      // The phone's own larger text, as WeChat's text size sets it: a 20 px default font.
+      await (await context.newCDPSession(page)).send("Page.setFontSizes", { fontSizes: { standard: 20 } });
+      await page.goto(plain.url + profileHash(family));
+      await page.locator('[data-member="0"]').waitFor();
+      if (lang === "en" && (await page.locator("html").getAttribute("lang")) !== "en") await page.locator("#lang-switch").click();
+      await page.locator("#large-switch").click();
+      await until(page, () => document.documentElement.classList.contains("large"), undefined, { what: "large text" });
+      const wide = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        elements: [...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
+          .slice(0, 5)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 24)}"`),
+      }));
+      assert.ok(wide.page <= width, `${lang} at ${width} px: the page is ${wide.page} px wide (${wide.elements.join("; ")})`);
+      assert.deepEqual(wide.elements, [], `${lang} at ${width} px: elements past the screen's edge`);
+      await context.close();
+    }
+  }
+});
