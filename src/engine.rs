@@ -712,14 +712,11 @@ pub fn alike<'e, 'a>(
             // Already said with an earlier member's.
             if shared
                 .iter()
-                .any(|a| a.members.contains(&i) && a.entries.first().is_some_and(|f| same(f, e)))
+                .any(|a| a.members.contains(&i) && a.entry().is_some_and(|f| same(f, e)))
             {
                 continue;
             }
-            let mut group = Alike {
-                members: vec![i],
-                entries: vec![e],
-            };
+            let mut group = Alike::one(e, vec![i]);
             for (j, others) in members.iter().enumerate().skip(i + 1) {
                 if let Some(o) = others.iter().find(|o| same(o, e)) {
                     group.members.push(j);
@@ -737,7 +734,7 @@ pub fn alike<'e, 'a>(
                     .unwrap_or(shared.len());
                 shared.insert(at, group);
             } else {
-                mine.push(Alike::one(e, vec![i]));
+                mine.push(group);
             }
         }
         own.push(mine);

@@ -147,7 +147,7 @@ fn measures(
     let all = || o.entries();
     let common = words::common_ask(lang, all(), profile.street);
     let directory = platform::offices();
-    let offices = words::offices_named(o.entries(), profile.street, &directory);
+    let offices = words::offices_named(all(), profile.street, &directory);
     let likely = all().any(|e| e.certainty == Certainty::Check);
     let (shared, own) = engine::alike(&o.members);
     let list = |lines: &[Alike<'_, 'static>]| {
