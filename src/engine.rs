@@ -110,6 +110,11 @@ pub struct Entry<'a> {
     pub unstated: Option<MoneyKind>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub free: bool,
+    /// The measures this one is an alternative to that the same member (or the household) is
+    /// given too: one or the other, never both, never added (item 31's two, for a woman of a
+    /// 低保边缘 household).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub instead_of: Vec<&'a str>,
     /// Which answers met which conditions.
     pub reasons: Vec<Reason<'a>>,
     pub lead: &'a [String],
@@ -154,9 +159,17 @@ pub struct NearMiss<'a> {
     pub item: u8,
     pub measure: &'a str,
     pub gain: Gain,
+    /// As sure as the measure would then be: a near miss promises no more than the measure.
+    pub certainty: Certainty,
+    /// Why it would then be only likely.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckWhy>,
     /// What the measure would then give.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub money: &'a [Money],
+    /// The measures it would be an alternative to (one or the other).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub instead_of: &'a [String],
 }
 
 /// The one answer that would change.
@@ -282,6 +295,12 @@ fn sort_out<'a>(
             }),
         }
     }
+    // An alternative is said only where both are given: "one or the other" of a measure one
+    // does not hold would read as a choice one does not have.
+    let ids: Vec<&str> = held.iter().map(|e| e.measure).collect();
+    for e in &mut held {
+        e.instead_of.retain(|id| ids.contains(id));
+    }
     (held, not)
 }
 
@@ -340,13 +359,21 @@ fn entry<'a>(
 ) -> Option<Entry<'a>> {
     let mut reasons = Vec::new();
     let money = applies(measure, profile, member, &mut reasons)?;
+    // An answer of "not sure" that met a condition: it holds only if the answer is yes.
+    let unsure = reasons
+        .iter()
+        .any(|r| r.answer == Answer::Insurance(Insurance::Unsure))
+        .then_some(CheckWhy::Unsure);
     // What these answers leave open (a word the source does not define, a registration
     // elsewhere): the reasons of these conditions are not the measure's, so they go nowhere.
-    let open = measure
-        .likely
-        .iter()
-        .find(|l| met(&l.when, profile, member, &mut Vec::new()))
-        .map(|l| l.why);
+    let holds = |c: &'a Condition| met(c, profile, member, &mut Vec::new());
+    let open = unsure.or_else(|| {
+        measure
+            .likely
+            .iter()
+            .find(|l| holds(&l.when) && !l.unless.as_ref().is_some_and(holds))
+            .map(|l| l.why)
+    });
     let check = measure.check.or(open);
     Some(Entry {
         item: item.item,
@@ -362,6 +389,7 @@ fn entry<'a>(
         ratios: &measure.ratios,
         unstated: measure.unstated,
         free: measure.free,
+        instead_of: measure.instead_of.iter().map(String::as_str).collect(),
         reasons,
         lead: &item.lead,
         partners: &item.partners,
@@ -422,10 +450,16 @@ fn met<'a>(
             Answer::Age(m.age),
         ),
         (Condition::Sex { is }, Some(m)) => leaf(m.sex == *is, Answer::Sex(m.sex)),
-        (Condition::Insurance { any_of }, Some(m)) => leaf(
-            any_of.contains(&m.insurance),
-            Answer::Insurance(m.insurance),
-        ),
+        (Condition::Insurance { any_of }, Some(m)) => {
+            // "Not sure" meets a condition that some insurance meets; the entry is then only
+            // likely (`CheckWhy::Unsure`), never refused: not sure is not "none".
+            let insured = |i: &Insurance| !matches!(i, Insurance::None | Insurance::Unsure);
+            leaf(
+                any_of.contains(&m.insurance)
+                    || (m.insurance == Insurance::Unsure && any_of.iter().any(insured)),
+                Answer::Insurance(m.insurance),
+            )
+        }
         (Condition::Disability { any_of }, Some(m)) => {
             if any_of.contains(&m.disability) {
                 leaf(true, Answer::Disability(m.disability))
@@ -615,8 +649,16 @@ fn near_misses<'a>(
         }
     }
     if member.insurance == Insurance::None {
+        // 特困 and 低保 members join the resident scheme with the contribution waived
+        // (免缴费特殊群体): the tip names the scheme they would join.
+        let to = match profile.kind {
+            HouseholdKind::MinimumLiving
+            | HouseholdKind::ExtremePovertyDispersed
+            | HouseholdKind::ExtremePovertyCentralized => Insurance::ResidentExempt,
+            _ => Insurance::Resident,
+        };
         let insured = Member {
-            insurance: Insurance::Resident,
+            insurance: to,
             ..member.clone()
         };
         out.extend(gains(
@@ -624,9 +666,7 @@ fn near_misses<'a>(
             profile,
             &insured,
             held,
-            Change::Insurance {
-                to: Insurance::Resident,
-            },
+            Change::Insurance { to },
         ));
     }
     out
@@ -640,16 +680,17 @@ fn gains<'a>(
     change: Change,
 ) -> Vec<NearMiss<'a>> {
     let mut out = Vec::new();
-    let mut scratch = Vec::new();
     for item in &catalogue.items {
         for measure in item.measures.iter().filter(|m| m.scope == Scope::Member) {
-            scratch.clear();
-            let Some(money) = applies(measure, profile, Some(changed), &mut scratch) else {
+            // The whole entry the member would then hold, so the near miss is as sure as it.
+            let Some(then) = entry(item, measure, profile, Some(changed)) else {
                 continue;
             };
             let gain = match held.iter().find(|h| h.measure == measure.id) {
                 None => Gain::New,
-                Some(h) if CashSum::of(money).worth() > CashSum::of(h.money).worth() => Gain::More,
+                Some(h) if CashSum::of(then.money).worth() > CashSum::of(h.money).worth() => {
+                    Gain::More
+                }
                 Some(_) => continue,
             };
             out.push(NearMiss {
@@ -657,15 +698,18 @@ fn gains<'a>(
                 item: item.item,
                 measure: &measure.id,
                 gain,
-                money,
+                certainty: then.certainty,
+                check: then.check,
+                money: then.money,
+                instead_of: &measure.instead_of,
             });
         }
     }
     out
 }
 
-/// A measure several members get alike: the same measure, as sure, and likely for the same
-/// reasons. The page says it once, naming them, where it would otherwise repeat it under each.
+/// A measure several members get alike: the same measure, giving each the same, as sure, and
+/// likely for the same reasons (`same`). The page says it once, naming them, where it would otherwise repeat it under each.
 #[derive(Debug)]
 pub struct Alike<'e, 'a> {
     /// The members who get it, in the profile's order: two or more.
@@ -674,13 +718,42 @@ pub struct Alike<'e, 'a> {
     pub entries: Vec<&'e Entry<'a>>,
 }
 
-/// Whether two members' entries are one measure held alike.
+/// Whether two members' entries are one measure held alike: everything a line shows is alike
+/// but the reasons, which are each member's own and said by name. Every field is named here, so
+/// a field added to `Entry` does not compile until it is placed: none can be merged away (an
+/// old couple's 高龄补贴 at 85 and 92 is ¥50 and ¥100, two lines, not one).
 fn same(a: &Entry<'_>, b: &Entry<'_>) -> bool {
-    a.item == b.item
-        && a.measure == b.measure
-        && a.certainty == b.certainty
-        && a.check == b.check
-        && a.also == b.also
+    let Entry {
+        item,
+        measure,
+        certainty,
+        check,
+        also,
+        money,
+        ratios,
+        unstated,
+        free,
+        instead_of,
+        reasons: _,
+        lead,
+        partners,
+        deadline,
+        source,
+    } = a;
+    *item == b.item
+        && *measure == b.measure
+        && *certainty == b.certainty
+        && *check == b.check
+        && *also == b.also
+        && *money == b.money
+        && *ratios == b.ratios
+        && *unstated == b.unstated
+        && *free == b.free
+        && *instead_of == b.instead_of
+        && *lead == b.lead
+        && *partners == b.partners
+        && *deadline == b.deadline
+        && *source == b.source
 }
 
 impl<'e, 'a> Alike<'e, 'a> {

@@ -3,7 +3,9 @@
 //! Each string is a `(zh, en)` pair inside an exhaustive `match`, so a new key or answer
 //! without both translations does not compile.
 
-use crate::engine::{Answer, CashSum, Change, Entry, Gain, NearMiss, NotApplicable, Reason};
+use crate::engine::{
+    Answer, CashSum, Certainty, Change, Entry, Gain, NearMiss, NotApplicable, Reason,
+};
 use crate::model::age::{Waiting, Wrong};
 use crate::model::catalogue::{
     Catalogue, CheckWhy, Condition, Money, MoneyKind, Payer, Period, Ratio, Text,
@@ -296,7 +298,8 @@ impl Label for Insurance {
                 ("居民医保（免缴费）", "Fee waived: resident scheme (免缴费)")
             }
             Insurance::Employee => ("职工医保", "Employee scheme (职工医保)"),
-            Insurance::None => ("没有医保 / 不清楚", "None / not sure"),
+            Insurance::None => ("没有医保", "None"),
+            Insurance::Unsure => ("不清楚", "Not sure"),
         }
     }
 }
@@ -865,7 +868,8 @@ pub fn amount_short(lang: Lang, e: &Entry<'_>) -> Option<String> {
             .join("/");
         match lang {
             Lang::Zh => format!("报销{shares}"),
-            Lang::En => format!("{shares} refunded"),
+            // The fund's share of eligible inpatient costs: nothing is paid back to anyone.
+            Lang::En => format!("fund pays {shares}"),
         }
     } else if e.free {
         lang.pick(Key::Free.pair()).to_owned()
@@ -922,17 +926,19 @@ fn check_short(why: CheckWhy) -> &'static [usize] {
         CheckWhy::Quota => &[2],
         CheckWhy::Part => &[3],
         CheckWhy::Elsewhere => &[4],
+        CheckWhy::Unsure => &[5],
     }
 }
 
 /// The few words of [`check_short`], in the order a resident meets them: apply, the department
 /// decides, places are limited…
-const CHECK_SHORT: [(&str, &str); 5] = [
+const CHECK_SHORT: [(&str, &str); 6] = [
     ("需申请", "you apply"),
     ("部门审核", "the department decides"),
     ("名额有限", "places are limited"),
     ("只在部分学校或场所", "only some schools or places"),
     ("户籍在外地", "registered elsewhere"),
+    ("先问清医保", "find out your insurance"),
 ];
 
 /// Why a result is only likely.
@@ -952,8 +958,8 @@ pub fn check_why(why: CheckWhy) -> (&'static str, &'static str) {
             "Only some schools or places are included, not every one.",
         ),
         CheckWhy::Open => (
-            "原文没说“经济困难”“贫困家庭”包括哪些家庭，由部门认定。",
-            "The list does not define “in economic difficulty” or “poor”: the department decides whether your household counts.",
+            "原文没说“经济困难”“贫困家庭”“孤困儿童”包括哪些人，由部门认定。",
+            "The list does not define “in economic difficulty”, “poor” or “children in difficulty”: the department decides whether you count.",
         ),
         CheckWhy::Elsewhere => (
             "户籍在外地：原文未写户籍要求，这类待遇一般在户籍地或参保地办理。",
@@ -962,6 +968,10 @@ pub fn check_why(why: CheckWhy) -> (&'static str, &'static str) {
         CheckWhy::Hardship => (
             "面向遇到突发困难的家庭，需申请，由部门审核。",
             "For a household facing a sudden hardship: you apply and the department decides.",
+        ),
+        CheckWhy::Unsure => (
+            "医保选了“不清楚”：参加了这项写明的医保才能享受，请先问清。",
+            "You answered “not sure” about medical insurance: it applies only in the scheme it names, so find out first.",
         ),
     }
 }
@@ -995,7 +1005,10 @@ fn answer_words(lang: Lang, answer: Answer) -> String {
         (Lang::En, Answer::Street(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
         (Lang::Zh, Answer::Community(v)) => format!("住在{}", v.pair().0),
         (Lang::En, Answer::Community(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
-        (Lang::En, Answer::Insurance(Insurance::None)) => "no medical insurance".to_owned(),
+        (Lang::Zh, Answer::Insurance(Insurance::Unsure)) => "不清楚有没有医保".to_owned(),
+        (Lang::En, Answer::Insurance(v @ (Insurance::None | Insurance::Unsure))) => {
+            insurance_en(v).to_owned()
+        }
         (Lang::En, Answer::Insurance(v)) => format!("in {}", insurance_en(v)),
         (_, Answer::Kind(v)) => lower_first(lang.pick(v.pair())),
         (_, Answer::Residency(v)) => lower_first(lang.pick(v.pair())),
@@ -1167,6 +1180,7 @@ fn insurance_en(v: Insurance) -> &'static str {
         Insurance::ResidentExempt => "resident medical insurance, contribution waived",
         Insurance::Employee => "employee medical insurance",
         Insurance::None => "no medical insurance",
+        Insurance::Unsure => "not sure of medical insurance",
     }
 }
 
@@ -1295,8 +1309,31 @@ pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&
     }
 }
 
-/// A near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`.
-fn near_parts(lang: Lang, n: &NearMiss<'_>, title: &str) -> (String, String, Option<String>) {
+/// A near miss, or several said as one, in parts: when, what (with the money), and where it
+/// brings nothing to count, the names a list of names says (`“免费有线电视”`), and whether it
+/// would be only likely. A near miss promises no more than its measure would.
+struct Near {
+    when: String,
+    what: String,
+    names: Option<String>,
+    likely: bool,
+}
+
+/// What a likely near miss says after its name; with `either`, one or the other too.
+fn likely_mark(lang: Lang, likely: bool, either: bool) -> &'static str {
+    match (lang, likely, either) {
+        (_, false, false) => "",
+        (Lang::Zh, true, false) => "（可能符合）",
+        (Lang::Zh, false, true) => "（二选一）",
+        (Lang::Zh, true, true) => "（可能符合，二选一）",
+        (Lang::En, true, false) => " (likely)",
+        (Lang::En, false, true) => " (one or the other)",
+        (Lang::En, true, true) => " (likely; one or the other)",
+    }
+}
+
+/// A near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`
+fn near_parts(lang: Lang, n: &NearMiss<'_>, title: &str) -> Near {
     // Each period said as itself: `每月¥50`, `每年¥10`, or both.
     let sum = CashSum::of(n.money);
     let cash: Vec<String> = [
@@ -1316,29 +1353,35 @@ fn near_parts(lang: Lang, n: &NearMiss<'_>, title: &str) -> (String, String, Opt
         (Lang::Zh, Change::Age { at }) => format!("满{at}周岁时"),
         (Lang::En, Change::Age { at }) => format!("At {at}"),
         (Lang::Zh, Change::Insurance { to }) => format!("如参加{}", to.pair().0),
-        (Lang::En, Change::Insurance { to }) => format!("If you join {}", lower_first(to.pair().1)),
+        (Lang::En, Change::Insurance { to }) => format!("If you join {}", insurance_en(to)),
     };
+    let likely = n.certainty == Certainty::Check;
     // A title that carries its own quotation marks is not quoted again.
-    let quoted = if title.contains('“') {
-        title.to_owned()
-    } else {
-        format!("“{title}”")
+    let name = match lang {
+        Lang::Zh if !title.contains('“') => format!("“{title}”"),
+        _ => title.to_owned(),
     };
+    let mark = likely_mark(lang, likely, false);
     let what = match (lang, n.gain, !cash.is_empty()) {
-        (Lang::Zh, Gain::New, true) => format!("可享受{quoted}，{cash}"),
-        (Lang::Zh, Gain::More, true) => format!("{quoted}提高到{cash}"),
-        (Lang::Zh, _, false) => format!("可享受{quoted}"),
-        (Lang::En, Gain::New, true) => format!("{title}, {cash}"),
-        (Lang::En, Gain::More, true) => format!("{title} rises to {cash}"),
-        (Lang::En, _, false) => format!("{title} would apply"),
+        (Lang::Zh, Gain::New, true) => format!("可享受{name}{mark}，{cash}"),
+        (Lang::Zh, Gain::More, true) => format!("{name}{mark}提高到{cash}"),
+        (Lang::Zh, _, false) => format!("可享受{name}{mark}"),
+        (Lang::En, Gain::New, true) => format!("{name}{mark}, {cash}"),
+        (Lang::En, Gain::More, true) => format!("{name}{mark} rises to {cash}"),
+        (Lang::En, _, false) => format!("{name}{mark} would apply"),
     };
-    (when, what, cash.is_empty().then_some(quoted))
+    Near {
+        when,
+        what,
+        names: cash.is_empty().then_some(name),
+        likely,
+    }
 }
 
 /// One near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`
 pub fn near_miss(lang: Lang, n: &NearMiss<'_>, title: &str) -> String {
-    let (when, what, _) = near_parts(lang, n, title);
-    near_said(lang, &when, &what)
+    let p = near_parts(lang, n, title);
+    near_said(lang, &p.when, &p.what)
 }
 
 fn near_said(lang: Lang, when: &str, what: &str) -> String {
@@ -1348,41 +1391,115 @@ fn near_said(lang: Lang, when: &str, what: &str) -> String {
     }
 }
 
+/// Several near misses of one change said under one verb: `可享受“义务教育学位”“改善学校条件”
+/// （可能符合）`; alternatives (`either`) joined by "or" and said to be one choice, never two to
+/// add up: `可享受“全额购买保险”或“参保补贴”（可能符合，二选一）`. `None` where one brings money.
+fn named_together(lang: Lang, parts: &[Near], either: bool) -> Option<(String, String)> {
+    let names: Vec<&str> = parts
+        .iter()
+        .map(|p| p.names.as_deref())
+        .collect::<Option<_>>()?;
+    // Said once where all are alike in certainty, else after each name.
+    let alike = parts.iter().all(|p| p.likely == parts[0].likely);
+    let named: Vec<String> = names
+        .iter()
+        .zip(parts)
+        .map(|(n, p)| format!("{n}{}", likely_mark(lang, p.likely && !alike, false)))
+        .collect();
+    let joined = match (lang, either) {
+        (Lang::Zh, true) => named.join("或"),
+        (Lang::Zh, false) => named.concat(),
+        (Lang::En, true) => named.join(" or "),
+        (Lang::En, false) => and_list(&named.iter().map(String::as_str).collect::<Vec<_>>()),
+    };
+    let names = format!(
+        "{joined}{}",
+        likely_mark(lang, alike && parts[0].likely, either)
+    );
+    let what = match lang {
+        Lang::Zh => format!("可享受{names}"),
+        Lang::En => format!("{names} would apply"),
+    };
+    Some((what, names))
+}
+
+/// Near misses that are alternatives to each other (`instead_of`), as one choice.
+fn one_choice(lang: Lang, mut parts: Vec<Near>) -> Near {
+    if parts.len() < 2 {
+        return parts.pop().unwrap_or(Near {
+            when: String::new(),
+            what: String::new(),
+            names: None,
+            likely: false,
+        });
+    }
+    let likely = parts.iter().any(|p| p.likely);
+    let when = std::mem::take(&mut parts[0].when);
+    match named_together(lang, &parts, true) {
+        Some((what, names)) => Near {
+            when,
+            what,
+            names: Some(names),
+            likely: false,
+        },
+        None => {
+            let whats: Vec<&str> = parts.iter().map(|p| p.what.as_str()).collect();
+            Near {
+                what: format!(
+                    "{}{}",
+                    whats.join(lang.pick(("；或", "; or "))),
+                    likely_mark(lang, false, true)
+                ),
+                when,
+                names: None,
+                likely,
+            }
+        }
+    }
+}
+
 /// A member's near misses, those that come with the same change said in one sentence:
-/// `满6周岁时，可享受“义务教育学位”“改善学校条件”。` Each with the items it speaks of.
+/// `满6周岁时，可享受“义务教育学位”“改善学校条件”（可能符合）。` Each with the items it speaks of.
 pub fn near_misses(lang: Lang, misses: &[(&NearMiss<'_>, String)]) -> Vec<(Vec<u8>, String)> {
     let mut said: Vec<(Vec<u8>, String)> = Vec::new();
     let mut at = 0;
     while let Some((first, _)) = misses.get(at) {
-        let run = misses[at..]
+        let count = misses[at..]
             .iter()
             .take_while(|(n, _)| n.change == first.change)
             .count();
-        let parts: Vec<_> = misses[at..at + run]
-            .iter()
-            .map(|(n, title)| near_parts(lang, n, title))
-            .collect();
-        let items = misses[at..at + run].iter().map(|(n, _)| n.item).collect();
-        let when = &parts[0].0;
-        // Measures that come with nothing to count are named together under one verb.
-        let titles: Option<Vec<&str>> = parts.iter().map(|p| p.2.as_deref()).collect();
-        let what = match (lang, titles) {
-            (Lang::Zh, Some(titles)) => format!("可享受{}", titles.concat()),
-            (Lang::En, Some(_)) => {
-                let names: Vec<&str> = misses[at..at + run]
-                    .iter()
-                    .map(|(_, t)| t.as_str())
-                    .collect();
-                format!("{} would apply", and_list(&names))
+        let run = &misses[at..at + count];
+        // Alternatives to each other are one choice.
+        let mut groups: Vec<Vec<&(&NearMiss<'_>, String)>> = Vec::new();
+        for m in run {
+            let other = |g: &&mut Vec<&(&NearMiss<'_>, String)>| {
+                g.iter()
+                    .any(|(o, _)| m.0.instead_of.iter().any(|id| id == o.measure))
+            };
+            match groups.iter_mut().find(other) {
+                Some(g) => g.push(m),
+                None => groups.push(vec![m]),
             }
-            (_, None) => parts
+        }
+        let parts: Vec<Near> = groups
+            .iter()
+            .map(|g| {
+                let parts = g.iter().map(|(n, t)| near_parts(lang, n, t)).collect();
+                one_choice(lang, parts)
+            })
+            .collect();
+        let items = run.iter().map(|(n, _)| n.item).collect();
+        // Measures that come with nothing to count are named together under one verb.
+        let what = match named_together(lang, &parts, false) {
+            Some((what, _)) if parts.len() > 1 => what,
+            _ => parts
                 .iter()
-                .map(|p| p.1.as_str())
+                .map(|p| p.what.as_str())
                 .collect::<Vec<_>>()
                 .join(lang.pick(("；", "; "))),
         };
-        said.push((items, near_said(lang, when, &what)));
-        at += run;
+        said.push((items, near_said(lang, &parts[0].when, &what)));
+        at += count;
     }
     said
 }
@@ -1393,6 +1510,33 @@ fn and_list(names: &[&str]) -> String {
         [one] => (*one).to_owned(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
+}
+
+/// What a line says of the alternatives its member is given too: `与“参保补贴”二选一` / `one
+/// or the other with “Subsidy for buying the policy”`, so that no reader adds the two.
+pub fn one_or_other(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>) -> Option<String> {
+    if e.instead_of.is_empty() {
+        return None;
+    }
+    let titles: Vec<String> = e
+        .instead_of
+        .iter()
+        .map(|id| {
+            // The alternative's own title: both are parts of the same item.
+            let own = catalogue
+                .item(e.item)
+                .and_then(|i| i.measures.iter().find(|m| m.id == *id))
+                .and_then(|m| m.title.as_ref());
+            match own {
+                Some(t) => format!("“{}”", lang.text(t)),
+                None => format!("“{}”", measure_title(lang, catalogue, e.item, id)),
+            }
+        })
+        .collect();
+    Some(match lang {
+        Lang::Zh => format!("与{}二选一", titles.join("、")),
+        Lang::En => format!("one or the other with {}", titles.join(", ")),
+    })
 }
 
 /// The desk's countdown before it clears itself.

@@ -6,7 +6,7 @@ use minsheng::codec::profile::decode;
 use minsheng::engine::evaluate;
 use minsheng::model::catalogue::{Catalogue, Scope};
 use minsheng::model::choice::*;
-use minsheng::model::profile::{Member, Profile};
+use minsheng::model::profile::{Member, Profile, WORK_AGE};
 use proptest::prelude::*;
 use proptest::sample::select;
 use rust_decimal::Decimal;
@@ -27,7 +27,8 @@ fn member() -> impl Strategy<Value = Member> {
             sex,
             insurance,
             disability,
-            work,
+            // A valid profile: a child's work is none (the decoder refuses any other).
+            work: if age < WORK_AGE { Work::None } else { work },
             severe_disability: f[0],
             self_care_lost: f[1],
             child_in_difficulty: f[2],

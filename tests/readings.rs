@@ -51,6 +51,25 @@ struct Check {
     /// The item serves everyone (wholly / in part).
     everyone: Option<u8>,
     everyone_part: Option<u8>,
+    /// The measure `has` names is said to be one or the other with this one (`instead_of`).
+    instead_of: Option<String>,
+    /// The measure `has` names is no alternative to anything this member is given.
+    instead_of_none: Option<bool>,
+    /// A near miss of the member, as `measure@age` or `measure@insurance`.
+    near: Option<String>,
+    /// How sure that near miss is: `eligible` or `check`.
+    near_certainty: Option<String>,
+    /// That near miss is offered as one choice with this measure.
+    near_instead_of: Option<String>,
+    /// The profile cannot be true: the decoder refuses it, naming this field first.
+    refused: Option<String>,
+}
+
+fn certainty(c: Certainty) -> &'static str {
+    match c {
+        Certainty::Eligible => "eligible",
+        Certainty::Check => "check",
+    }
 }
 
 fn readings() -> Vec<Reading> {
@@ -66,8 +85,16 @@ fn scope<'o, 'a>(o: &'o Outcome<'a>, member: Option<usize>) -> &'o [Entry<'a>] {
 
 fn check(r: &Reading, c: &Check) {
     let at = format!("item {} «{}» with {}", r.item, r.source, c.profile);
-    let profile = minsheng::codec::profile::from_value(&(&c.profile).into())
-        .unwrap_or_else(|e| panic!("{at}: {e}"));
+    let decoded = minsheng::codec::profile::from_value(&(&c.profile).into());
+    if let Some(field) = &c.refused {
+        let e = decoded.expect_err(&format!("{at}: must be refused"));
+        assert!(
+            e.to_string().starts_with(&format!("{field}: ")),
+            "{at}: refused naming {field}, not «{e}»"
+        );
+        return;
+    }
+    let profile = decoded.unwrap_or_else(|e| panic!("{at}: {e}"));
     let o = engine::evaluate(Catalogue::builtin().unwrap(), &profile);
     let held = scope(&o, c.member);
     if let Some(id) = &c.lacks {
@@ -117,11 +144,17 @@ fn check(r: &Reading, c: &Check) {
         );
         let e = found[0];
         if let Some(want) = &c.certainty {
-            let got = match e.certainty {
-                Certainty::Eligible => "eligible",
-                Certainty::Check => "check",
-            };
-            assert_eq!(got, want, "{at}: certainty of {id}");
+            assert_eq!(certainty(e.certainty), want, "{at}: certainty of {id}");
+        }
+        if let Some(other) = &c.instead_of {
+            assert!(
+                e.instead_of.contains(&other.as_str()),
+                "{at}: {id} is one or the other with {other}, not {:?}",
+                e.instead_of
+            );
+        }
+        if c.instead_of_none == Some(true) {
+            assert!(e.instead_of.is_empty(), "{at}: {id} is no alternative here");
         }
         if let Some(want) = &c.money {
             let mut got: Vec<String> = e
@@ -172,6 +205,44 @@ fn check(r: &Reading, c: &Check) {
         }
         if let Some(want) = c.unstated {
             assert_eq!(e.unstated.is_some(), want, "{at}: {id} states no amount");
+        }
+    }
+    if let Some(near) = &c.near {
+        let i = c.member.expect("a near miss is a member's");
+        let said = |n: &engine::NearMiss<'_>| match n.change {
+            engine::Change::Age { at } => format!("{}@{at}", n.measure),
+            engine::Change::Insurance { to } => format!("{}@{}", n.measure, to.as_str()),
+        };
+        let n = o.near_misses[i]
+            .iter()
+            .find(|n| &said(n) == near)
+            .unwrap_or_else(|| panic!("{at}: near miss {near}"));
+        if let Some(want) = &c.near_certainty {
+            assert_eq!(certainty(n.certainty), want, "{at}: near miss {near}");
+        }
+        if let Some(other) = &c.near_instead_of {
+            assert!(
+                n.instead_of.iter().any(|id| id == other),
+                "{at}: near miss {near} is one choice with {other}"
+            );
+            let catalogue = Catalogue::builtin().unwrap();
+            let misses: Vec<_> = o.near_misses[i]
+                .iter()
+                .map(|n| {
+                    (
+                        n,
+                        words::measure_title(Lang::Zh, catalogue, n.item, n.measure),
+                    )
+                })
+                .collect();
+            let text: Vec<String> = words::near_misses(Lang::Zh, &misses)
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect();
+            assert!(
+                text.iter().any(|s| s.contains("二选一")),
+                "{at}: near misses say one or the other: {text:?}"
+            );
         }
     }
     if let Some(want) = &c.cash_month {

@@ -25,7 +25,7 @@ fn words_read_plainly_in_both_languages() {
 /// is never "¥10 a month", and monthly and yearly cash are not added together.
 #[test]
 fn a_near_miss_says_a_yearly_amount_is_yearly() {
-    use minsheng::engine::{Change, Gain, NearMiss};
+    use minsheng::engine::{Certainty, Change, Gain, NearMiss};
     use minsheng::model::catalogue::{Money, MoneyKind, Payer, Period};
     use minsheng::words::{near_miss, Lang};
     let cash = |amount: &str, period| Money {
@@ -40,7 +40,10 @@ fn a_near_miss_says_a_yearly_amount_is_yearly() {
         item: 34,
         measure: "allowance",
         gain: Gain::New,
+        certainty: Certainty::Eligible,
+        check: None,
         money: &yearly,
+        instead_of: &[],
     };
     assert_eq!(
         near_miss(Lang::En, &n, "Allowance"),
@@ -270,7 +273,8 @@ fn near_misses_at_the_same_age_are_said_together() {
     assert_eq!(six.len(), 1, "{zh:?}");
     assert!(six[0].0.len() >= 2, "{zh:?}");
     assert!(
-        six[0].1.starts_with("满6周岁时，可享受“") && six[0].1.ends_with("”。"),
+        // Both places are likely (items 7 and 8 name a quota and some schools): said once.
+        six[0].1.starts_with("满6周岁时，可享受“") && six[0].1.ends_with("”（可能符合）。"),
         "{zh:?}"
     );
     assert!(!six[0].1[3..].contains("满6"), "the age said once: {zh:?}");
@@ -281,4 +285,194 @@ fn near_misses_at_the_same_age_are_said_together() {
         six[0].1.contains(" and ") && six[0].1.ends_with(" would apply."),
         "{en:?}"
     );
+}
+
+/// A line said once for several members is theirs only where it gives each the same: an old
+/// couple of 85 and 92 reads ¥50 and ¥100, two lines (item 10: "80-89周岁…每月发放50元；90-99
+/// 周岁每人每月发放100元"), while two in one bracket, and item 22's ¥2 a person, are one line.
+/// Every bracket of item 10 is crossed, and 22's household measure is the household's alone.
+#[test]
+fn a_shared_line_is_shared_only_where_it_gives_each_the_same() {
+    use minsheng::engine::{alike, evaluate};
+    let eval = |ages: &[u8]| {
+        let members: Vec<String> = ages
+            .iter()
+            .map(|a| format!(r#"{{"age":{a},"sex":"female"}}"#))
+            .collect();
+        let profile =
+            minsheng::codec::profile::decode(&format!(r#"{{"members":[{}]}}"#, members.join(",")))
+                .unwrap();
+        evaluate(Catalogue::builtin().unwrap(), &profile)
+    };
+    let shared_10 = |ages: &[u8]| -> Vec<Vec<usize>> {
+        let o = eval(ages);
+        let (shared, own) = alike(&o.members);
+        // Each one's amount is the line's amount wherever the line is said.
+        for line in shared.iter().chain(own.iter().flatten()) {
+            for (&i, e) in line.members.iter().zip(&line.entries) {
+                assert_eq!(
+                    line.entry().unwrap().money,
+                    o.members[i]
+                        .iter()
+                        .find(|x| x.measure == e.measure)
+                        .unwrap()
+                        .money
+                );
+            }
+        }
+        shared
+            .into_iter()
+            .filter(|a| a.entry().is_some_and(|e| e.item == 10))
+            .map(|a| a.members)
+            .collect()
+    };
+    // 85 and 92: ¥50 and ¥100, never one line.
+    assert!(shared_10(&[85, 92]).is_empty());
+    // 92 and 101: ¥100 and ¥500; 89 and 90 at the edge of the first two brackets.
+    assert!(shared_10(&[92, 101]).is_empty());
+    assert!(shared_10(&[89, 90]).is_empty());
+    // One bracket: one line for both.
+    assert_eq!(shared_10(&[85, 86]), vec![vec![0, 1]]);
+    assert_eq!(shared_10(&[90, 99]), vec![vec![0, 1]]);
+    assert_eq!(shared_10(&[100, 104]), vec![vec![0, 1]]);
+    // Item 22: ¥2 a person for each (one line), ¥2 for the home (the household's, once).
+    let o = eval(&[40, 41, 42]);
+    let (shared, _) = alike(&o.members);
+    let line = shared
+        .iter()
+        .find(|a| a.entry().is_some_and(|e| e.measure == "22a"))
+        .expect("22a said once");
+    assert_eq!(line.members, vec![0, 1, 2]);
+    assert_eq!(o.household.iter().filter(|e| e.measure == "22b").count(), 1);
+}
+
+/// "其他参保…的妇女": item 31's two measures are one or the other, and each line says so, where
+/// a woman is given both (a 低保边缘 household); a woman given one alone is told of no choice.
+#[test]
+fn alternatives_are_said_one_or_the_other() {
+    use minsheng::words::{one_or_other, Lang};
+    let c = Catalogue::builtin().unwrap();
+    let eval = |kind: &str| {
+        let p = minsheng::codec::profile::decode(&format!(
+            r#"{{"kind":"{kind}","members":[{{"age":40,"sex":"female"}}]}}"#
+        ))
+        .unwrap();
+        minsheng::engine::evaluate(c, &p)
+    };
+    let o = eval("low_income");
+    let line = |id: &str| o.members[0].iter().find(|e| e.measure == id).unwrap();
+    assert_eq!(
+        one_or_other(Lang::Zh, c, line("31a")).as_deref(),
+        Some("与“参保补贴”二选一")
+    );
+    assert_eq!(
+        one_or_other(Lang::Zh, c, line("31b")).as_deref(),
+        Some("与“全额购买保险”二选一")
+    );
+    assert!(one_or_other(Lang::En, c, line("31a"))
+        .unwrap()
+        .starts_with("one or the other"));
+    let o = eval("ordinary");
+    let b = o.members[0].iter().find(|e| e.measure == "31b").unwrap();
+    assert_eq!(one_or_other(Lang::Zh, c, b), None);
+}
+
+/// A near miss is as sure as its measure would be (item 5's "符合条件的65岁以上老年人" is only
+/// likely at 65 too), and alternatives at 18 are one choice, not two to add.
+#[test]
+fn near_misses_say_likely_and_offer_alternatives_as_one_choice() {
+    use minsheng::words::{near_misses, Lang};
+    let c = Catalogue::builtin().unwrap();
+    let said = |json: &str, lang: Lang| {
+        let p = minsheng::codec::profile::decode(json).unwrap();
+        let o = minsheng::engine::evaluate(c, &p);
+        let misses: Vec<_> = o.near_misses[0]
+            .iter()
+            .map(|n| {
+                (
+                    n,
+                    minsheng::words::measure_title(lang, c, n.item, n.measure),
+                )
+            })
+            .collect();
+        near_misses(lang, &misses)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let at_64 = said(r#"{"members":[{"age":64,"sex":"male"}]}"#, Lang::Zh);
+    assert!(at_64.contains("“免费有线电视”（可能符合）"), "{at_64}");
+    let girl = said(
+        r#"{"kind":"low_income","members":[{"age":17,"sex":"female","insurance":"resident"}]}"#,
+        Lang::Zh,
+    );
+    assert!(
+        girl.contains(
+            "“女性安康保险 · 全额购买保险”或“女性安康保险 · 参保补贴”（可能符合，二选一）"
+        ),
+        "{girl}"
+    );
+    let girl = said(
+        r#"{"kind":"low_income","members":[{"age":17,"sex":"female","insurance":"resident"}]}"#,
+        Lang::En,
+    );
+    assert!(girl.contains("; one or the other) would apply"), "{girl}");
+    // A 低保 member without insurance is told of the scheme such members join, fee waived.
+    let tip = said(
+        r#"{"kind":"minimum_living","members":[{"age":40,"sex":"male"}]}"#,
+        Lang::Zh,
+    );
+    assert!(tip.contains("如参加居民医保（免缴费）"), "{tip}");
+}
+
+/// A message shows what it quotes, never acts on it: a newline, a zero-width space, a
+/// right-to-left override and a terminal escape in a key are written as escapes, so every
+/// message is one line and `se\u200bx` never reads as `sex`.
+#[test]
+fn messages_show_invisible_characters_as_escapes() {
+    let message = |key: &str| {
+        let json = format!(
+            r#"{{"members":[{{"age":40,"sex":"male",{}:1}}]}}"#,
+            serde_json::to_string(key).unwrap()
+        );
+        minsheng::codec::profile::decode(&json)
+            .unwrap_err()
+            .to_string()
+    };
+    for (key, shown) in [
+        ("a\nb", r"a\nb"),
+        ("se\u{200b}x", r"se\u200bx"),
+        ("\u{202e}xes", r"\u202exes"),
+        ("\u{1b}[31mred", r"\u001b[31mred"),
+        ("tab\there", r"tab\there"),
+        ("back\\slash", r"back\\slash"),
+        ("tag\u{e0041}", r"tag\u{e0041}"),
+    ] {
+        let m = message(key);
+        assert_eq!(m, format!("members[0].{shown}: is not a known field"));
+        assert_eq!(m.lines().count(), 1, "{m}");
+        assert!(m.chars().all(|c| !c.is_control()), "{m}");
+    }
+    // The quoted text is still cut at 40 characters.
+    let long = message(&"k".repeat(100));
+    assert!(long.contains(&format!("{}…", "k".repeat(40))), "{long}");
+}
+
+/// A child's work answers cannot be true: refused, naming the field, in one line.
+#[test]
+fn a_childs_work_is_refused_naming_the_field() {
+    let e = minsheng::codec::profile::decode(
+        r#"{"members":[{"age":40,"sex":"male"},{"age":5,"sex":"male","work":"construction"}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        e,
+        "members[1].work: must be `none` for a member under 16 (age 5)"
+    );
+    assert!(minsheng::codec::profile::decode(
+        r#"{"members":[{"age":16,"sex":"male","work":"construction"}]}"#
+    )
+    .is_ok());
 }

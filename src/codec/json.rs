@@ -227,13 +227,56 @@ pub fn parse(text: &str) -> Result<Value, String> {
 }
 
 /// What a message quotes of a key or a value: at most 40 characters, so a 100,000-character
-/// key is not echoed whole.
+/// key is not echoed whole, and every character that would not show as itself written as an
+/// escape (`\n`, `\u200b`, `\u202e`, `\u001b`; a backslash as `\\`), so a message is one line
+/// and no key reads as another (`se\u200bx` is not `sex`).
 pub fn quoted(text: &str) -> String {
     const MOST: usize = 40;
-    match text.char_indices().nth(MOST) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == MOST {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if unseen(c) && u32::from(c) > 0xffff => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)))
+            }
+            c if unseen(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
     }
+    out
+}
+
+/// Whether a character does not show as itself in a message: controls, spaces other than the
+/// plain one, and the invisible format characters (zero-width, joiners, direction marks and
+/// overrides, the byte-order mark, tags, variation selectors).
+fn unseen(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(
+            u32::from(c),
+            0xad | 0x34f
+                | 0x61c
+                | 0x115f..=0x1160
+                | 0x17b4..=0x17b5
+                | 0x180b..=0x180f
+                | 0x200b..=0x200f
+                | 0x202a..=0x202e
+                | 0x2060..=0x206f
+                | 0x3164
+                | 0xfe00..=0xfe0f
+                | 0xfeff
+                | 0xffa0
+                | 0xfff0..=0xfffb
+                | 0x1d173..=0x1d17a
+                | 0xe0000..=0xe0fff
+        )
 }
 
 /// How deeply arrays and objects may nest before the text is refused (no stack overflow).

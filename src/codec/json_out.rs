@@ -304,6 +304,7 @@ impl ToJson for Entry<'_> {
             .field_if(!self.ratios.is_empty(), "ratios", self.ratios)
             .field_if(self.unstated.is_some(), "unstated", &self.unstated)
             .field_if(self.free, "free", &self.free)
+            .field_if(!self.instead_of.is_empty(), "instead_of", &self.instead_of)
             .field("reasons", &self.reasons)
             .field("lead", self.lead)
             .field("partners", self.partners)
@@ -372,7 +373,10 @@ impl ToJson for NearMiss<'_> {
             .field("item", &self.item)
             .field("measure", self.measure)
             .field("gain", &self.gain)
+            .field("certainty", &self.certainty)
+            .field_if(self.check.is_some(), "check", &self.check)
             .field_if(!self.money.is_empty(), "money", self.money)
+            .field_if(!self.instead_of.is_empty(), "instead_of", self.instead_of)
             .end();
     }
 }

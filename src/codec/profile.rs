@@ -8,9 +8,9 @@
 use crate::codec::json::Obj;
 use crate::codec::json::Value;
 use crate::codec::json_out::{Object, ToJson};
-use crate::model::choice::{join_or, Choice, Community, Sex, Street};
+use crate::model::choice::{join_or, Choice, Community, Sex, Street, Work};
 use crate::model::fault::Fault;
-use crate::model::profile::{Member, Profile, MAX_AGE, MAX_MEMBERS};
+use crate::model::profile::{Member, Profile, MAX_AGE, MAX_MEMBERS, WORK_AGE};
 
 impl Profile {
     /// The profile as compact JSON, every field written.
@@ -180,6 +180,14 @@ fn member(value: &Value, path: &str) -> Result<Member, Fault> {
         )
     })?;
     let d = Member::DEFAULT;
+    let work = obj.choice("work")?.unwrap_or(d.work);
+    // An answer that cannot be true is refused, never evaluated: a child does not work.
+    if age < WORK_AGE && work != Work::None {
+        return Err(Fault::at(
+            obj.path("work"),
+            format!("must be `none` for a member under {WORK_AGE} (age {age})"),
+        ));
+    }
     Ok(Member {
         age,
         sex,
@@ -189,7 +197,7 @@ fn member(value: &Value, path: &str) -> Result<Member, Fault> {
         self_care_lost: obj.flag("self_care_lost")?,
         child_in_difficulty: obj.flag("child_in_difficulty")?,
         cerebral_palsy: obj.flag("cerebral_palsy")?,
-        work: obj.choice("work")?.unwrap_or(d.work),
+        work,
     })
 }
 

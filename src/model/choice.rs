@@ -97,6 +97,8 @@ choice!(
         /// 职工医保
         Employee = "employee",
         None = "none",
+        /// Not sure (不清楚): the measures for the insured are then only likely.
+        Unsure = "unsure",
     }
 );
 choice!(
@@ -124,6 +126,17 @@ choice!(
         ChildInDifficulty = "child_in_difficulty", CerebralPalsy = "cerebral_palsy",
     }
 );
+
+impl Work {
+    /// Whether the answer can be a household's in `area`: a job seeker in a village is 农村富余
+    /// 劳动力, one in a town 城镇长期失业人员; the form offers each only where it can be true.
+    pub fn fits(self, area: Area) -> bool {
+        !matches!(
+            (self, area),
+            (Work::RuralSurplusLabour, Area::Urban) | (Work::LongTermUnemployed, Area::Rural)
+        )
+    }
+}
 
 impl Community {
     /// The street the source places the compound in: "完成洸河街道科苑小区、西闸小区、银都小区、

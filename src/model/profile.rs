@@ -11,6 +11,9 @@ use serde::Serialize;
 pub const MAX_AGE: u8 = 130;
 /// The most members a household may list.
 pub const MAX_MEMBERS: usize = 20;
+/// The youngest age the work answers are asked of (the legal working age, 16): a younger
+/// member's work is `none`; a profile that says otherwise is refused, naming the field.
+pub const WORK_AGE: u8 = 16;
 
 /// One household's answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

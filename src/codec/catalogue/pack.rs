@@ -233,8 +233,8 @@ packed!(Item {
     measures
 });
 // How each open term was read is for reviewers: the page never shows it.
-packed!(Measure { id, scope, title, when, check, likely, money, scale, ratios, unstated, free } left { reading });
-packed!(Likely { when, why });
+packed!(Measure { id, scope, title, when, check, likely, money, scale, ratios, unstated, free, instead_of } left { reading });
+packed!(Likely { when, unless, why });
 packed!(Money {
     amount,
     period,

@@ -139,6 +139,9 @@ choice!(
         Elsewhere = "elsewhere",
         /// For a household facing a sudden hardship, on application (急难救助).
         Hardship = "hardship",
+        /// The resident answered "not sure" to what the measure asks (不清楚: is this member
+        /// insured?): it holds if the answer is yes.
+        Unsure = "unsure",
     }
 );
 
@@ -180,13 +183,18 @@ pub struct Measure {
     /// The source says the service is free.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub free: bool,
+    /// The measures of the same item this one is an alternative to: one or the other, never
+    /// both ("其他…的": item 31's full premium for women of poor households, ¥20 for other
+    /// women). A page says so and never adds them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instead_of: Vec<String>,
     /// How each open term of the source was read, citing the rule of reading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reading: Vec<String>,
 }
 
 /// Answers under which a measure that applies is only likely: `{"when": {"residency":
-/// {"any_of": ["resident"]}}, "why": "elsewhere"}`.
+/// {"any_of": ["resident"]}}, "why": "elsewhere"}`, unless `unless` holds as well.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),
@@ -195,6 +203,10 @@ pub struct Measure {
 )]
 pub struct Likely {
     pub when: Condition,
+    /// Not where this holds too (the answer already settles it: a child marked as an orphan
+    /// or child in difficulty is 孤困儿童 by her own answer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<Condition>,
     pub why: CheckWhy,
 }
 

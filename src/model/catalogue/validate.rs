@@ -105,11 +105,38 @@ impl Catalogue {
                             "a household measure cannot ask about a member".into(),
                         ));
                     }
+                    if measure.scope == Scope::Household
+                        && likely.unless.as_ref().is_some_and(|c| c.is_about_member())
+                    {
+                        return Err(at(
+                            &format!("likely[{k}].unless"),
+                            "a household measure cannot ask about a member".into(),
+                        ));
+                    }
                     if measure.check == Some(likely.why) {
                         return Err(at(
                             &format!("likely[{k}].why"),
                             "is the measure's own check already".into(),
                         ));
+                    }
+                }
+                // Alternatives: another measure of the same item and scope, which names this
+                // one back (one or the other is so both ways).
+                for (k, other) in measure.instead_of.iter().enumerate() {
+                    let found = item.measures.iter().find(|o| &o.id == other);
+                    let problem = match found {
+                        _ if other == &measure.id => Some("names the measure itself".to_owned()),
+                        None => Some(format!("names `{other}`, not a measure of this item")),
+                        Some(o) if o.scope != measure.scope => {
+                            Some(format!("`{other}` is held by another scope"))
+                        }
+                        Some(o) if !o.instead_of.contains(&measure.id) => {
+                            Some(format!("`{other}` does not name `{}` back", measure.id))
+                        }
+                        Some(_) => None,
+                    };
+                    if let Some(problem) = problem {
+                        return Err(at(&format!("instead_of[{k}]"), problem));
                     }
                 }
                 for (k, money) in measure.money.iter().enumerate() {
