@@ -329,9 +329,10 @@ impl Label for Work {
                 "农村富余劳动力（想找工作）",
                 "Rural worker looking for work",
             ),
-            Work::LongTermUnemployed => {
-                ("城镇长期失业人员", "Long-term unemployed, living in a town")
-            }
+            Work::LongTermUnemployed => (
+                "城镇长期失业人员（想找工作）",
+                "Long out of work, looking for work (town)",
+            ),
         }
     }
 }

@@ -128,13 +128,34 @@ choice!(
 );
 
 impl Work {
-    /// Whether the answer can be a household's in `area`: a job seeker in a village is 农村富余
-    /// 劳动力, one in a town 城镇长期失业人员; the form offers each only where it can be true.
-    pub fn fits(self, area: Area) -> bool {
-        !matches!(
-            (self, area),
-            (Work::RuralSurplusLabour, Area::Urban) | (Work::LongTermUnemployed, Area::Rural)
-        )
+    /// The answers a household in `area` is offered, in the form's order: a job seeker in a
+    /// village is 农村富余劳动力, one in a town 城镇长期失业人员 (item 28's "农村剩余劳动力和城镇长期
+    /// 失业人员"), so each sees the one that can be theirs.
+    pub fn offered(area: Area) -> &'static [Work] {
+        match area {
+            Area::Urban => &[
+                Work::None,
+                Work::Construction,
+                Work::Agriculture,
+                Work::LongTermUnemployed,
+            ],
+            Area::Rural => &[
+                Work::None,
+                Work::Construction,
+                Work::Agriculture,
+                Work::RuralSurplusLabour,
+            ],
+        }
+    }
+
+    /// The same answer for a household in `area`: a job seeker stays a job seeker when the
+    /// home moves between town and village.
+    pub fn in_area(self, area: Area) -> Work {
+        match (self, area) {
+            (Work::RuralSurplusLabour, Area::Urban) => Work::LongTermUnemployed,
+            (Work::LongTermUnemployed, Area::Rural) => Work::RuralSurplusLabour,
+            (w, _) => w,
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::model::profile::{Member, MAX_MEMBERS};
+use crate::model::profile::{Member, MAX_MEMBERS, WORK_AGE};
 use crate::words::{self, Key, Label, Lang};
 use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
@@ -77,7 +77,7 @@ pub fn form(props: &FormProps) -> Html {
         <form class="questions" aria-labelledby="form-heading" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2 id="form-heading">{ t(Key::FormHeading) }</h2>
             { for state.people.iter().enumerate().map(|(i, person)| html! {
-                <MemberForm key={person.id} {lang} index={i} person={person.clone()} dispatch={dispatch.clone()} {removable} />
+                <MemberForm key={person.id} {lang} index={i} person={person.clone()} area={state.household.area} dispatch={dispatch.clone()} {removable} />
             }) }
             if state.people.len() < MAX_MEMBERS {
                 <button type="button" class="add secondary" id="add-member" onclick={add}>{ "＋ " }{ t(Key::AddMember) }</button>
@@ -154,6 +154,8 @@ struct MemberProps {
     lang: Lang,
     index: usize,
     person: Person,
+    /// Town or village: which job seeker's answer is offered.
+    area: Area,
     dispatch: Dispatch,
     removable: bool,
 }
@@ -166,6 +168,7 @@ fn MemberForm(props: &MemberProps) -> Html {
     let MemberProps {
         index,
         person,
+        area,
         dispatch,
         removable,
         ..
@@ -206,7 +209,10 @@ fn MemberForm(props: &MemberProps) -> Html {
             { select(lang, &fid("sex"), t(Key::Sex), Sex::ALL, person.sex_chosen.then_some(member.sex), NotSure::Omitted, edit(dispatch, id, MemberEdit::Sex)) }
             { select(lang, &fid("insurance"), t(Key::Insurance), Insurance::ALL, Some(member.insurance), NotSure::Omitted, edit(dispatch, id, MemberEdit::Insurance)) }
             { select(lang, &fid("disability"), t(Key::Disability), Disability::ALL, Some(member.disability), NotSure::Omitted, edit(dispatch, id, MemberEdit::Disability)) }
-            { select(lang, &fid("work"), t(Key::Work), Work::ALL, Some(member.work), NotSure::Omitted, edit(dispatch, id, MemberEdit::Work)) }
+            // A child is not asked about work: no answer there can be true.
+            if known.as_ref().is_none_or(|m| m.age >= WORK_AGE) {
+                { select(lang, &fid("work"), t(Key::Work), Work::offered(*area), Some(member.work), NotSure::Omitted, edit(dispatch, id, MemberEdit::Work)) }
+            }
             <p class="group-label" id={fid("facts")}>{ t(Key::MemberFacts) }</p>
             <div class="checks" role="group" aria-labelledby={fid("facts")}>
                 { for MemberFlag::ALL.iter().map(|flag| {

@@ -457,6 +457,10 @@ fn measure(
                                     <span class="m-amount">{ amount }</span>
                                 }
                             }
+                            // One or the other, never both: so no reader adds them.
+                            if let Some(either) = words::one_or_other(lang, catalogue, e) {
+                                <span class="m-either">{ either }</span>
+                            }
                         </span>
                         // Where this one is asked, where it is not where the rest are.
                         if let Some(ask) = own_ask {

@@ -11,7 +11,7 @@ use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
     Street, Work,
 };
-use crate::model::profile::{Member, Profile, MAX_MEMBERS};
+use crate::model::profile::{Member, Profile, MAX_MEMBERS, WORK_AGE};
 use crate::words::Lang;
 use std::rc::Rc;
 use yew::Reducible;
@@ -93,6 +93,26 @@ pub enum Question {
     Leave,
 }
 
+/// A member nobody has answered for: as the contract's defaults, but with the insurance "not
+/// sure" (不清楚) until answered, never "none": a skipped answer must not cost the measures
+/// for the insured.
+pub const FRESH: Member = Member {
+    insurance: Insurance::Unsure,
+    ..Member::DEFAULT
+};
+
+/// The member as the form asks them, at `age` in a household in `area`: a child under
+/// `WORK_AGE` is not asked about work, and a work answer the area does not offer is none. What
+/// the screen does not show is never evaluated, stored or shared.
+fn as_asked(member: &Member, age: u8, area: Area) -> Member {
+    let asked = age >= WORK_AGE && Work::offered(area).contains(&member.work);
+    Member {
+        age,
+        work: if asked { member.work } else { Work::None },
+        ..member.clone()
+    }
+}
+
 /// One member as the form holds them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
@@ -113,7 +133,7 @@ impl Person {
         Person {
             id,
             age: String::new(),
-            member: Member::DEFAULT,
+            member: FRESH,
             sex_chosen: false,
         }
     }
@@ -173,7 +193,7 @@ impl State {
             || self
                 .people
                 .iter()
-                .any(|p| !p.age.trim().is_empty() || p.member != Member::DEFAULT)
+                .any(|p| !p.age.trim().is_empty() || p.member != FRESH)
     }
 
     /// A state holding stored answers, each age box as it was typed.
@@ -198,12 +218,12 @@ impl State {
                 members: self
                     .people
                     .iter()
-                    .map(|p| Member {
-                        age: match p.age() {
+                    .map(|p| {
+                        let age = match p.age() {
                             Age::Valid(a) => a,
                             Age::Empty | Age::Invalid(_) => 0,
-                        },
-                        ..p.member.clone()
+                        };
+                        as_asked(&p.member, age, self.household.area)
                     })
                     .collect(),
                 ..self.household.clone()
@@ -218,10 +238,7 @@ impl State {
         let mut members = Vec::with_capacity(self.people.len());
         for (index, p) in self.people.iter().enumerate() {
             match p.age() {
-                Age::Valid(age) => members.push(Member {
-                    age,
-                    ..p.member.clone()
-                }),
+                Age::Valid(age) => members.push(as_asked(&p.member, age, self.household.area)),
                 Age::Empty => {
                     return Err(Waiting {
                         index,
@@ -315,7 +332,13 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Household(edit) => apply_household(&mut next.household, edit),
+            Action::Household(edit) => {
+                apply_household(&mut next.household, edit);
+                // A job seeker stays one when the home moves between town and village.
+                for p in &mut next.people {
+                    p.member.work = p.member.work.in_area(next.household.area);
+                }
+            }
             Action::Member(id, edit) => match next.people.iter_mut().find(|p| p.id == id) {
                 Some(person) => apply_member(person, edit),
                 None => return self,

@@ -75,6 +75,9 @@ pub fn plain_text(
             Certainty::Eligible => line.push_str(&format!("{comma}{}", t(Key::Eligible))),
             Certainty::Check => line.push_str(&format!("{comma}{}", t(Key::Likely))),
         }
+        if let Some(either) = words::one_or_other(lang, catalogue, e) {
+            line.push_str(&format!("{comma}{either}"));
+        }
         let ask = words::ask_short(lang, e.lead, e.partners, profile.street);
         if common.as_ref() != Some(&ask) {
             line.push_str(&format!("{comma}{}{sep}{ask}", t(Key::WhereToAsk)));
