@@ -113,9 +113,9 @@ keys! {
     Results => ("查询结果", "Results"),
     CashTotal => ("全家每月可领现金", "Cash for the household each month"),
     PerMonth => ("每月", "a month"),
-    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金。", "None of the district's 33 measures for 2022 pays you cash each month."),
-    OnlyThisList => ("（低保金、养老金等其他待遇不在这份清单里。）", "(Other benefits, such as the minimum living allowance or a pension, are not on this list.)"),
-    ForHousehold => ("全家共享的项目", "For the whole household"),
+    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金。", "The 2022 list pays you no cash each month."),
+    OnlyThisList => ("（低保金、养老金等其他待遇不在这份清单里。）", "(The 低保 allowance and pensions are not on this list.)"),
+    ForHousehold => ("全家共享的项目", "For the household"),
     ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
     NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),
     NotCovered => ("这份清单只面向在高新区居住或有户籍的居民。按您的回答，没有适用的项目。", "This list is only for people who live in or are registered in the district. From your answers, nothing applies."),
@@ -127,19 +127,19 @@ keys! {
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),
     FillIn => ("去填写", "Go to the question"),
-    Details => ("点开每项看原因和原文", "Open a line for why, and the source text"),
-    WhyNot => ("其他{}项为什么不适用", "Why {} others do not apply"),
+    Details => ("点开每项看原因和原文", "Tap a line for why and the source."),
+    WhyNot => ("其他{}项为什么不适用", "Why not the other {}"),
     OutgrownNote => ("另有{}项只给其他年龄或性别的人，未列出。", "{} more are for people of another age or sex, not listed."),
-    HouseholdWhyNot => ("全家其他{}项为什么不适用", "Why {} other household measures do not apply"),
+    HouseholdWhyNot => ("全家其他{}项为什么不适用", "Why not the other {}"),
     OldCommunityImplied => ("您选的小区在第2项老旧小区改造之列，算作老旧小区。", "The estate you chose is one of item 2's old estates being renovated, so it counts as an old estate."),
     Deadline => ("项目计划完成时间", "Project due to be finished"),
     Source => ("原文", "Original text (Chinese)"),
     AmountNotStated => ("文件没有写明金额，请向负责部门咨询", "The list states no amount: ask the department"),
     Free => ("免费", "Free"),
-    PremiumPaid => ("保险费由政府交", "Premium paid for you"),
+    PremiumPaid => ("保险费由政府交", "Premium paid"),
     NearMisses => ("值得留意", "Worth knowing"),
     Disclaimer => ("本工具依据济宁高新区2022年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows Jining High-tech Zone's 2022 list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
-    DeptNamesChinese => ("", "Office names are in Chinese, as the list gives them: show them at the office."),
+    DeptNamesChinese => ("", "Office names are in Chinese: show them at the office."),
     BadLink => ("这个链接里的回答无法读取（链接可能不完整），已为您显示空白问卷。", "The answers in this link could not be read (the link may be cut short), so the form is shown empty."),
     BadSaved => ("本机保存的回答已损坏，无法读取，已删除。", "The answers kept on this device were damaged and could not be read; they have been removed."),
     NewerSaved => ("本机保存的回答来自更新版本的页面，这个版本无法读取。回答仍保留在本机，没有删除。", "The answers kept on this device come from a newer version of this page, which this version cannot read. They are still kept, not deleted."),
@@ -348,7 +348,8 @@ impl Label for MemberFlag {
     }
 }
 
-/// The title of a measure: its own where an item has several, else the item's.
+/// The title a measure's line says: its own where an item has several (each stands alone, so a
+/// line is short: `灾害救助保险（人身）`, `Disaster insurance: injury`), else the item's.
 pub fn measure_title(lang: Lang, catalogue: &Catalogue, item: u8, measure: &str) -> String {
     let Some(it) = catalogue.item(item) else {
         return item.to_string();
@@ -359,9 +360,26 @@ pub fn measure_title(lang: Lang, catalogue: &Catalogue, item: u8, measure: &str)
         .find(|m| m.id == measure)
         .and_then(|m| m.title.as_ref())
     {
-        Some(title) => format!("{} · {}", lang.text(&it.title), lang.text(title)),
+        Some(title) => lang.text(title).to_owned(),
         None => lang.text(&it.title).to_owned(),
     }
+}
+
+/// The item's title where a measure's line says only its own (`政府灾害救助保险`), for the
+/// details: the long form, one tap away.
+pub fn item_title_beside<'c>(
+    lang: Lang,
+    catalogue: &'c Catalogue,
+    item: u8,
+    measure: &str,
+) -> Option<&'c str> {
+    let it = catalogue.item(item)?;
+    it.measures
+        .iter()
+        .find(|m| m.id == measure)?
+        .title
+        .as_ref()
+        .map(|_| lang.text(&it.title))
 }
 
 /// When a project was to be finished (the source's 完成期限), with the list's year:
@@ -407,10 +425,10 @@ pub fn dated(lang: Lang, year: u16, now_year: u16) -> String {
             format!("这是{year}年的清单。项目和金额可能已有变化，请向负责部门确认。")
         }
         (Lang::En, Some(1)) => {
-            format!("This list is from {year}, a year ago: ask the department what holds now.")
+            format!("A {year} list, a year old: ask the department what holds now.")
         }
         (Lang::En, Some(n)) => {
-            format!("This list is from {year}, {n} years ago: ask the department what holds now.")
+            format!("A {year} list, {n} years old: ask the department what holds now.")
         }
         (Lang::En, None) => format!("This list is from {year}: ask the department what holds now."),
     }
@@ -642,7 +660,7 @@ pub fn ask_short(
 pub fn ask_all(lang: Lang, ask: &str) -> String {
     match lang {
         Lang::Zh => format!("去哪里问：除另有注明外，各项都可先到{ask}咨询。"),
-        Lang::En => format!("Where to ask: unless a line says otherwise, ask first at {ask}."),
+        Lang::En => format!("Ask first at {ask}, unless a line says otherwise."),
     }
 }
 
@@ -1513,30 +1531,27 @@ fn and_list(names: &[&str]) -> String {
     }
 }
 
-/// What a line says of the alternatives its member is given too: `与“参保补贴”二选一` / `one
-/// or the other with “Subsidy for buying the policy”`, so that no reader adds the two.
-pub fn one_or_other(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>) -> Option<String> {
+/// What a line says of the alternatives its member is given too: `二选一` / `one or the other`,
+/// so that no reader adds the two; the lines stand side by side, and the details name the other
+/// ([`either_of`]).
+pub fn one_or_other(lang: Lang, e: &Entry<'_>) -> Option<&'static str> {
+    (!e.instead_of.is_empty()).then(|| lang.pick(("二选一", "one or the other")))
+}
+
+/// The alternatives in a sentence, for the details: `与“女性安康保险（参保补贴）”二选一，不能两项
+/// 都享受。` / `One or the other with “Women's cover subsidy”: not both.`
+pub fn either_of(lang: Lang, catalogue: &Catalogue, e: &Entry<'_>) -> Option<String> {
     if e.instead_of.is_empty() {
         return None;
     }
     let titles: Vec<String> = e
         .instead_of
         .iter()
-        .map(|id| {
-            // The alternative's own title: both are parts of the same item.
-            let own = catalogue
-                .item(e.item)
-                .and_then(|i| i.measures.iter().find(|m| m.id == *id))
-                .and_then(|m| m.title.as_ref());
-            match own {
-                Some(t) => format!("“{}”", lang.text(t)),
-                None => format!("“{}”", measure_title(lang, catalogue, e.item, id)),
-            }
-        })
+        .map(|id| format!("“{}”", measure_title(lang, catalogue, e.item, id)))
         .collect();
     Some(match lang {
-        Lang::Zh => format!("与{}二选一", titles.join("、")),
-        Lang::En => format!("one or the other with {}", titles.join(", ")),
+        Lang::Zh => format!("与{}二选一，不能两项都享受。", titles.join("、")),
+        Lang::En => format!("One or the other with {}: not both.", titles.join(", ")),
     })
 }
 

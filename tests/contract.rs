@@ -89,3 +89,72 @@ fn every_default_the_contract_lists_is_the_decoders() {
         assert!(row.trim_end().ends_with(&format!("| {default} |")), "{row}");
     }
 }
+
+/// Every value the contract's profile table lists is one the decoder takes, and no other:
+/// `unsure` among the insurance answers.
+#[test]
+fn every_value_the_contract_lists_is_the_decoders() {
+    use minsheng::model::choice::{Choice, Insurance, Work};
+    fn listed(field: &str) -> Vec<String> {
+        let row = CONTRACT
+            .lines()
+            .find(|l| l.starts_with(&format!("| {field} |")))
+            .unwrap_or_else(|| panic!("the contract lists {field}"));
+        // The values, each in backticks; a note in brackets is not one.
+        let mut values = String::new();
+        let mut depth = 0;
+        for c in row.split('|').nth(2).unwrap().chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                c if depth == 0 => values.push(c),
+                _ => {}
+            }
+        }
+        values
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    }
+    fn names<T: Choice>() -> Vec<String> {
+        T::NAMES.iter().map(|n| (*n).to_owned()).collect()
+    }
+    assert_eq!(listed("members[].insurance"), names::<Insurance>());
+    assert_eq!(listed("members[].work"), names::<Work>());
+}
+
+/// `instead_of`, as section 2 says it: on each of two alternatives a member is given, naming
+/// the other (31a and 31b for a woman of a 低保边缘 household); absent where there is none.
+#[test]
+fn instead_of_names_the_alternative_on_each_entry() {
+    assert!(CONTRACT.contains("- `instead_of` (on an entry, absent when none)"));
+    let result = |profile: &str| -> Value {
+        serde_json::from_str(&evaluate_json(Catalogue::builtin().unwrap(), profile).unwrap())
+            .unwrap()
+    };
+    let both = result(r#"{"kind":"low_income","members":[{"age":40,"sex":"female"}]}"#);
+    let entry = |r: &Value, id: &str| {
+        r["members"][0]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["measure"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        entry(&both, "31a")["instead_of"],
+        serde_json::json!(["31b"])
+    );
+    assert_eq!(
+        entry(&both, "31b")["instead_of"],
+        serde_json::json!(["31a"])
+    );
+    let one = result(r#"{"members":[{"age":40,"sex":"female"}]}"#);
+    assert!(entry(&one, "31b").get("instead_of").is_none());
+    // `unsure`: the measures for the insured are `check`.
+    let unsure = result(r#"{"members":[{"age":40,"sex":"male","insurance":"unsure"}]}"#);
+    assert_eq!(entry(&unsure, "20")["certainty"], "check");
+}

@@ -350,7 +350,7 @@ fn a_shared_line_is_shared_only_where_it_gives_each_the_same() {
 /// a woman is given both (a 低保边缘 household); a woman given one alone is told of no choice.
 #[test]
 fn alternatives_are_said_one_or_the_other() {
-    use minsheng::words::{one_or_other, Lang};
+    use minsheng::words::{either_of, one_or_other, Lang};
     let c = Catalogue::builtin().unwrap();
     let eval = |kind: &str| {
         let p = minsheng::codec::profile::decode(&format!(
@@ -361,20 +361,26 @@ fn alternatives_are_said_one_or_the_other() {
     };
     let o = eval("low_income");
     let line = |id: &str| o.members[0].iter().find(|e| e.measure == id).unwrap();
+    assert_eq!(one_or_other(Lang::Zh, line("31a")), Some("二选一"));
     assert_eq!(
-        one_or_other(Lang::Zh, c, line("31a")).as_deref(),
-        Some("与“参保补贴”二选一")
+        one_or_other(Lang::En, line("31b")),
+        Some("one or the other")
     );
     assert_eq!(
-        one_or_other(Lang::Zh, c, line("31b")).as_deref(),
-        Some("与“全额购买保险”二选一")
+        either_of(Lang::Zh, c, line("31a")).as_deref(),
+        Some("与“女性安康保险（参保补贴）”二选一，不能两项都享受。")
     );
-    assert!(one_or_other(Lang::En, c, line("31a"))
+    assert_eq!(
+        either_of(Lang::Zh, c, line("31b")).as_deref(),
+        Some("与“女性安康保险（全额代缴）”二选一，不能两项都享受。")
+    );
+    assert!(either_of(Lang::En, c, line("31a"))
         .unwrap()
-        .starts_with("one or the other"));
+        .ends_with(": not both."));
     let o = eval("ordinary");
     let b = o.members[0].iter().find(|e| e.measure == "31b").unwrap();
-    assert_eq!(one_or_other(Lang::Zh, c, b), None);
+    assert_eq!(one_or_other(Lang::Zh, b), None);
+    assert_eq!(either_of(Lang::Zh, c, b), None);
 }
 
 /// A near miss is as sure as its measure would be (item 5's "符合条件的65岁以上老年人" is only
@@ -408,9 +414,7 @@ fn near_misses_say_likely_and_offer_alternatives_as_one_choice() {
         Lang::Zh,
     );
     assert!(
-        girl.contains(
-            "“女性安康保险 · 全额购买保险”或“女性安康保险 · 参保补贴”（可能符合，二选一）"
-        ),
+        girl.contains("“女性安康保险（全额代缴）”或“女性安康保险（参保补贴）”（可能符合，二选一）"),
         "{girl}"
     );
     let girl = said(

@@ -87,10 +87,14 @@ pub fn results(props: &ResultsProps) -> Html {
     } = props;
     // Whose sex is not yet chosen: nobody is called 女性 on the form's first guess.
     let open: Rc<[bool]> = state.sex_open().into();
+    // No cash: the measures come first, and the box that says so (with the note on time) after
+    // them, so a household without cash sees what it gets on the first screen.
+    let no_cash = matches!(outcome, Some(o) if o.covered && o.cash.month.is_zero());
     let head = match (answers, outcome) {
         (Ok(_), Some(o)) if !o.covered => html! {
             <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
         },
+        (Ok(_), Some(_)) if no_cash => Html::default(),
         (Ok(p), Some(o)) => cash(lang, catalogue, o, p, &open),
         (Err(w), _) => waiting(lang, *w, state.people.len()),
         (Ok(_), None) => Html::default(),
@@ -108,6 +112,9 @@ pub fn results(props: &ResultsProps) -> Html {
                 back={shown.and(state.people.first()).map(|first| format!("m{}-age", first.id))} />
             if let Some((profile, o)) = shown {
                 { measures(lang, catalogue, state, profile, o, &open) }
+                if no_cash {
+                    { cash(lang, catalogue, o, profile, &open) }
+                }
             }
             { everyone(lang, catalogue, outcome.as_deref()) }
             if state.desk {
@@ -167,10 +174,12 @@ fn measures(
                     <span class="badge likely">{ "? " }</span>{ words::likely_means(lang, all()) }
                 </p>
             }
-            <p class="hint">{ t(Key::Details) }</p>
-            if lang == Lang::En {
-                <p class="hint">{ t(Key::DeptNamesChinese) }</p>
-            }
+            <p class="hint">
+                { t(Key::Details) }
+                if lang == Lang::En {
+                    { " " }{ t(Key::DeptNamesChinese) }
+                }
+            </p>
         </div>
         { for by_members(shared).into_iter().map(|(members, lines)| {
             let names = words::member_names(lang, &members, &profile.members, open);
@@ -391,6 +400,7 @@ fn measure(
     // entry (all of it borrowed from the catalogue).
     let &Entry {
         item: number,
+        measure,
         money,
         ratios,
         unstated,
@@ -403,12 +413,17 @@ fn measure(
         ..
     } = e;
     let offices = platform::offices();
+    let either = words::either_of(lang, catalogue, e);
     let body = {
         let why = why.clone();
         Callback::from(move |()| {
             let t = |k: Key| lang.pick(k.pair());
             html! {
                 <div class="m-detail">
+                    // The item this part belongs to, where the line says only the part.
+                    if let Some(whole) = words::item_title_beside(lang, catalogue, number, measure) {
+                        <p class="m-item">{ whole }</p>
+                    }
                     <p class="summary">{ lang.text(&item.summary) }</p>
                     if !money.is_empty() {
                         <ul class="money">{ for words::money_lines(lang, money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
@@ -417,6 +432,9 @@ fn measure(
                         <ul class="money">{ for ratios.iter().map(|r| html! { <li>{ words::ratio(lang, r) }</li> }) }</ul>
                     }
                     if unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
+                    if let Some(either) = either.clone() {
+                        <p class="either">{ either }</p>
+                    }
                     <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why.clone() }</p>
                     { for check.into_iter().chain(also).map(|w| html! {
                         <p class="why-check">{ lang.pick(words::check_why(w)) }</p>
@@ -458,7 +476,7 @@ fn measure(
                                 }
                             }
                             // One or the other, never both: so no reader adds them.
-                            if let Some(either) = words::one_or_other(lang, catalogue, e) {
+                            if let Some(either) = words::one_or_other(lang, e) {
                                 <span class="m-either">{ either }</span>
                             }
                         </span>

@@ -75,7 +75,7 @@ pub fn plain_text(
             Certainty::Eligible => line.push_str(&format!("{comma}{}", t(Key::Eligible))),
             Certainty::Check => line.push_str(&format!("{comma}{}", t(Key::Likely))),
         }
-        if let Some(either) = words::one_or_other(lang, catalogue, e) {
+        if let Some(either) = words::one_or_other(lang, e) {
             line.push_str(&format!("{comma}{either}"));
         }
         let ask = words::ask_short(lang, e.lead, e.partners, profile.street);

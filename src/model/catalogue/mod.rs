@@ -157,7 +157,8 @@ pub struct Measure {
     pub id: String,
     /// Held per member or per household.
     pub scope: Scope,
-    /// A title for this part, where the item has several measures.
+    /// A title for this part, where the item has several measures. It stands alone on the
+    /// measure's line (the item's title is in its details), so it says what it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
     /// Who holds it.
