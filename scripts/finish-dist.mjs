@@ -18,7 +18,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "./dist/fail.mjs";
 import { cspMeta, integrity, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
-import { lowerGlue, minifyNames, renameInGlue } from "./dist/names.mjs";
+import { lowerGlue, minifyNames, optimizeAgain, renameInGlue } from "./dist/names.mjs";
 import { jsBuild } from "./dist/jsbuild.mjs";
 import { listPage } from "./dist/list.mjs";
 import { serviceWorker } from "./dist/worker.mjs";
@@ -41,6 +41,7 @@ try {
   const glueFile = path.join(dir, path.basename(page.glue));
   const wasmFile = path.join(dir, path.basename(page.wasm));
   const renamed = minifyNames(wasmFile, { wasmOpt: bin("wasm-opt"), features });
+  optimizeAgain(wasmFile, { wasmOpt: bin("wasm-opt"), features });
   let glue = lowerGlue(renameInGlue(fs.readFileSync(glueFile, "utf8"), renamed));
   // As a module: Trunk's minifier keeps the glue's top-level names (-0.4 KB brotli).
   glue = (await minify(glue, { module: true, ecma: 2017, compress: true, mangle: true })).code;

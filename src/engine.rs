@@ -723,6 +723,11 @@ pub struct Alike<'e, 'a> {
 /// a field added to `Entry` does not compile until it is placed: none can be merged away (an
 /// old couple's 高龄补贴 at 85 and 92 is ¥50 and ¥100, two lines, not one).
 fn same(a: &Entry<'_>, b: &Entry<'_>) -> bool {
+    // What an entry borrows from the catalogue is the same only as the same place in it: one
+    // measure's bracket, one item's departments (a comparison of addresses, not contents).
+    fn at<T: ?Sized>(a: &T, b: &T) -> bool {
+        std::ptr::eq(a, b)
+    }
     let Entry {
         item,
         measure,
@@ -741,19 +746,23 @@ fn same(a: &Entry<'_>, b: &Entry<'_>) -> bool {
         source,
     } = a;
     *item == b.item
-        && *measure == b.measure
+        && at(*measure, b.measure)
         && *certainty == b.certainty
         && *check == b.check
         && *also == b.also
-        && *money == b.money
-        && *ratios == b.ratios
+        && at(*money, b.money)
+        && at(*ratios, b.ratios)
         && *unstated == b.unstated
         && *free == b.free
-        && *instead_of == b.instead_of
-        && *lead == b.lead
-        && *partners == b.partners
-        && *deadline == b.deadline
-        && *source == b.source
+        && instead_of.len() == b.instead_of.len()
+        && instead_of
+            .iter()
+            .zip(&b.instead_of)
+            .all(|(x, y)| at(*x, *y))
+        && at(*lead, b.lead)
+        && at(*partners, b.partners)
+        && at(*deadline, b.deadline)
+        && at(*source, b.source)
 }
 
 impl<'e, 'a> Alike<'e, 'a> {

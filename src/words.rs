@@ -127,7 +127,8 @@ keys! {
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),
     FillIn => ("去填写", "Go to the question"),
-    Details => ("点开每项看原因和原文", "Tap a line for why and the source."),
+    // In English the office names stay Chinese, as the source gives them: said once, here.
+    Details => ("点开每项看原因和原文", "Tap a line for why and the source. Office names are in Chinese: show them at the office."),
     WhyNot => ("其他{}项为什么不适用", "Why not the other {}"),
     OutgrownNote => ("另有{}项只给其他年龄或性别的人，未列出。", "{} more are for people of another age or sex, not listed."),
     HouseholdWhyNot => ("全家其他{}项为什么不适用", "Why not the other {}"),
@@ -139,7 +140,6 @@ keys! {
     PremiumPaid => ("保险费由政府交", "Premium paid"),
     NearMisses => ("值得留意", "Worth knowing"),
     Disclaimer => ("本工具依据济宁高新区2022年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows Jining High-tech Zone's 2022 list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
-    DeptNamesChinese => ("", "Office names are in Chinese: show them at the office."),
     BadLink => ("这个链接里的回答无法读取（链接可能不完整），已为您显示空白问卷。", "The answers in this link could not be read (the link may be cut short), so the form is shown empty."),
     BadSaved => ("本机保存的回答已损坏，无法读取，已删除。", "The answers kept on this device were damaged and could not be read; they have been removed."),
     NewerSaved => ("本机保存的回答来自更新版本的页面，这个版本无法读取。回答仍保留在本机，没有删除。", "The answers kept on this device come from a newer version of this page, which this version cannot read. They are still kept, not deleted."),
@@ -1335,20 +1335,6 @@ struct Near {
     when: String,
     what: String,
     names: Option<String>,
-    likely: bool,
-}
-
-/// What a likely near miss says after its name; with `either`, one or the other too.
-fn likely_mark(lang: Lang, likely: bool, either: bool) -> &'static str {
-    match (lang, likely, either) {
-        (_, false, false) => "",
-        (Lang::Zh, true, false) => "（可能符合）",
-        (Lang::Zh, false, true) => "（二选一）",
-        (Lang::Zh, true, true) => "（可能符合，二选一）",
-        (Lang::En, true, false) => " (likely)",
-        (Lang::En, false, true) => " (one or the other)",
-        (Lang::En, true, true) => " (likely; one or the other)",
-    }
 }
 
 /// A near miss in words: `满80周岁时，可享受“高龄补贴”，每月¥50。`
@@ -1374,26 +1360,28 @@ fn near_parts(lang: Lang, n: &NearMiss<'_>, title: &str) -> Near {
         (Lang::Zh, Change::Insurance { to }) => format!("如参加{}", to.pair().0),
         (Lang::En, Change::Insurance { to }) => format!("If you join {}", insurance_en(to)),
     };
-    let likely = n.certainty == Certainty::Check;
+    // A likely one is said to be likely, after its name.
+    let mark = match n.certainty {
+        Certainty::Eligible => "",
+        Certainty::Check => lang.pick(("（可能符合）", " (likely)")),
+    };
     // A title that carries its own quotation marks is not quoted again.
     let name = match lang {
-        Lang::Zh if !title.contains('“') => format!("“{title}”"),
-        _ => title.to_owned(),
+        Lang::Zh if !title.contains('“') => format!("“{title}”{mark}"),
+        _ => format!("{title}{mark}"),
     };
-    let mark = likely_mark(lang, likely, false);
     let what = match (lang, n.gain, !cash.is_empty()) {
-        (Lang::Zh, Gain::New, true) => format!("可享受{name}{mark}，{cash}"),
-        (Lang::Zh, Gain::More, true) => format!("{name}{mark}提高到{cash}"),
-        (Lang::Zh, _, false) => format!("可享受{name}{mark}"),
-        (Lang::En, Gain::New, true) => format!("{name}{mark}, {cash}"),
-        (Lang::En, Gain::More, true) => format!("{name}{mark} rises to {cash}"),
-        (Lang::En, _, false) => format!("{name}{mark} would apply"),
+        (Lang::Zh, Gain::New, true) => format!("可享受{name}，{cash}"),
+        (Lang::Zh, Gain::More, true) => format!("{name}提高到{cash}"),
+        (Lang::Zh, _, false) => format!("可享受{name}"),
+        (Lang::En, Gain::New, true) => format!("{name}, {cash}"),
+        (Lang::En, Gain::More, true) => format!("{name} rises to {cash}"),
+        (Lang::En, _, false) => format!("{name} would apply"),
     };
     Near {
         when,
         what,
         names: cash.is_empty().then_some(name),
-        likely,
     }
 }
 
@@ -1410,75 +1398,10 @@ fn near_said(lang: Lang, when: &str, what: &str) -> String {
     }
 }
 
-/// Several near misses of one change said under one verb: `可享受“义务教育学位”“改善学校条件”
-/// （可能符合）`; alternatives (`either`) joined by "or" and said to be one choice, never two to
-/// add up: `可享受“全额购买保险”或“参保补贴”（可能符合，二选一）`. `None` where one brings money.
-fn named_together(lang: Lang, parts: &[Near], either: bool) -> Option<(String, String)> {
-    let names: Vec<&str> = parts
-        .iter()
-        .map(|p| p.names.as_deref())
-        .collect::<Option<_>>()?;
-    // Said once where all are alike in certainty, else after each name.
-    let alike = parts.iter().all(|p| p.likely == parts[0].likely);
-    let named: Vec<String> = names
-        .iter()
-        .zip(parts)
-        .map(|(n, p)| format!("{n}{}", likely_mark(lang, p.likely && !alike, false)))
-        .collect();
-    let joined = match (lang, either) {
-        (Lang::Zh, true) => named.join("或"),
-        (Lang::Zh, false) => named.concat(),
-        (Lang::En, true) => named.join(" or "),
-        (Lang::En, false) => and_list(&named.iter().map(String::as_str).collect::<Vec<_>>()),
-    };
-    let names = format!(
-        "{joined}{}",
-        likely_mark(lang, alike && parts[0].likely, either)
-    );
-    let what = match lang {
-        Lang::Zh => format!("可享受{names}"),
-        Lang::En => format!("{names} would apply"),
-    };
-    Some((what, names))
-}
-
-/// Near misses that are alternatives to each other (`instead_of`), as one choice.
-fn one_choice(lang: Lang, mut parts: Vec<Near>) -> Near {
-    if parts.len() < 2 {
-        return parts.pop().unwrap_or(Near {
-            when: String::new(),
-            what: String::new(),
-            names: None,
-            likely: false,
-        });
-    }
-    let likely = parts.iter().any(|p| p.likely);
-    let when = std::mem::take(&mut parts[0].when);
-    match named_together(lang, &parts, true) {
-        Some((what, names)) => Near {
-            when,
-            what,
-            names: Some(names),
-            likely: false,
-        },
-        None => {
-            let whats: Vec<&str> = parts.iter().map(|p| p.what.as_str()).collect();
-            Near {
-                what: format!(
-                    "{}{}",
-                    whats.join(lang.pick(("；或", "; or "))),
-                    likely_mark(lang, false, true)
-                ),
-                when,
-                names: None,
-                likely,
-            }
-        }
-    }
-}
-
 /// A member's near misses, those that come with the same change said in one sentence:
-/// `满6周岁时，可享受“义务教育学位”“改善学校条件”（可能符合）。` Each with the items it speaks of.
+/// `满6周岁时，可享受“义务教育学位”（可能符合）“改善学校条件”（可能符合）。` Alternatives to each
+/// other (`instead_of`, side by side in item order) are one choice, never two to add up: `可享受“女性安康保险（全额代缴）”
+/// （可能符合）或“女性安康保险（参保补贴）”（可能符合）（二选一）`. Each with the items it speaks of.
 pub fn near_misses(lang: Lang, misses: &[(&NearMiss<'_>, String)]) -> Vec<(Vec<u8>, String)> {
     let mut said: Vec<(Vec<u8>, String)> = Vec::new();
     let mut at = 0;
@@ -1488,36 +1411,41 @@ pub fn near_misses(lang: Lang, misses: &[(&NearMiss<'_>, String)]) -> Vec<(Vec<u
             .take_while(|(n, _)| n.change == first.change)
             .count();
         let run = &misses[at..at + count];
-        // Alternatives to each other are one choice.
-        let mut groups: Vec<Vec<&(&NearMiss<'_>, String)>> = Vec::new();
-        for m in run {
-            let other = |g: &&mut Vec<&(&NearMiss<'_>, String)>| {
-                g.iter()
-                    .any(|(o, _)| m.0.instead_of.iter().any(|id| id == o.measure))
-            };
-            match groups.iter_mut().find(other) {
-                Some(g) => g.push(m),
-                None => groups.push(vec![m]),
+        // Each a name where it brings nothing to count (named together under one verb), else
+        // what it brings; an alternative to the one before it joins its choice.
+        let (mut names, mut whats): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        let mut all_names = true;
+        let mut when = String::new();
+        let mut before: Option<&str> = None;
+        for (n, title) in run {
+            let p = near_parts(lang, n, title);
+            when = p.when;
+            all_names &= p.names.is_some();
+            let name = p.names.unwrap_or_default();
+            let either = before.is_some_and(|b| n.instead_of.iter().any(|id| id == b));
+            match (either, names.last_mut(), whats.last_mut()) {
+                (true, Some(pn), Some(pw)) => {
+                    let mark = lang.pick(("（二选一）", " (one or the other)"));
+                    *pn = format!("{pn}{}{name}{mark}", lang.pick(("或", " or ")));
+                    *pw = format!("{pw}{}{}{mark}", lang.pick(("；或", "; or ")), p.what);
+                }
+                _ => {
+                    names.push(name);
+                    whats.push(p.what);
+                }
             }
+            before = Some(n.measure);
         }
-        let parts: Vec<Near> = groups
-            .iter()
-            .map(|g| {
-                let parts = g.iter().map(|(n, t)| near_parts(lang, n, t)).collect();
-                one_choice(lang, parts)
-            })
-            .collect();
-        let items = run.iter().map(|(n, _)| n.item).collect();
-        // Measures that come with nothing to count are named together under one verb.
-        let what = match named_together(lang, &parts, false) {
-            Some((what, _)) if parts.len() > 1 => what,
-            _ => parts
-                .iter()
-                .map(|p| p.what.as_str())
-                .collect::<Vec<_>>()
-                .join(lang.pick(("；", "; "))),
+        let what = match (lang, all_names) {
+            (Lang::Zh, true) => format!("可享受{}", names.concat()),
+            (Lang::En, true) => {
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                format!("{} would apply", and_list(&names))
+            }
+            (_, false) => whats.join(lang.pick(("；", "; "))),
         };
-        said.push((items, near_said(lang, &parts[0].when, &what)));
+        let items = run.iter().map(|(n, _)| n.item).collect();
+        said.push((items, near_said(lang, &when, &what)));
         at += count;
     }
     said

@@ -444,6 +444,15 @@ fn the_page_copy_is_the_catalogue_packed() {
         "src/catalogue/page.bin is not the catalogue file packed: run `make catalogue`"
     );
     let mut expected = full.clone();
+    // What the page does not show is not packed.
+    expected.source.clear();
+    expected.programmes.clear();
+    for item in expected.items.iter_mut().filter(|i| i.measures.is_empty()) {
+        item.text.clear();
+        item.deadline.clear();
+        item.lead.clear();
+        item.partners.clear();
+    }
     for m in expected.items.iter_mut().flat_map(|i| &mut i.measures) {
         m.reading.clear();
     }

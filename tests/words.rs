@@ -414,14 +414,17 @@ fn near_misses_say_likely_and_offer_alternatives_as_one_choice() {
         Lang::Zh,
     );
     assert!(
-        girl.contains("“女性安康保险（全额代缴）”或“女性安康保险（参保补贴）”（可能符合，二选一）"),
+        girl.contains("“女性安康保险（全额代缴）”（可能符合）或“女性安康保险（参保补贴）”（可能符合）（二选一）"),
         "{girl}"
     );
     let girl = said(
         r#"{"kind":"low_income","members":[{"age":17,"sex":"female","insurance":"resident"}]}"#,
         Lang::En,
     );
-    assert!(girl.contains("; one or the other) would apply"), "{girl}");
+    assert!(
+        girl.contains("(likely) (one or the other) would apply"),
+        "{girl}"
+    );
     // A 低保 member without insurance is told of the scheme such members join, fee waived.
     let tip = said(
         r#"{"kind":"minimum_living","members":[{"age":40,"sex":"male"}]}"#,

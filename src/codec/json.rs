@@ -243,39 +243,48 @@ pub fn quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if unseen(c) && u32::from(c) > 0xffff => {
-                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)))
-            }
-            c if unseen(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c if unseen(c) => escape(&mut out, u32::from(c)),
             c => out.push(c),
         }
     }
     out
 }
 
-/// Whether a character does not show as itself in a message: controls, spaces other than the
-/// plain one, and the invisible format characters (zero-width, joiners, direction marks and
-/// overrides, the byte-order mark, tags, variation selectors).
+/// `\u200b` (four hex digits), or `\u{e0041}` beyond them; written by hand, since the
+/// formatter's hexadecimal is more code in the page.
+fn escape(out: &mut String, n: u32) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let wide = n > 0xffff;
+    out.push_str(if wide { "\\u{" } else { "\\u" });
+    let digits = if wide {
+        5 + usize::from(n > 0xfffff)
+    } else {
+        4
+    };
+    for i in (0..digits).rev() {
+        out.push(char::from(HEX[(n >> (4 * i)) as usize & 15]));
+    }
+    if wide {
+        out.push('}');
+    }
+}
+
+/// Whether a character does not show as itself in a message: controls, the Latin-1 space and
+/// soft hyphen, the general punctuation block's spaces, zero-widths, joiners, direction marks
+/// and overrides (U+2000–U+206F, escaped whole), the ideographic space, variation selectors,
+/// the byte-order mark, specials and tags.
 fn unseen(c: char) -> bool {
     c.is_control()
-        || (c.is_whitespace() && c != ' ')
         || matches!(
-            u32::from(c),
-            0xad | 0x34f
-                | 0x61c
-                | 0x115f..=0x1160
-                | 0x17b4..=0x17b5
-                | 0x180b..=0x180f
-                | 0x200b..=0x200f
-                | 0x202a..=0x202e
-                | 0x2060..=0x206f
-                | 0x3164
-                | 0xfe00..=0xfe0f
-                | 0xfeff
-                | 0xffa0
-                | 0xfff0..=0xfffb
-                | 0x1d173..=0x1d17a
-                | 0xe0000..=0xe0fff
+            c,
+            '\u{a0}'
+                | '\u{ad}'
+                | '\u{2000}'..='\u{206f}'
+                | '\u{3000}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{fff0}'..='\u{ffff}'
+                | '\u{e0000}'..='\u{e0fff}'
         )
 }
 

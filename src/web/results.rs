@@ -89,15 +89,22 @@ pub fn results(props: &ResultsProps) -> Html {
     let open: Rc<[bool]> = state.sex_open().into();
     // No cash: the measures come first, and the box that says so (with the note on time) after
     // them, so a household without cash sees what it gets on the first screen.
-    let no_cash = matches!(outcome, Some(o) if o.covered && o.cash.month.is_zero());
-    let head = match (answers, outcome) {
-        (Ok(_), Some(o)) if !o.covered => html! {
-            <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div>
-        },
-        (Ok(_), Some(_)) if no_cash => Html::default(),
-        (Ok(p), Some(o)) => cash(lang, catalogue, o, p, &open),
-        (Err(w), _) => waiting(lang, *w, state.people.len()),
-        (Ok(_), None) => Html::default(),
+    // (One call of `cash`, placed in one of two places: a second call compiled it apart.)
+    let (head, after) = match (answers, outcome) {
+        (Ok(_), Some(o)) if !o.covered => (
+            html! { <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div> },
+            Html::default(),
+        ),
+        (Ok(p), Some(o)) => {
+            let total = cash(lang, catalogue, o, p, &open);
+            if o.cash.month.is_zero() {
+                (Html::default(), total)
+            } else {
+                (total, Html::default())
+            }
+        }
+        (Err(w), _) => (waiting(lang, *w, state.people.len()), Html::default()),
+        (Ok(_), None) => (Html::default(), Html::default()),
     };
     let shown = match (answers, outcome) {
         (Ok(p), Some(o)) if o.covered => Some((p, o)),
@@ -112,9 +119,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 back={shown.and(state.people.first()).map(|first| format!("m{}-age", first.id))} />
             if let Some((profile, o)) = shown {
                 { measures(lang, catalogue, state, profile, o, &open) }
-                if no_cash {
-                    { cash(lang, catalogue, o, profile, &open) }
-                }
+                { after }
             }
             { everyone(lang, catalogue, outcome.as_deref()) }
             if state.desk {
@@ -174,12 +179,7 @@ fn measures(
                     <span class="badge likely">{ "? " }</span>{ words::likely_means(lang, all()) }
                 </p>
             }
-            <p class="hint">
-                { t(Key::Details) }
-                if lang == Lang::En {
-                    { " " }{ t(Key::DeptNamesChinese) }
-                }
-            </p>
+            <p class="hint">{ t(Key::Details) }</p>
         </div>
         { for by_members(shared).into_iter().map(|(members, lines)| {
             let names = words::member_names(lang, &members, &profile.members, open);
@@ -359,10 +359,12 @@ fn measure(
         return Html::default();
     };
     // For one sex only, and a sex not yet chosen: said as a condition, not assumed.
+    // One or the other, said on the line, so no reader adds the two: `… · 二选一`.
     let title = format!(
-        "{}{}",
+        "{}{}{}",
         words::sex_prefix(lang, e, &line.members, open),
-        words::measure_title(lang, catalogue, e.item, e.measure)
+        words::measure_title(lang, catalogue, e.item, e.measure),
+        words::one_or_other(lang, e).map_or(String::new(), |w| format!(" · {w}"))
     );
     // Said once for several members: each one's reasons under their name.
     let why = if line.members.len() > 1 {
@@ -400,7 +402,6 @@ fn measure(
     // entry (all of it borrowed from the catalogue).
     let &Entry {
         item: number,
-        measure,
         money,
         ratios,
         unstated,
@@ -414,17 +415,22 @@ fn measure(
     } = e;
     let offices = platform::offices();
     let either = words::either_of(lang, catalogue, e);
+    // The item's own title first where the line says only its part: the long form.
+    let summary = match words::item_title_beside(lang, catalogue, e.item, e.measure) {
+        Some(whole) => format!(
+            "{whole}{}{}",
+            lang.pick(("：", ": ")),
+            lang.text(&item.summary)
+        ),
+        None => lang.text(&item.summary).to_owned(),
+    };
     let body = {
         let why = why.clone();
         Callback::from(move |()| {
             let t = |k: Key| lang.pick(k.pair());
             html! {
                 <div class="m-detail">
-                    // The item this part belongs to, where the line says only the part.
-                    if let Some(whole) = words::item_title_beside(lang, catalogue, number, measure) {
-                        <p class="m-item">{ whole }</p>
-                    }
-                    <p class="summary">{ lang.text(&item.summary) }</p>
+                    <p class="summary">{ summary.clone() }</p>
                     if !money.is_empty() {
                         <ul class="money">{ for words::money_lines(lang, money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                     }
@@ -432,12 +438,10 @@ fn measure(
                         <ul class="money">{ for ratios.iter().map(|r| html! { <li>{ words::ratio(lang, r) }</li> }) }</ul>
                     }
                     if unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
-                    if let Some(either) = either.clone() {
-                        <p class="either">{ either }</p>
-                    }
                     <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why.clone() }</p>
-                    { for check.into_iter().chain(also).map(|w| html! {
-                        <p class="why-check">{ lang.pick(words::check_why(w)) }</p>
+                    // Why it is only likely, and what it is one or the other with.
+                    { for check.into_iter().chain(also).map(|w| lang.pick(words::check_why(w)).to_owned()).chain(either.clone()).map(|note| html! {
+                        <p class="why-check">{ note }</p>
                     }) }
                     <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, words::where_to_ask(lang, lead, partners, street)) }</p>
                     { for office::named_in(&offices, &words::ask_short(Lang::Zh, lead, partners, street)).into_iter().map(|of| html! {
@@ -474,10 +478,6 @@ fn measure(
                                 } else {
                                     <span class="m-amount">{ amount }</span>
                                 }
-                            }
-                            // One or the other, never both: so no reader adds them.
-                            if let Some(either) = words::one_or_other(lang, e) {
-                                <span class="m-either">{ either }</span>
                             }
                         </span>
                         // Where this one is asked, where it is not where the rest are.

@@ -75,7 +75,7 @@ test("item 31's two lines say one or the other, and a 17-year-old's near miss of
   assert.equal(said.find((l) => l.measure === "31b").either, "二选一");
   // The details name the other: 与“女性安康保险（参保补贴）”二选一，不能两项都享受。
   await page.locator('[data-measure="31a"] summary').click();
-  assert.equal(await page.locator('[data-measure="31a"] .either').innerText(), "与“女性安康保险（参保补贴）”二选一，不能两项都享受。");
+  await until(page, () => [...document.querySelectorAll('[data-measure="31a"] .why-check')].some((p) => p.textContent === "与“女性安康保险（参保补贴）”二选一，不能两项都享受。"), undefined, { what: "the details name the other" });
   const near = (await page.locator('[data-member="1"] .near').innerText()).replace(/\s+/g, "");
   assert.ok(near.includes("满18周岁时") && near.includes("二选一"), near);
   assert.ok(!/¥120/.test(await page.locator("section.results").innerText()), "never added up");

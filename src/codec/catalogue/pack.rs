@@ -209,29 +209,53 @@ macro_rules! packed {
     };
 }
 
-packed!(Catalogue {
-    id,
-    year,
-    name,
-    source,
-    programmes,
-    items
-});
+// The page shows neither the programme headings (only their numbers, as icons) nor the file's
+// path.
+packed!(Catalogue { id, year, name, items } left { source, programmes });
 packed!(Text { zh, en });
 packed!(Programme { number, title, en });
-packed!(Item {
-    item,
-    programme,
-    title,
-    summary,
-    text,
-    deadline,
-    lead,
-    partners,
-    shares_cells_with,
-    everyone,
-    measures
-});
+// An item with no measures (it serves everyone wholly: parks, toilets…) is shown by its title
+// and summary alone: its source text, deadline and departments are for the command line and the
+// reviewers, and are not packed (2.5 KB of Chinese text the page never shows).
+impl Pack for Item {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.item.pack(out);
+        self.programme.pack(out);
+        self.title.pack(out);
+        self.summary.pack(out);
+        self.shares_cells_with.pack(out);
+        self.everyone.pack(out);
+        self.measures.pack(out);
+        if !self.measures.is_empty() {
+            self.text.pack(out);
+            self.deadline.pack(out);
+            self.lead.pack(out);
+            self.partners.pack(out);
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        let mut item = Item {
+            item: Pack::unpack(r)?,
+            programme: Pack::unpack(r)?,
+            title: Pack::unpack(r)?,
+            summary: Pack::unpack(r)?,
+            shares_cells_with: Pack::unpack(r)?,
+            everyone: Pack::unpack(r)?,
+            measures: Pack::unpack(r)?,
+            text: String::new(),
+            deadline: String::new(),
+            lead: Vec::new(),
+            partners: Vec::new(),
+        };
+        if !item.measures.is_empty() {
+            item.text = Pack::unpack(r)?;
+            item.deadline = Pack::unpack(r)?;
+            item.lead = Pack::unpack(r)?;
+            item.partners = Pack::unpack(r)?;
+        }
+        Some(item)
+    }
+}
 // How each open term was read is for reviewers: the page never shows it.
 packed!(Measure { id, scope, title, when, check, likely, money, scale, ratios, unstated, free, instead_of } left { reading });
 packed!(Likely { when, unless, why });

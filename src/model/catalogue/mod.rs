@@ -82,7 +82,9 @@ pub struct Item {
     pub title: Text,
     /// What it means for a resident, in words a 75-year-old understands.
     pub summary: Text,
-    /// The item's passage, copied verbatim from the source (without its `N、` number).
+    /// The item's passage, copied verbatim from the source (without its `N、` number). The
+    /// page's packed copy leaves it out, with the deadline and departments, for an item with no
+    /// measures: the page shows such an item by its title and summary alone.
     pub text: String,
     /// 完成期限, as the source writes it.
     pub deadline: String,
