@@ -26,7 +26,6 @@ async function lines(page, item) {
         member: el.closest("[data-member]")?.dataset.member ?? null,
         members: el.dataset.members ?? null,
         amount: el.querySelector(".m-amount")?.innerText ?? "",
-        either: el.querySelector(".m-either")?.innerText ?? "",
         money: [...el.querySelectorAll(".money li")].map((li) => li.innerText),
       });
     }
@@ -68,11 +67,12 @@ test("item 31's two lines say one or the other, and a 17-year-old's near miss of
   const page = await openPage(browser, server, profileHash(family), { viewport: PHONE, locale: "zh-CN" });
   await page.locator('[data-item="31"]').first().waitFor();
   const said = await page.evaluate(() => [...document.querySelectorAll('[data-item="31"]')].map((el) => ({
-    measure: el.dataset.measure, either: el.querySelector(".m-either")?.innerText ?? "",
+    measure: el.dataset.measure, title: el.querySelector(".m-title")?.innerText ?? "",
   })));
   assert.deepEqual(said.map((l) => l.measure).sort(), ["31a", "31b"]);
-  assert.equal(said.find((l) => l.measure === "31a").either, "二选一");
-  assert.equal(said.find((l) => l.measure === "31b").either, "二选一");
+  // Said on the line, after the title: 女性安康保险（全额代缴） · 二选一.
+  assert.equal(said.find((l) => l.measure === "31a").title, "女性安康保险（全额代缴） · 二选一");
+  assert.equal(said.find((l) => l.measure === "31b").title, "女性安康保险（参保补贴） · 二选一");
   // The details name the other: 与“女性安康保险（参保补贴）”二选一，不能两项都享受。
   await page.locator('[data-measure="31a"] summary').click();
   await until(page, () => [...document.querySelectorAll('[data-measure="31a"] .why-check')].some((p) => p.textContent === "与“女性安康保险（参保补贴）”二选一，不能两项都享受。"), undefined, { what: "the details name the other" });
