@@ -266,6 +266,9 @@ test("desk mode: sticks across links and reloads, stores nothing; next resident 
     await page.getByRole("button", { name: "取消" }).click();
     assert.equal(await page.locator("#next-resident-confirm").count(), 0);
     assert.equal(await page.getByLabel("年龄").first().inputValue(), "92", "nothing cleared on the first tap");
+    // The focus goes back to the button that asked, which brings the header into view: only
+    // then is the page scrolled to its end (scrolled before, the focus could bring it back up).
+    await until(page, async () => document.activeElement?.id === "next-resident", undefined, { what: "the focus to come back to 下一位 after 取消" });
     // Where the clerk finishes, at the end of the results: a second "next resident", on the last
     // screen.
     assert.equal(await page.locator(".results #next-resident-foot").count(), 1, "the second button ends the results");
