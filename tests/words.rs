@@ -409,21 +409,18 @@ fn near_misses_say_likely_and_offer_alternatives_as_one_choice() {
     };
     let at_64 = said(r#"{"members":[{"age":64,"sex":"male"}]}"#, Lang::Zh);
     assert!(at_64.contains("“免费有线电视”（可能符合）"), "{at_64}");
-    let girl = said(
-        r#"{"kind":"low_income","members":[{"age":17,"sex":"female","insurance":"resident"}]}"#,
-        Lang::Zh,
-    );
+    // A girl of 17 in a 低保边缘 household: at 18, item 31's two, as one choice.
+    let girl =
+        r#"{"kind":"low_income","members":[{"age":17,"sex":"female","insurance":"resident"}]}"#;
+    let zh = said(girl, Lang::Zh);
     assert!(
-        girl.contains("“女性安康保险（全额代缴）”（可能符合）或“女性安康保险（参保补贴）”（可能符合）（二选一）"),
-        "{girl}"
+        zh.contains("“女性安康保险（全额代缴）”（可能符合）或“女性安康保险（参保补贴）”（可能符合）（二选一）"),
+        "{zh}"
     );
-    let girl = said(
-        r#"{"kind":"low_income","members":[{"age":17,"sex":"female","insurance":"resident"}]}"#,
-        Lang::En,
-    );
+    let en = said(girl, Lang::En);
     assert!(
-        girl.contains("(likely) (one or the other) would apply"),
-        "{girl}"
+        en.contains("(likely) (one or the other) would apply"),
+        "{en}"
     );
     // A 低保 member without insurance is told of the scheme such members join, fee waived.
     let tip = said(
