@@ -28,14 +28,6 @@ fn the_project_keeps_the_source_byte_for_byte() {
 }
 
 #[test]
-fn the_embedded_catalogue_is_the_seed_file() {
-    assert_eq!(
-        BUILTIN_JSON,
-        include_str!("../seeds/jining-hitech-2022.json")
-    );
-}
-
-#[test]
 fn items_1_to_33_each_exactly_once() {
     let numbers: Vec<u8> = builtin().items.iter().map(|i| i.item).collect();
     assert_eq!(numbers, (1..=33).collect::<Vec<u8>>());

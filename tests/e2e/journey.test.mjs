@@ -30,6 +30,15 @@ async function typeAge(page, nth, text, lang = "zh") {
 
 const PAGE_TEXT = () => document.body.innerText;
 
+/**
+ * Waits until the page has run what it had queued when its results appeared, rather than for a
+ * fixed time: a task (the app's start queues its focus or view restoring as one), then two
+ * frames (yew runs effects after the first paint). A "nothing happened" check comes after it.
+ */
+function settled(page) {
+  return page.evaluate(() => new Promise((done) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), 0)));
+}
+
 test("the person first: the age is the first question, on the first screen, empty, in Chinese and English; nobody is invented", async () => {
   const normalSizes = {};
   for (const [lang, large] of [["zh", false], ["zh", true], ["en", false], ["en", true]]) {
@@ -179,7 +188,7 @@ test("a link with answers opens on the results on a phone; on a tablet, and afte
   await phone.evaluate(() => history.replaceState(null, "", location.pathname));
   await phone.reload();
   await phone.locator('[data-member="0"] [data-item]').first().waitFor();
-  await phone.waitForTimeout(300);
+  await settled(phone);
   assert.notEqual(await phone.evaluate(() => document.activeElement?.id), "results-heading", "a reload does not move the focus");
   // Large text, kept from an earlier visit: the results are measured where they end up.
   await phone.getByRole("button", { name: "大字模式" }).click();
@@ -224,7 +233,7 @@ test("the results first appear in the visitor's language and text size, and noth
     }, prefs);
     const page = await open(household, { context });
     await page.locator('[data-member="5"] [data-item]').first().waitFor({ state: "attached" });
-    await page.waitForTimeout(500);
+    await settled(page);
     const root = await page.evaluate(() => window.__root);
     const want = prefs ? { lang: "en", large: true } : { lang: "zh-CN", large: false };
     assert.deepEqual(root.at, want, `when the results first appear (prefs "${prefs}")`);
