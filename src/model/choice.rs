@@ -197,3 +197,28 @@ impl Community {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Area, Work};
+
+    /// The answers a form offers in an area are exactly those that stay themselves there: the
+    /// job-seeker pairing is written in `offered` and `in_area`, and the two must agree.
+    #[test]
+    fn the_work_offered_in_an_area_is_what_stays_itself_there() {
+        for area in Area::ALL.iter().copied() {
+            let stays: Vec<Work> = Work::ALL
+                .iter()
+                .copied()
+                .filter(|w| w.in_area(area) == *w)
+                .collect();
+            assert_eq!(Work::offered(area), stays.as_slice(), "{area:?}");
+            for w in Work::ALL {
+                assert!(
+                    Work::offered(area).contains(&w.in_area(area)),
+                    "{w:?} in {area:?}"
+                );
+            }
+        }
+    }
+}
