@@ -17,6 +17,13 @@
 //    progress: a slow download still moving is left alone, and says how far it is.
 // 5. The service worker (offline use) is registered once the app has started, so the first
 //    visit's downloads are the page's alone; the worker then keeps what the browser already has.
+// 6. A fault in the calculator (a trap in the WebAssembly: an engine's bug, a panic, memory
+//    running out) leaves every later call into it failing. It is caught once for the whole
+//    page, at start or in use: the page restarts on the JavaScript build (`?restart`) with the
+//    answers that were on screen (the app keeps the latest in memory, window.minshengAnswers;
+//    each age box as it shows now), carried in the address for that moment only, and the app
+//    says it restarted. A fault on the JavaScript build, or again after a restart, goes to
+//    list.html#failed: never a loop.
 // window.minshengEngine says which one runs ("wasm" or "js"), for the tests and the benchmark.
 (function () {
   "use strict";
@@ -46,11 +53,42 @@
   } catch (e) {
     compiles = false;
   }
-  window.minshengEngine = compiles ? "wasm" : "js";
+  var restarted = /[?&]restart(&|$)/.test(location.search);
+  window.minshengEngine = compiles && !restarted ? "wasm" : "js";
   var failed = function () {
     fallback("failed");
   };
-  window.addEventListener("minsheng-failed", failed);
+  var faulted = false;
+  // `anyway`: the app could not start, trap or not.
+  var fault = function (e, anyway) {
+    var trap = !!e && (e.name === "RuntimeError" || e.message === "abort" || /^trap/.test(e));
+    if (faulted || !(trap || anyway)) return;
+    faulted = true;
+    if (!trap || restarted || window.minshengEngine === "js") return failed();
+    var root = document.documentElement;
+    // No result stays on screen for answers the page no longer holds.
+    root.className += " restarting";
+    var hash = location.hash;
+    try {
+      var kept = JSON.parse(window.minshengAnswers);
+      kept.ages = [].map.call(document.querySelectorAll("input[id$='-age']"), function (box) {
+        return box.value;
+      });
+      hash = "#restart=" + btoa(unescape(encodeURIComponent(JSON.stringify(kept))));
+    } catch (x) {
+      // Nothing kept yet (a fault at start): the address as it was, a link's answers and all.
+    }
+    location.replace(location.pathname + (location.search ? location.search + "&" : "?") + "restart" + hash);
+  };
+  window.addEventListener("minsheng-failed", function (event) {
+    fault(event.detail && event.detail.error, true);
+  });
+  window.addEventListener("error", function (event) {
+    fault(event.error);
+  });
+  window.addEventListener("unhandledrejection", function (event) {
+    fault(event.reason);
+  });
   // A script of the app that cannot be fetched (its module graph fails, and start.js never runs).
   window.addEventListener("error", function (event) {
     var target = event.target;
@@ -159,7 +197,7 @@
     }).catch(function () {});
   };
 
-  if (!compiles) {
+  if (!compiles || restarted) {
     // The page's preload has started the Wasm download: take its response, and let it go.
     var preload = document.querySelector('link[rel="preload"][href$=".wasm"]');
     if (preload && typeof fetch === "function") ignore(fetch(preload.href, { mode: "cors", credentials: "same-origin" }));

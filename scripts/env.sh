@@ -23,7 +23,7 @@ export TRUNK_VERSION WASM_OPT_VERSION WASM_BINDGEN_VERSION
 # Tests keep the ordinary (debug) build, so a failing test prints its panic's message.
 SIZE_BUILD_RUSTC=${MINSHENG_SIZE_BUILD_RUSTC:-1.95.0}
 # Overridden only to simulate a compiler that renamed the options (scripts/test does).
-SIZE_BUILD_RUSTFLAGS=${MINSHENG_SIZE_RUSTFLAGS:--Zunstable-options -Cpanic=immediate-abort}
+SIZE_BUILD_RUSTFLAGS=${MINSHENG_SIZE_RUSTFLAGS:--Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none}
 # Where the release build goes (scripts/test builds the ordinary one beside it).
 DIST=${MINSHENG_DIST:-dist}
 # What the last release build into $DIST was: read by the size test and the benchmark.

@@ -175,6 +175,7 @@ keys! {
     KeepGoing => ("继续使用", "Keep going"),
     NextWarning => ("这位居民的全部回答都会清除，无法找回。", "All of this resident's answers will be cleared, for good."),
     NextConfirm => ("清除，接待下一位", "Clear for the next resident"),
+    Restarted => ("页面已重新启动，您的回答都还在。", "The page restarted; your answers are kept."),
     IdleCleared => ("页面在3分钟无人操作后已自动清空，以保护上一位居民的信息。", "The page cleared itself after 3 minutes without use, to protect the last resident's answers."),
     Remember => ("在本机记住我的回答（公共设备请勿勾选）", "Remember my answers on this device (not on a shared device)"),
     Forget => ("清除本机保存的回答", "Forget my answers on this device"),

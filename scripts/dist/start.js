@@ -7,5 +7,5 @@ init({ module_or_path: window.minshengEngine === "js" ? {} : "__WASM__" }).then(
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: wasm } }));
 }, function (error) {
-  dispatchEvent(new CustomEvent("minsheng-failed", { detail: { error: String(error) } }));
+  dispatchEvent(new CustomEvent("minsheng-failed", { detail: { error: error } }));
 });

@@ -38,19 +38,20 @@ pub fn App(props: &AppProps) -> Html {
         // hook instead of three):
         // - the page's language, text size and title, on the document;
         // - the preferences, not answers: kept on the device, except at a shared desk;
-        // - the latest answers, after every change: in the tab always (a reload, or WeChat
-        //   reloading a page left in the background, brings them back), on the device when
-        //   asked — but not while the person has yet to choose between a link's answers and
-        //   the ones the device remembers. Desk mode keeps nothing anywhere, so nothing is
-        //   encoded either.
-        let envelope = (!state.desk).then(|| saved::encode(&state.to_saved()));
+        // - the latest answers, after every change: in the page's memory always, for a restart
+        //   after a fault (boot.js); in the tab (a reload, or WeChat reloading a page left in
+        //   the background, brings them back), on the device when asked — but not while the
+        //   person has yet to choose between a link's answers and the ones the device
+        //   remembers. Desk mode keeps nothing anywhere but in the page's memory.
+        let envelope = saved::encode(&state.to_saved());
         let remember = state.remember && state.notice != Some(Notice::OtherSaved);
-        let (lang, size) = (lang, state.size);
+        let (lang, size, desk) = (lang, state.size, state.desk);
         use_effect_with(
-            (lang, size, envelope, remember),
-            |(lang, size, envelope, remember)| {
+            (lang, size, envelope, remember, desk),
+            |(lang, size, envelope, remember, desk)| {
                 platform::apply_root(*lang, *size, lang.pick(Key::PageTitle.pair()));
-                if let Some(envelope) = envelope {
+                platform::in_memory(envelope);
+                if !*desk {
                     platform::save_prefs(*lang, *size);
                     platform::save(Keep::Tab, envelope);
                     if *remember {
@@ -133,6 +134,7 @@ fn notice(lang: Lang, notice: Option<&Notice>, dispatch: &Dispatch) -> Html {
         Notice::NewerSaved(d) => (t(Key::NewerSaved), Some(d.clone())),
         Notice::OtherSaved => (t(Key::OtherSaved), None),
         Notice::IdleCleared => (t(Key::IdleCleared), None),
+        Notice::Restarted => (t(Key::Restarted), None),
     };
     let choose = matches!(notice, Notice::OtherSaved).then(|| {
         let dispatch = dispatch.clone();

@@ -110,19 +110,54 @@ pub struct Kept {
 /// `#profile=` link's answers (saying so when the device remembers other answers); else the
 /// tab's latest answers (a reload); else the answers remembered on the device; else the
 /// empty form. Desk mode reads nothing kept. A link or stored answers that do not decode leave
-/// a message; stored answers from a newer version are kept, not read.
+/// a message; stored answers from a newer version are kept, not read. After a fault in the
+/// calculator (`?restart`, boot.js), the answers that were on screen come first, with the
+/// page's language and text size, and the page says it restarted.
 pub fn initial_state(hash: &str, search: &str, kept: &Kept) -> State {
+    let restarted = search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == "restart");
+    // The answers on screen at the fault, read as the tab's latest are (at the desk too).
+    let on_screen = hash
+        .strip_prefix("#restart=")
+        .filter(|_| restarted)
+        .and_then(fragment::base64url_decode)
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    // (One call of `first_state`, whatever it is handed: a second compiled it apart.)
+    let (hash, kept) = match on_screen {
+        Some(text) => (
+            "",
+            Kept {
+                tab: Some(text),
+                ..kept.clone()
+            },
+        ),
+        None => (hash, kept.clone()),
+    };
+    let mut state = first_state(hash, search, &kept);
+    if restarted {
+        state.notice = state.notice.or(Some(Notice::Restarted));
+    }
+    state
+}
+
+fn first_state(hash: &str, search: &str, kept: &Kept) -> State {
     let desk = platform::desk_requested(hash, search);
     let mut state = State {
         desk,
         ..State::default()
     };
     if desk {
-        // A shared device: only a link's answers, nothing kept.
+        // A shared device: only a link's answers, nothing kept (the only answers it is handed
+        // as the tab's are those on screen when it restarted after a fault).
         match fragment::decode(hash) {
             Some(Ok(profile)) => return State::with_profile(profile).with_desk(),
             Some(Err(e)) => state.notice = Some(Notice::BadLink(e.to_string())),
             None => {}
+        }
+        if let Some(Ok(saved)) = kept.tab.as_deref().map(saved::decode) {
+            return State::from_saved(saved).with_desk();
         }
         return state;
     }

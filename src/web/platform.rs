@@ -33,6 +33,12 @@ pub fn desk_requested(hash: &str, search: &str) -> bool {
     has(hash) || has(search)
 }
 
+/// The latest answers, in the page's memory only (`window.minshengAnswers`): what boot.js
+/// restarts the page with after a fault in the calculator. Never stored.
+pub fn in_memory(envelope: &str) {
+    let _ = js_sys::Reflect::set(&window(), &"minshengAnswers".into(), &envelope.into());
+}
+
 /// The current location's hash and search.
 pub fn location() -> (String, String) {
     let l = window().location();
@@ -70,19 +76,29 @@ pub fn set_fragment(fragment: &str) {
 /// so the address never carries answers older than the form).
 pub fn settle_address(desk: bool) {
     let (hash, search) = location();
-    let search = if desk && !desk_requested("", &search) {
-        if search.is_empty() {
-            "?desk".to_owned()
-        } else {
-            format!("{search}&desk")
-        }
+    // A restart's marks (boot.js) have done their work: the answers leave the address.
+    let mut query: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && *p != "restart")
+        .collect();
+    if desk && !desk_requested("", &search) {
+        query.push("desk");
+    }
+    let search = if query.is_empty() {
+        String::new()
     } else {
-        search
+        format!("?{}", query.join("&"))
     };
     let keep: Vec<&str> = hash
         .trim_start_matches('#')
         .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("profile=") && *p != "desk")
+        .filter(|p| {
+            !p.is_empty()
+                && !p.starts_with("profile=")
+                && !p.starts_with("restart=")
+                && *p != "desk"
+        })
         .collect();
     let fragment = if keep.is_empty() {
         String::new()

@@ -276,6 +276,9 @@ pub enum Notice {
     /// Desk mode: the page cleared itself after the idle minutes (a clerk coming back finds
     /// why the form is empty).
     IdleCleared,
+    /// The calculator faulted and the page restarted on the JavaScript build, with the answers
+    /// that were on screen (boot.js).
+    Restarted,
 }
 
 /// One change to the household's answers.
