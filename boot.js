@@ -24,6 +24,8 @@
 //    each age box as it shows now), carried in the address for that moment only, and the app
 //    says it restarted. A fault on the JavaScript build, or again after a restart, goes to
 //    list.html#failed: never a loop.
+// 7. An item's source text is fetched when a reader first opens it (sources-*.json, beside the
+//    page; the service worker keeps it).
 // window.minshengEngine says which one runs ("wasm" or "js"), for the tests and the benchmark.
 (function () {
   "use strict";
@@ -89,6 +91,27 @@
   window.addEventListener("unhandledrejection", function (event) {
     fault(event.reason);
   });
+  // An item's source text (原文), fetched the first time a reader opens its fold
+  // (<details data-source="N">): the first visit does not carry texts most never read. Where
+  // it cannot be fetched, the fold says so, and opening it again tries again.
+  var texts = null;
+  document.addEventListener("toggle", function (event) {
+    var fold = event.target;
+    var quote = fold.open && fold.getAttribute("data-source") && fold.querySelector("blockquote");
+    if (!quote || quote.loaded) return;
+    var item = fold.getAttribute("data-source");
+    texts = texts || fetch(script.getAttribute("data-sources")).then(function (response) {
+      if (!response.ok) throw response.status;
+      return response.json();
+    });
+    texts.then(function (all) {
+      quote.loaded = true;
+      quote.textContent = item + "、" + all[item];
+    }, function () {
+      texts = null;
+      quote.textContent = /^en/.test(document.documentElement.lang) ? "The source text could not be loaded: open this again when online." : "原文未能载入，请联网后再打开。";
+    });
+  }, true);
   // A script of the app that cannot be fetched (its module graph fails, and start.js never runs).
   window.addEventListener("error", function (event) {
     var target = event.target;

@@ -120,8 +120,6 @@ pub struct Entry<'a> {
     pub lead: &'a [String],
     pub partners: &'a [String],
     pub deadline: &'a str,
-    /// The item's source text, as a citation.
-    pub source: &'a str,
 }
 
 /// One condition met, and the answer that met it.
@@ -394,7 +392,6 @@ fn entry<'a>(
         lead: &item.lead,
         partners: &item.partners,
         deadline: &item.deadline,
-        source: &item.text,
     })
 }
 
@@ -743,7 +740,6 @@ fn same(a: &Entry<'_>, b: &Entry<'_>) -> bool {
         lead,
         partners,
         deadline,
-        source,
     } = a;
     *item == b.item
         && at(*measure, b.measure)
@@ -762,7 +758,6 @@ fn same(a: &Entry<'_>, b: &Entry<'_>) -> bool {
         && at(*lead, b.lead)
         && at(*partners, b.partners)
         && at(*deadline, b.deadline)
-        && at(*source, b.source)
 }
 
 impl<'e, 'a> Alike<'e, 'a> {

@@ -94,6 +94,6 @@ export function lowerGlue(glue) {
 export function optimizeAgain(wasmFile, { wasmOpt, features }) {
   const count = () => WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile))).length;
   const before = count();
-  execFileSync(wasmOpt, [wasmFile, "--flatten", "--rereloop", "-Oz", "--converge", ...features, "-o", wasmFile]);
+  execFileSync(wasmOpt, [wasmFile, "-Oz", "--converge", ...features, "-o", wasmFile]);
   if (count() !== before) fail("wasm-opt -Oz changed the number of imports");
 }

@@ -309,7 +309,6 @@ impl ToJson for Entry<'_> {
             .field("lead", self.lead)
             .field("partners", self.partners)
             .field("deadline", self.deadline)
-            .field("source", self.source)
             .end();
     }
 }

@@ -410,7 +410,6 @@ fn measure(
         lead,
         partners,
         deadline,
-        source,
         ..
     } = e;
     let offices = platform::offices();
@@ -451,9 +450,10 @@ fn measure(
                         <p class="partners"><strong>{ t(Key::Partners) }{ colon }</strong>{ marked(lang, partners.iter().map(|d| words::department(lang, d)).collect::<Vec<_>>().join(lang.pick(("、", ", ")))) }</p>
                     }
                     <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ words::deadline(lang, catalogue.year, deadline) }</p>
-                    <details class="source">
+                    // The text itself is fetched when this opens (boot.js): most never open it.
+                    <details class="source" data-source={number.to_string()}>
                         <summary>{ t(Key::Source) }</summary>
-                        <blockquote lang="zh-CN">{ format!("{number}、{source}") }</blockquote>
+                        <blockquote lang="zh-CN"></blockquote>
                     </details>
                 </div>
             }

@@ -374,6 +374,11 @@ test("offline: after the first visit the app opens with no network", async () =>
   await page.reload();
   await ready(page);
   assert.equal(await cash(page), "100", "results computed offline");
+  // An item's source text is fetched when first opened: the worker kept it.
+  const allowance = page.locator('[data-member="0"] [data-item="10"]');
+  await allowance.locator("summary").first().click();
+  await allowance.locator("details.source > summary").click();
+  await page.waitForFunction(() => document.querySelector('[data-member="0"] [data-item="10"] details.source blockquote').textContent.startsWith("10、提高老年人高龄补贴标准。80-89周岁老年人每人每月发放50元"));
   await page.goto(server.url + "list.html");
   assert.equal(await page.locator("article[data-item]").count(), 33, "the full list offline too");
   await context.close();

@@ -372,6 +372,30 @@ test("results at a glance: a single 78-year-old on 低保 — one line a measure
   await done(page);
 });
 
+test("an item's source text comes when its fold is first opened, word for word; without a network the fold says so, and opening it again tries again", async () => {
+  // No service worker: it would have kept the texts (the offline test opens them from it).
+  const page = await open(profileHash({ members: [{ age: 70, sex: "female" }] }), { serviceWorkers: "block" });
+  const tv = page.locator('[data-member="0"] [data-item="5"]');
+  await tv.locator("summary").first().click();
+  const quote = tv.locator("details.source blockquote");
+  assert.equal(await quote.textContent(), "", "not fetched before it is opened");
+  // The network fails the first time.
+  let refused = 0;
+  await page.route(/\/sources-[0-9a-f]+\.json$/, (route) => { refused++; return route.abort(); });
+  await tv.locator("details.source > summary").click();
+  await page.waitForFunction(() => document.querySelector('[data-item="5"] details.source blockquote').textContent !== "");
+  assert.equal(await quote.textContent(), "原文未能载入，请联网后再打开。");
+  assert.equal(refused, 1);
+  await page.unroute(/\/sources-[0-9a-f]+\.json$/);
+  await tv.locator("details.source > summary").click();
+  await tv.locator("details.source > summary").click();
+  // The source table's 5th item, as the source writes it.
+  await page.waitForFunction(() => document.querySelector('[data-item="5"] details.source blockquote').textContent.startsWith("5、"));
+  assert.equal(await quote.textContent(), "5、免费为全区符合条件的65岁以上老年人提供有线电视服务。");
+  page.errors = page.errors.filter((e) => !/sources-[0-9a-f]+\.json|ERR_FAILED/.test(e));
+  await done(page);
+});
+
 test("cash first: the household's money per month and per year on top, and each member's cash measure first", async () => {
   const page = await open(profileHash({ street: "huangtun", members: [{ age: 45, sex: "male", insurance: "employee" }, { age: 84, sex: "male", insurance: "resident" }] }));
   await cashIs(page, "50");

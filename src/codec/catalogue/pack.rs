@@ -214,9 +214,11 @@ macro_rules! packed {
 packed!(Catalogue { id, year, name, items } left { source, programmes });
 packed!(Text { zh, en });
 packed!(Programme { number, title, en });
-// An item with no measures (it serves everyone wholly: parks, toilets…) is shown by its title
-// and summary alone: its source text, deadline and departments are for the command line and the
-// reviewers, and are not packed (2.5 KB of Chinese text the page never shows).
+// No item's source text is packed: the page fetches the texts when a reader opens one (the
+// build writes them beside the page, `scripts/dist/sources.mjs`), so the first visit does not
+// carry 3.5 KB of Chinese text most residents never open. An item with no measures (it serves
+// everyone wholly: parks, toilets…) is shown by its title and summary alone: its deadline and
+// departments are for the command line and the reviewers, and are not packed either.
 impl Pack for Item {
     fn pack(&self, out: &mut Vec<u8>) {
         self.item.pack(out);
@@ -227,7 +229,6 @@ impl Pack for Item {
         self.everyone.pack(out);
         self.measures.pack(out);
         if !self.measures.is_empty() {
-            self.text.pack(out);
             self.deadline.pack(out);
             self.lead.pack(out);
             self.partners.pack(out);
@@ -248,7 +249,6 @@ impl Pack for Item {
             partners: Vec::new(),
         };
         if !item.measures.is_empty() {
-            item.text = Pack::unpack(r)?;
             item.deadline = Pack::unpack(r)?;
             item.lead = Pack::unpack(r)?;
             item.partners = Pack::unpack(r)?;
