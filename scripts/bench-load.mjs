@@ -23,7 +23,7 @@ const household = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, ".."
 function sizes(dir = dist) {
   const rows = [];
   for (const f of fs.readdirSync(dir).sort()) {
-    if (!/\.(html|js|wasm|css|svg)$/.test(f)) continue;
+    if (!/\.(html|js|wasm|css|svg|json)$/.test(f)) continue;
     const bytes = fs.readFileSync(path.join(dir, f));
     rows.push({
       file: f,
@@ -244,11 +244,17 @@ try {
   console.log(`\n## Assets (bytes) of the ${built ? built.build : "unrecorded"} build${built ? ` (rustc ${built.rustc})` : ""}\n`);
   console.log("| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
-  const first = rows.filter((r) => !r.file.startsWith("list") && !r.file.startsWith("jsbuild-"));
+  // Not on the first visit: list.html (where the app cannot run), the JavaScript build (where
+  // WebAssembly is missing, and what a restart after a fault in the Wasm fetches) and the source
+  // texts (when a reader first opens one).
+  const later = (r) => r.file.startsWith("list") || r.file.startsWith("jsbuild-") || r.file.startsWith("sources-");
+  const first = rows.filter((r) => !later(r));
   const total = (k, rs = first) => rs.reduce((a, r) => a + r[k], 0);
   console.log(`| **first visit (all but list.html and jsbuild)** | ${total("raw")} | ${total("gzip")} | ${total("brotli")} |`);
-  const js = rows.filter((r) => !r.file.startsWith("list") && !r.file.endsWith(".wasm"));
+  const js = rows.filter((r) => !r.file.startsWith("list") && !r.file.startsWith("sources-") && !r.file.endsWith(".wasm"));
   console.log(`| **first visit without WebAssembly (all but list.html and the .wasm)** | ${total("raw", js)} | ${total("gzip", js)} | ${total("brotli", js)} |`);
+  const restart = rows.filter((r) => r.file.startsWith("jsbuild-"));
+  console.log(`| restart after a fault in the Wasm: the JavaScript build fetched (boot.js's handler and the app's kept answers are in the first visit: docs/SIZE-LOG.md) | ${total("raw", restart)} | ${total("gzip", restart)} | ${total("brotli", restart)} |`);
   const floorRows = sizes(yewFloor).filter((r) => !r.file.startsWith("list") && !r.file.startsWith("jsbuild-"));
   console.log(`| Yew floor: first visit (target/yew-floor) | ${total("raw", floorRows)} | ${total("gzip", floorRows)} | ${total("brotli", floorRows)} |`);
   for (const r of floorRows.filter((r) => r.file.endsWith(".wasm"))) console.log(`| Yew floor: ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);

@@ -22,10 +22,13 @@ const shots = path.join(root, "target", "e2e");
 const HOUSEHOLD = { street: "guanghe", piped_gas: true, members: [{ age: 92, sex: "female", insurance: "resident" }, { age: 79, sex: "male" }] };
 const API_PROFILE = { members: [{ age: 78, sex: "male", insurance: "resident" }] };
 
+// Every error the page reports, in window.__errors; also kept in sessionStorage ("__faults"),
+// so a page that restarted after a fault can say what the fault was.
 const RECORDER = `window.__errors = [];
-window.addEventListener("error", function (e) { if (!e.target || e.target === window) window.__errors.push("error: " + (e.message || e.error)); }, true);
-window.addEventListener("unhandledrejection", function (e) { window.__errors.push("unhandled rejection: " + e.reason); });
-(function () { var c = console.error; console.error = function () { window.__errors.push("console.error: " + Array.prototype.join.call(arguments, " ")); return c.apply(console, arguments); }; })();`;
+window.__record = function (what) { window.__errors.push(what); try { sessionStorage.setItem("__faults", (sessionStorage.getItem("__faults") || "") + what + "\\n"); } catch (x) {} };
+window.addEventListener("error", function (e) { if (!e.target || e.target === window) window.__record("error: " + (e.message || e.error)); }, true);
+window.addEventListener("unhandledrejection", function (e) { window.__record("unhandled rejection: " + e.reason); });
+(function () { var c = console.error; console.error = function () { window.__record("console.error: " + Array.prototype.join.call(arguments, " ")); return c.apply(console, arguments); }; })();`;
 const FRAME = `<!doctype html><meta charset="utf-8"><title>375 px</title>
 <style>body{margin:0}iframe{border:0;width:375px;height:667px;display:block}</style>
 <iframe id="phone"></iframe><script src="/__frame.js"></script>`;
@@ -112,7 +115,11 @@ for (const engine of engines) {
         for (let i = 1; i <= 30; i++) {
           await s.navigate(`${server.url}?start=${i}${profileHash(HOUSEHOLD)}`);
           await s.until(() => document.querySelector("[data-cash-month]")?.dataset.cashMonth === "100", `start ${i}: the household's ¥100 a month`, { timeout: 20000 });
-          if (await s.exec(() => window.minshengEngine === "js")) restarts++;
+          if (await s.exec(() => window.minshengEngine === "js")) {
+            restarts++;
+            console.log(`# ${engine.label}: start ${i} restarted after: ${await s.exec(() => sessionStorage.getItem("__faults"))}`);
+          }
+          await s.exec(() => sessionStorage.removeItem("__faults"));
         }
         console.log(`# ${engine.label}: 30 starts, ${restarts} restarted on the JavaScript build after a fault`);
         await finish();
