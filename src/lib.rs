@@ -1,6 +1,6 @@
 //! minsheng: which of a district's yearly livelihood measures (民生实事) apply to a household.
 //!
-//! Five layers, each importing only the ones above it in this list:
+//! Six layers, each importing only the ones above it in this list:
 //!
 //! - [`model`]: the closed sets of answers, the profile, an age as typed, the catalogue's types;
 //! - [`engine`]: a [`Catalogue`](model::catalogue::Catalogue) and a
@@ -8,6 +8,8 @@
 //!   clock and holds no user-facing words;
 //! - [`words`]: every sentence the page, the printout and the copied text say, in Chinese and
 //!   English, in plain Rust;
+//! - [`layout`]: the results laid out in groups and lines, and as plain text (the page's copied
+//!   text, `evaluate --text`);
 //! - [`codec`]: JSON in and out, the catalogue file and its packed copy, the link, the answers
 //!   kept on the device;
 //! - `web` (Wasm only): the page, and `bin/evaluate`: the command line.
@@ -23,6 +25,7 @@
 
 pub mod codec;
 pub mod engine;
+pub mod layout;
 pub mod model;
 pub mod words;
 

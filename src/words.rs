@@ -123,6 +123,8 @@ keys! {
     Likely => ("可能符合", "Likely"),
     LikelyMeans => ("可能符合：需咨询确认", "Likely: ask to confirm"),
     EachOf => ("{}：每人都适用", "For each of {}"),
+    // Under a member's own name, the lines above shared with others, by title.
+    AlsoAbove => ("也适用上面列出的：", "Also theirs, listed above: "),
     Why => ("为什么", "Why"),
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),

@@ -12,7 +12,7 @@ fn rank(top: &str) -> Option<u8> {
         "model" => 0,
         "engine" => 1,
         "words" => 2,
-        "codec" => 3,
+        "codec" | "layout" => 3,
         "web" => 4,
         _ => return None,
     })

@@ -1,12 +1,20 @@
-//! `evaluate FILE|-` prints the result of a profile; `evaluate --catalogue` prints the
-//! catalogue it evaluates against (CONTRACT section 3).
+//! `evaluate FILE|-` prints the result of a profile; `evaluate --text [--lang zh|en] FILE|-`
+//! the same lines as the page's copied text; `evaluate --catalogue` prints the catalogue it
+//! evaluates against; `--catalogue-file LIST.json` evaluates against another list (CONTRACT
+//! section 3).
 
+use minsheng::codec::{evaluate_json, profile};
+use minsheng::engine;
+use minsheng::layout;
 use minsheng::model::catalogue::{Catalogue, Everyone, Measure, Text};
+use minsheng::words::Lang;
 use serde::Serialize;
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: evaluate FILE|-   (a profile as JSON; - reads standard input)\n       evaluate --catalogue";
+const USAGE: &str = "usage: evaluate [--catalogue-file LIST.json] FILE|-   (a profile as JSON; - reads standard input)
+       evaluate [--catalogue-file LIST.json] --text [--lang zh|en] FILE|-
+       evaluate [--catalogue-file LIST.json] --catalogue";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,28 +30,119 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<String, String> {
-    let catalogue = Catalogue::builtin().map_err(|e| format!("catalogue: {e}"))?;
-    match args {
-        [flag] if flag == "--catalogue" => review_json(catalogue),
-        [flag] if flag == "-h" || flag == "--help" => Err(USAGE.into()),
-        [path] => {
-            let text = read(path)?;
-            minsheng::codec::evaluate_json(catalogue, &text)
-        }
-        _ => Err(USAGE.into()),
-    }
+/// What the command line asks for.
+#[derive(Default)]
+struct Ask<'a> {
+    catalogue_file: Option<&'a str>,
+    review: bool,
+    text: bool,
+    lang: Option<Lang>,
+    profile: Option<&'a str>,
 }
 
-fn read(path: &str) -> Result<String, String> {
+fn parse(args: &[String]) -> Result<Ask<'_>, String> {
+    let mut ask = Ask::default();
+    let mut args = args.iter().map(String::as_str);
+    while let Some(arg) = args.next() {
+        match arg {
+            "-h" | "--help" => return Err(USAGE.into()),
+            "--catalogue" => ask.review = true,
+            "--text" => ask.text = true,
+            "--catalogue-file" => {
+                let file = args
+                    .next()
+                    .ok_or("--catalogue-file: which file? (a catalogue as JSON)")?;
+                ask.catalogue_file = Some(file);
+            }
+            "--lang" => {
+                ask.lang = Some(match args.next() {
+                    Some("zh") => Lang::Zh,
+                    Some("en") => Lang::En,
+                    _ => return Err("--lang: must be `zh` or `en`".into()),
+                })
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("{flag}: not an option\n{USAGE}"))
+            }
+            file if ask.profile.is_none() => ask.profile = Some(file),
+            _ => return Err(USAGE.into()),
+        }
+    }
+    if ask.lang.is_some() && !ask.text {
+        return Err("--lang: goes with --text".into());
+    }
+    if ask.review == ask.profile.is_some() || (ask.review && ask.text) {
+        return Err(USAGE.into());
+    }
+    Ok(ask)
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let ask = parse(args)?;
+    let own;
+    let catalogue = match ask.catalogue_file {
+        Some(path) => {
+            own = read_catalogue(path)?;
+            &own
+        }
+        None => Catalogue::builtin().map_err(|e| format!("catalogue: {e}"))?,
+    };
+    let Some(path) = ask.profile else {
+        return review_json(catalogue);
+    };
+    let text = read(path, "profile")?;
+    if !ask.text {
+        return evaluate_json(catalogue, &text);
+    }
+    let profile = profile::decode(&text).map_err(|e| e.to_string())?;
+    let outcome = engine::evaluate(catalogue, &profile);
+    // Every member's sex is answered in a profile (the page's form may leave one open).
+    let open = vec![false; profile.members.len()];
+    let lang = ask.lang.unwrap_or(Lang::Zh);
+    // No office directory: the page's comes from the deployer's seeds/offices.json, in the page.
+    Ok(layout::plain_text(
+        lang,
+        catalogue,
+        &profile,
+        &outcome,
+        &open,
+        &[],
+        this_year(),
+    ))
+}
+
+/// Another list, read and validated as the built-in one is; a fault names the file, the item and
+/// the field.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_catalogue(path: &str) -> Result<Catalogue, String> {
+    Catalogue::from_json(&read(path, "catalogue")?).map_err(|e| format!("{path}: {e}"))
+}
+
+/// (The command line is native: the file reader is not in a Wasm build.)
+#[cfg(target_arch = "wasm32")]
+fn read_catalogue(path: &str) -> Result<Catalogue, String> {
+    Err(format!(
+        "{path}: a catalogue file is read by the native command line only"
+    ))
+}
+
+/// The year now, by the system clock (UTC), for "this is the 2022 list (4 years ago)".
+fn this_year() -> u16 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    layout::year_of_day(secs / 86_400)
+}
+
+fn read(path: &str, what: &str) -> Result<String, String> {
     let mut text = String::new();
     if path == "-" {
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| format!("profile: cannot read standard input ({e})"))?;
+            .map_err(|e| format!("{what}: cannot read standard input ({e})"))?;
     } else {
         text = std::fs::read_to_string(path)
-            .map_err(|e| format!("profile: cannot read {path} ({e})"))?;
+            .map_err(|e| format!("{what}: cannot read {path} ({e})"))?;
     }
     Ok(text)
 }

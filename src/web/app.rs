@@ -90,7 +90,15 @@ pub fn App(props: &AppProps) -> Html {
             let (profile, o) = (profile.clone(), o.clone());
             let open = state.sex_open();
             Some(Callback::from(move |()| {
-                summary::plain_text(lang, catalogue, &profile, &o, &open, &platform::offices())
+                crate::layout::plain_text(
+                    lang,
+                    catalogue,
+                    &profile,
+                    &o,
+                    &open,
+                    &platform::offices(),
+                    platform::this_year(),
+                )
             }))
         }
         _ => None,

@@ -7,6 +7,7 @@ use super::platform;
 use super::share::ShareTools;
 use super::state::State;
 use crate::engine::{self, Alike, Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
+use crate::layout::{by_members, cash_first, household_lines, shared_with};
 use crate::model::age::Waiting;
 use crate::model::catalogue::Catalogue;
 use crate::model::office;
@@ -25,48 +26,6 @@ pub struct ResultsProps {
     pub outcome: Option<Rc<Outcome<'static>>>,
     /// The results as plain text, for the clipboard.
     pub text: super::summary::PlainText,
-}
-
-/// Lines, those that pay cash first (the most first), then the rest in their order.
-pub fn cash_first<'e, 'a>(lines: Vec<Alike<'e, 'a>>) -> Vec<Alike<'e, 'a>> {
-    // An insertion sort, stable (item order among equals); a list is a dozen lines, and the
-    // library's merge sort would add its code to the Wasm for nothing.
-    let cash = |l: &Alike<'_, '_>| l.entry().map(words::yearly_cash).unwrap_or_default();
-    let mut sorted: Vec<Alike<'e, 'a>> = Vec::with_capacity(lines.len());
-    for line in lines {
-        let c = cash(&line);
-        let at = sorted
-            .iter()
-            .position(|s| cash(s) < c)
-            .unwrap_or(sorted.len());
-        sorted.insert(at, line);
-    }
-    sorted
-}
-
-/// The household's own measures as lines.
-pub fn household_lines<'e, 'a>(o: &'e Outcome<'a>) -> Vec<Alike<'e, 'a>> {
-    cash_first(
-        o.household
-            .iter()
-            .map(|e| Alike::one(e, Vec::new()))
-            .collect(),
-    )
-}
-
-/// Shared lines grouped by the members they are for, in order: each group once.
-pub fn by_members<'e, 'a>(shared: Vec<Alike<'e, 'a>>) -> Vec<(Vec<usize>, Vec<Alike<'e, 'a>>)> {
-    let mut groups: Vec<(Vec<usize>, Vec<Alike<'e, 'a>>)> = Vec::new();
-    for line in shared {
-        match groups.last_mut() {
-            Some((members, lines)) if *members == line.members => lines.push(line),
-            _ => groups.push((line.members.clone(), vec![line])),
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(m, lines)| (m, cash_first(lines)))
-        .collect()
 }
 
 /// The results column.
@@ -162,6 +121,7 @@ fn measures(
     let offices = words::offices_named(all(), profile.street, &directory);
     let likely = all().any(|e| e.certainty == Certainty::Check);
     let (shared, own) = engine::alike(&o.members);
+    let groups = by_members(shared);
     let list = |lines: &[Alike<'_, 'static>]| {
         measure_list(lang, catalogue, lines, profile, common.as_deref(), open)
     };
@@ -181,13 +141,13 @@ fn measures(
             }
             <p class="hint">{ t(Key::Details) }</p>
         </div>
-        { for by_members(shared).into_iter().map(|(members, lines)| {
-            let names = words::member_names(lang, &members, &profile.members, open);
+        { for groups.iter().map(|(members, lines)| {
+            let names = words::member_names(lang, members, &profile.members, open);
             let heading = t(Key::EachOf).replace("{}", &names);
             html! {
                 <section class="group" aria-label={heading.clone()} key={format!("s{}", members.iter().map(ToString::to_string).collect::<Vec<_>>().join("-"))}>
                     <h3>{ heading }</h3>
-                    { list(&lines) }
+                    { list(lines) }
                 </section>
             }
         }) }
@@ -195,10 +155,18 @@ fn measures(
             let name = words::member_name(lang, i, &profile.members, open);
             let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
             let none = o.members.get(i).is_none_or(Vec::is_empty);
+            let above: Vec<&Entry<'_>> = shared_with(&groups, i).filter_map(Alike::entry).collect();
             html! {
                 <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
                     <h3>{ name }</h3>
                     if none { <p class="empty">{ t(Key::NothingApplies) }</p> }
+                    // What this member gets among the lines above, named under their own name
+                    // (each by its item: `[data-member] [data-item]` finds every entry).
+                    if !above.is_empty() {
+                        <p class="also">{ t(Key::AlsoAbove) }{ for above.iter().enumerate().map(|(k, e)| html! {
+                            <>{ if k > 0 { lang.pick(("、", ", ")) } else { "" } }<span data-item={e.item.to_string()} data-measure={e.measure}>{ words::measure_title(lang, catalogue, e.item, e.measure) }</span></>
+                        }) }</p>
+                    }
                     if !lines.is_empty() {
                         { list(&cash_first(lines)) }
                     }

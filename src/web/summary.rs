@@ -1,14 +1,10 @@
-//! The results as plain text — read aloud now, copied into a chat later — and the browser's
-//! speech synthesis, where it has one.
+//! The results as plain text (written by `layout::plain_text`) — read aloud now, copied into a
+//! chat later — and the browser's speech synthesis, where it has one.
 
 use super::app::Dispatch;
+use super::platform;
 use super::state::{Action, Reading};
-use super::{platform, results};
-use crate::engine::{self, Alike, Certainty, Outcome};
-use crate::model::catalogue::Catalogue;
-use crate::model::office::Office;
-use crate::model::profile::Profile;
-use crate::words::{self, Key, Lang};
+use crate::words::{self, Lang};
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -17,105 +13,6 @@ use wasm_bindgen::closure::Closure;
 /// The results as plain text, written when asked for (reading aloud, copying), not on every
 /// render; `None` while there are no results.
 pub type PlainText = Option<yew::Callback<(), String>>;
-
-/// The results in plain sentences, in the page's language: the total, then each member's
-/// measures one a line (what, how much, sure or likely — and for a likely one, where to ask),
-/// then the household's, and the note on time.
-pub fn plain_text(
-    lang: Lang,
-    catalogue: &Catalogue,
-    profile: &Profile,
-    outcome: &Outcome<'_>,
-    open: &[bool],
-    directory: &[Office],
-) -> String {
-    let t = |k: Key| lang.pick(k.pair());
-    let sep = lang.pick(("：", ": "));
-    let comma = lang.pick(("，", ", "));
-    let mut out = Vec::new();
-    out.push(lang.text(&catalogue.name).to_owned());
-    if !outcome.covered {
-        out.push(t(Key::NotCovered).to_owned());
-        return out.join("\n");
-    }
-    if outcome.cash.month.is_zero() {
-        out.push(t(Key::NoCash).to_owned());
-    } else {
-        out.push(format!(
-            "{}{sep}{}{comma}{}",
-            t(Key::CashTotal),
-            words::yuan(outcome.cash.month),
-            words::yearly(lang, outcome.cash.year)
-        ));
-    }
-    if words::only_this_list(outcome.cash.month, profile.kind) {
-        out.push(t(Key::OnlyThisList).to_owned());
-    }
-    let all = || outcome.entries();
-    // Where to ask, once, with what the district's directory gives of each office.
-    let common = words::common_ask(lang, all(), profile.street);
-    if let Some(ask) = &common {
-        out.push(words::ask_all(lang, ask));
-    }
-    out.extend(
-        words::offices_named(all(), profile.street, directory)
-            .into_iter()
-            .map(|o| words::office(lang, o)),
-    );
-    let line = |l: &Alike<'_, '_>| {
-        let Some(e) = l.entry() else {
-            return String::new();
-        };
-        let mut line = format!("- {}", words::sex_prefix(lang, e, &l.members, open));
-        line.push_str(&words::measure_title(lang, catalogue, e.item, e.measure));
-        if let Some(amount) = words::amount_short(lang, e) {
-            line.push_str(&format!("{comma}{amount}"));
-        }
-        match e.certainty {
-            Certainty::Eligible => line.push_str(&format!("{comma}{}", t(Key::Eligible))),
-            Certainty::Check => line.push_str(&format!("{comma}{}", t(Key::Likely))),
-        }
-        if let Some(either) = words::one_or_other(lang, e) {
-            line.push_str(&format!("{comma}{either}"));
-        }
-        let ask = words::ask_short(lang, e.lead, e.partners, profile.street);
-        if common.as_ref() != Some(&ask) {
-            line.push_str(&format!("{comma}{}{sep}{ask}", t(Key::WhereToAsk)));
-        }
-        line
-    };
-    if all().any(|e| e.certainty == Certainty::Check) {
-        out.push(words::likely_means(lang, all()));
-    }
-    let (shared, own) = engine::alike(&outcome.members);
-    for (members, lines) in results::by_members(shared) {
-        let names = words::member_names(lang, &members, &profile.members, open);
-        // "…：每人都适用" already ends its sentence; "For each of …" is followed by a colon.
-        let each = t(Key::EachOf).replace("{}", &names);
-        out.push(match lang {
-            Lang::Zh => each,
-            Lang::En => format!("{each}{sep}"),
-        });
-        out.extend(lines.iter().map(line));
-    }
-    for (i, lines) in own.into_iter().enumerate() {
-        out.push(format!(
-            "{}{sep}",
-            words::member_name(lang, i, &profile.members, open)
-        ));
-        if outcome.members.get(i).is_none_or(Vec::is_empty) {
-            out.push(format!("- {}", t(Key::NothingApplies)));
-        }
-        out.extend(results::cash_first(lines).iter().map(line));
-    }
-    if !outcome.household.is_empty() {
-        out.push(format!("{}{sep}", t(Key::ForHousehold)));
-        out.extend(results::household_lines(outcome).iter().map(line));
-    }
-    out.push(words::dated(lang, catalogue.year, platform::this_year()));
-    out.push(t(Key::Disclaimer).to_owned());
-    out.join("\n")
-}
 
 /// The browser's speech, where it has one: WPE WebKit and Android's WebView have none, and a
 /// call into the missing object would throw from the glue (the language switch stopped
