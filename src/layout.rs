@@ -150,6 +150,11 @@ pub fn plain_text(
             "{}{sep}",
             words::member_name(lang, i, &profile.members, open)
         ));
+        if outcome.members.get(i).is_none_or(Vec::is_empty) {
+            out.push(format!("- {}", t(Key::NothingApplies)));
+        }
+        out.extend(cash_first(lines).iter().map(line));
+        // The lines above this member is among, named after their own.
         let above: Vec<String> = shared_with(&groups, i)
             .filter_map(Alike::entry)
             .map(|e| words::measure_title(lang, catalogue, e.item, e.measure))
@@ -161,10 +166,6 @@ pub fn plain_text(
                 above.join(lang.pick(("、", ", ")))
             ));
         }
-        if outcome.members.get(i).is_none_or(Vec::is_empty) {
-            out.push(format!("- {}", t(Key::NothingApplies)));
-        }
-        out.extend(cash_first(lines).iter().map(line));
     }
     if !outcome.household.is_empty() {
         out.push(format!("{}{sep}", t(Key::ForHousehold)));

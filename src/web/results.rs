@@ -7,7 +7,7 @@ use super::platform;
 use super::share::ShareTools;
 use super::state::State;
 use crate::engine::{self, Alike, Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
-use crate::layout::{by_members, cash_first, household_lines, shared_with};
+use crate::layout::{by_members, cash_first, household_lines};
 use crate::model::age::Waiting;
 use crate::model::catalogue::Catalogue;
 use crate::model::office;
@@ -155,18 +155,10 @@ fn measures(
             let name = words::member_name(lang, i, &profile.members, open);
             let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
             let none = o.members.get(i).is_none_or(Vec::is_empty);
-            let above: Vec<&Entry<'_>> = shared_with(&groups, i).filter_map(Alike::entry).collect();
             html! {
                 <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
                     <h3>{ name }</h3>
                     if none { <p class="empty">{ t(Key::NothingApplies) }</p> }
-                    // What this member gets among the lines above, named under their own name
-                    // (each by its item: `[data-member] [data-item]` finds every entry).
-                    if !above.is_empty() {
-                        <p class="also">{ t(Key::AlsoAbove) }{ for above.iter().enumerate().map(|(k, e)| html! {
-                            <>{ if k > 0 { lang.pick(("、", ", ")) } else { "" } }<span data-item={e.item.to_string()} data-measure={e.measure}>{ words::measure_title(lang, catalogue, e.item, e.measure) }</span></>
-                        }) }</p>
-                    }
                     if !lines.is_empty() {
                         { list(&cash_first(lines)) }
                     }
