@@ -136,9 +136,8 @@ pub fn plain_text(
     let (shared, own) = engine::alike(&outcome.members);
     let groups = by_members(shared);
     for (members, lines) in &groups {
-        let names = words::member_names(lang, members, &profile.members, open);
         // "…：每人都适用" already ends its sentence; "For each of …" is followed by a colon.
-        let each = t(Key::EachOf).replace("{}", &names);
+        let each = words::each_of(lang, members, &profile.members, open);
         out.push(match lang {
             Lang::Zh => each,
             Lang::En => format!("{each}{sep}"),

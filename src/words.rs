@@ -123,14 +123,17 @@ keys! {
     Likely => ("可能符合", "Likely"),
     LikelyMeans => ("可能符合：需咨询确认", "Likely: ask to confirm"),
     EachOf => ("{}：每人都适用", "For each of {}"),
+    // A group that is the whole household: its names would be everyone's, said by the count.
+    EachOfAll => ("全家{}人都适用", "For all {} people"),
     // Under a member's own name, the lines above shared with others, by title.
     AlsoAbove => ("也适用上面列出的：", "Also theirs, listed above: "),
+    AlsoAboveCount => ("还有上面列出的{}项", "Also {} listed above"),
     Why => ("为什么", "Why"),
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),
     FillIn => ("去填写", "Go to the question"),
     // In English the office names stay Chinese, as the source gives them: said once, here.
-    Details => ("点开每项看原因和原文", "Tap a line for why and the source. Office names are in Chinese: show them at the office."),
+    Details => ("点开每项看原因和原文", "Tap a line for why and the source."),
     WhyNot => ("其他{}项为什么不适用", "Why not the other {}"),
     OutgrownNote => ("另有{}项只给其他年龄或性别的人，未列出。", "{} more are for people of another age or sex, not listed."),
     HouseholdWhyNot => ("全家其他{}项为什么不适用", "Why not the other {}"),
@@ -158,8 +161,8 @@ keys! {
     Language => ("语言、字号和朗读", "Language, text size and reading aloud"),
     FormHeading => ("请回答以下问题", "Your answers"),
     TakeAlong => ("保存或分享结果", "Keep or share the result"),
-    Share => ("分享链接和二维码", "Share link and QR code"),
-    CopyText => ("复制文字", "Copy as text"),
+    Share => ("分享链接和二维码", "Share"),
+    CopyText => ("复制文字", "Copy text"),
     Print => ("打印", "Print"),
     Copied => ("已复制，可以粘贴到微信聊天中。", "Copied: paste it into a chat."),
     CopyFailed => ("无法自动复制。", "Could not copy automatically."),
@@ -553,6 +556,18 @@ pub fn member_names(lang: Lang, which: &[usize], members: &[Member], open: &[boo
         .join(lang.pick(("、", "; ")))
 }
 
+/// The heading of lines several members share: their names, or, where they are the whole
+/// household, how many they are.
+pub fn each_of(lang: Lang, which: &[usize], members: &[Member], open: &[bool]) -> String {
+    if which.len() == members.len() {
+        return lang
+            .pick(Key::EachOfAll.pair())
+            .replace("{}", &which.len().to_string());
+    }
+    lang.pick(Key::EachOf.pair())
+        .replace("{}", &member_names(lang, which, members, open))
+}
+
 /// What a line says first where it holds only for one sex and the person's sex is not yet
 /// chosen: `如是女性：` / `If female: `.
 pub fn if_sex(lang: Lang, sex: Sex) -> &'static str {
@@ -663,7 +678,9 @@ pub fn ask_short(
 pub fn ask_all(lang: Lang, ask: &str) -> String {
     match lang {
         Lang::Zh => format!("去哪里问：除另有注明外，各项都可先到{ask}咨询。"),
-        Lang::En => format!("Ask first at {ask}, unless a line says otherwise."),
+        Lang::En => format!(
+            "Ask first at {ask}, unless a line says otherwise. Show the Chinese names there."
+        ),
     }
 }
 

@@ -7,7 +7,7 @@ use super::platform;
 use super::share::ShareTools;
 use super::state::State;
 use crate::engine::{self, Alike, Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
-use crate::layout::{by_members, cash_first, household_lines};
+use crate::layout::{by_members, cash_first, household_lines, shared_with};
 use crate::model::age::Waiting;
 use crate::model::catalogue::Catalogue;
 use crate::model::office;
@@ -142,8 +142,7 @@ fn measures(
             <p class="hint">{ t(Key::Details) }</p>
         </div>
         { for groups.iter().map(|(members, lines)| {
-            let names = words::member_names(lang, members, &profile.members, open);
-            let heading = t(Key::EachOf).replace("{}", &names);
+            let heading = words::each_of(lang, members, &profile.members, open);
             html! {
                 <section class="group" aria-label={heading.clone()} key={format!("s{}", members.iter().map(ToString::to_string).collect::<Vec<_>>().join("-"))}>
                     <h3>{ heading }</h3>
@@ -155,12 +154,24 @@ fn measures(
             let name = words::member_name(lang, i, &profile.members, open);
             let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
             let none = o.members.get(i).is_none_or(Vec::is_empty);
+            let above: Vec<&Entry<'_>> = shared_with(&groups, i).filter_map(Alike::entry).collect();
             html! {
                 <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
                     <h3>{ name }</h3>
                     if none { <p class="empty">{ t(Key::NothingApplies) }</p> }
                     if !lines.is_empty() {
                         { list(&cash_first(lines)) }
+                    }
+                    // What this member gets among the lines said once above, after their own: a
+                    // count, the titles one tap away (each by its item, so that
+                    // `[data-member] [data-item]` finds every entry of the member's).
+                    if !above.is_empty() {
+                        <details class="also">
+                            <summary>{ t(Key::AlsoAboveCount).replace("{}", &above.len().to_string()) }</summary>
+                            <p>{ for above.iter().enumerate().map(|(k, e)| html! {
+                                <>{ if k > 0 { lang.pick(("、", ", ")) } else { "" } }<span data-item={e.item.to_string()} data-measure={e.measure}>{ words::measure_title(lang, catalogue, e.item, e.measure) }</span></>
+                            }) }</p>
+                        </details>
                     }
                     if !misses.is_empty() {
                         <div class="near">

@@ -41,9 +41,15 @@ test("a household: fill by labels, add a member, totals add up", async () => {
   await page.getByLabel("医疗保险").nth(1).selectOption({ label: "居民医保" });
   await page.getByLabel("医疗保险").first().selectOption({ label: "居民医保" });
   await cashIs(page, "150");
-  // A measure both get is one line, for both, inside neither's own section.
+  // A measure both get is one line, for both, inside neither's own section; each section names it.
   assert.ok(await page.locator('[data-members="0 1"][data-item="20"]').isVisible());
-  assert.equal(await page.locator('[data-member] [data-item="20"]').count(), 0);
+  assert.equal(await page.locator('[data-member] li[data-item="20"]').count(), 0);
+  for (const i of [0, 1]) {
+    const own = page.locator(`[data-member="${i}"] .also`);
+    assert.equal(await own.locator("summary").innerText(), "还有上面列出的7项");
+    await own.locator("summary").click();
+    assert.match(await own.locator('[data-item="20"]').innerText(), /提高居民医保住院报销比例/);
+  }
   assert.ok(await page.locator('[data-scope="household"] [data-item="32"]').isVisible());
   const { lines, measures, numbers } = await page.evaluate(() => {
     const items = [...document.querySelectorAll('li[data-item]')].map((e) => e.dataset.item + "/" + e.dataset.measure + "/" + (e.dataset.members ?? e.closest("[data-member]")?.dataset.member ?? "h"));

@@ -104,7 +104,7 @@ test("copy: a plain-text summary in the current language goes to the clipboard",
   assert.match(text, /高龄补贴/);
   assert.match(text, /¥100/);
   await page.getByRole("button", { name: "English" }).click();
-  await page.getByRole("button", { name: "Copy as text" }).click();
+  await page.getByRole("button", { name: "Copy text" }).click();
   await until(page, async () => /Old-age allowance/.test(await navigator.clipboard.readText()), null, { what: "the English text on the clipboard" });
   await page.context().close();
 });

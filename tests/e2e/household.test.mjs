@@ -50,7 +50,7 @@ test("the family reads in five screens in large text at 360 px: every measure on
     const m = await page.evaluate(() => {
       const top = document.getElementById("results-heading").getBoundingClientRect().top;
       const household = document.querySelector('[data-scope="household"]').getBoundingClientRect().bottom;
-      const lines = [...document.querySelectorAll("[data-item]")].map((el) => ({
+      const lines = [...document.querySelectorAll("li[data-item]")].map((el) => ({
         item: +el.dataset.item,
         members: el.dataset.members ?? el.closest("[data-member]")?.dataset.member ?? "household",
         insideMember: !!el.parentElement.closest("[data-member]"),
@@ -242,6 +242,31 @@ test("nothing wider than the phone: the family in large text on a phone whose ow
       assert.ok(wide.page <= width, `${lang} at ${width} px: the page is ${wide.page} px wide (${wide.elements.join("; ")})`);
       assert.deepEqual(wide.elements, [], `${lang} at ${width} px: elements past the screen's edge`);
       await context.close();
+    }
+  }
+});
+
+test("CONTRACT §4: [data-member=i] [data-item=N] finds every entry of result.members[i], shared lines included, in both languages", async () => {
+  const households = [
+    // A grandmother opening her daughter's link: 70, 73 (employee insurance), 44 and 8.
+    { street: "guanghe", members: [{ age: 70, sex: "female", insurance: "resident" }, { age: 73, sex: "male", insurance: "employee" }, { age: 44, sex: "female", insurance: "resident" }, { age: 8, sex: "male", insurance: "resident" }] },
+    // An old couple of 92 and 85: their allowances differ, the rest they share.
+    { street: "guanghe", members: [{ age: 92, sex: "female", insurance: "resident" }, { age: 85, sex: "male", insurance: "resident" }] },
+    family,
+  ];
+  for (const profile of households) {
+    for (const lang of ["zh", "en"]) {
+      const page = await openFamily(lang, { on: plain, profile });
+      const result = JSON.parse(await page.evaluate((p) => window.minsheng.evaluate(JSON.stringify(p)), profile));
+      const missing = await page.evaluate((members) => members.flatMap((entries, i) => entries
+        .filter((e) => !document.querySelector(`[data-member="${i}"] [data-item="${e.item}"]`))
+        .map((e) => `member ${i}, item ${e.item}`)), result.members);
+      assert.deepEqual(missing, [], `${lang}: every entry found under its member (${profile.members.map((m) => m.age).join(", ")})`);
+      // No member's heading reads empty: each section names at least one measure, or says none applies.
+      const bare = await page.evaluate(() => [...document.querySelectorAll("[data-member]")]
+        .filter((s) => !s.querySelector("[data-item]") && !s.querySelector(".empty")).map((s) => s.dataset.member));
+      assert.deepEqual(bare, [], `${lang}: no member's section is a bare heading`);
+      await page.context().close();
     }
   }
 });

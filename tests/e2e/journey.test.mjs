@@ -480,7 +480,7 @@ test("plain words: no parser English in Chinese, one reason said once, members t
   await page.getByLabel("Age").first().waitFor();
   assert.match(await page.title(), /Livelihood measures/);
   const en = await page.evaluate(PAGE_TEXT);
-  assert.match(en, /Office names are in Chinese: show them at the office/);
+  assert.match(en, /unless a line says otherwise\. Show the Chinese names there\./);
   for (const d of await page.locator("li.measure > details").all()) await d.evaluate((el) => { el.open = true; });
   await page.waitForFunction(() => document.querySelectorAll(".m-detail").length === document.querySelectorAll("li.measure").length);
   const opened = await page.evaluate(PAGE_TEXT);
@@ -499,7 +499,7 @@ test("print and copy: a 3-member household on one A4 page in both languages, bod
     const page = await open(hash, { permissions: ["clipboard-read", "clipboard-write"] });
     await cashIs(page, "150");
     if (lang === "en") await page.getByRole("button", { name: "English" }).click();
-    await page.getByRole("button", { name: lang === "zh" ? "复制文字" : "Copy as text" }).click();
+    await page.getByRole("button", { name: lang === "zh" ? "复制文字" : "Copy text" }).click();
     await until(page, async () => (await navigator.clipboard.readText()).length > 50, null, { what: "the copied text" });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const likely = copied.split("\n").filter((l) => l.startsWith("- ") && l.includes(lang === "zh" ? "可能符合" : "Likely"));
