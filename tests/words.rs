@@ -76,7 +76,7 @@ fn an_age_is_read_only_as_a_whole_number_from_0_to_130() {
         "full-width digits, as Chinese keyboards type"
     );
     assert_eq!(read_age("岁"), Age::Empty, "a unit alone is no answer yet");
-    for bad in ["1e2", "7.5", "-1", "78岁半", "七十八"] {
+    for bad in ["1e2", "7.5", "-1", "78岁半"] {
         assert_eq!(read_age(bad), Age::Invalid(Wrong::NotNumber), "{bad}");
     }
     for bad in ["131", "255", "788", "6078", "99999999999999999999"] {
@@ -88,6 +88,46 @@ fn an_age_is_read_only_as_a_whole_number_from_0_to_130() {
         assert_eq!(read_age(spaced), Age::Invalid(Wrong::Space), "{spaced}");
     }
     assert_eq!(read_age("3 5岁"), Age::Invalid(Wrong::Space));
+}
+
+#[test]
+fn an_age_in_chinese_numerals_is_read_as_it_is_said() {
+    use minsheng::model::age::{in_chinese, read_age, Age, Wrong};
+    // As voice input writes an age.
+    for (said, age) in [
+        ("七十", 70),
+        ("七十五", 75),
+        ("七十八岁", 78),
+        ("八十五周岁", 85),
+        ("九十九", 99),
+        ("十五", 15),
+        ("十", 10),
+        ("两岁", 2),
+        ("七", 7),
+        ("一百", 100),
+        ("一百零五", 105),
+        ("一百二十", 120),
+        ("一百三十", 130),
+        ("零岁", 0),
+    ] {
+        assert_eq!(read_age(said), Age::Valid(age), "{said}");
+        assert!(in_chinese(said), "{said} is said back");
+    }
+    assert!(!in_chinese("78岁"), "figures are not said back");
+    // Not read, never guessed: a plain message instead.
+    for unread in [
+        "八十有五",
+        "七五",
+        "一百二",
+        "十十",
+        "十百",
+        "7十",
+        "七十年",
+    ] {
+        assert_eq!(read_age(unread), Age::Invalid(Wrong::NotNumber), "{unread}");
+    }
+    assert_eq!(read_age("一百四十"), Age::Invalid(Wrong::TooOld));
+    assert_eq!(read_age("三百"), Age::Invalid(Wrong::TooOld));
 }
 
 #[test]

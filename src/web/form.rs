@@ -73,8 +73,12 @@ pub fn form(props: &FormProps) -> Html {
         })
     };
     let bar = words::jump(lang, *found, state.people.len());
+    let settle = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::Settled))
+    };
     html! {
-        <form class="questions" aria-labelledby="form-heading" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form class="questions" aria-labelledby="form-heading" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} onchange={settle}>
             <h2 id="form-heading">{ t(Key::FormHeading) }</h2>
             { for state.people.iter().enumerate().map(|(i, person)| html! {
                 <MemberForm key={person.id} {lang} index={i} person={person.clone()} area={state.household.area} dispatch={dispatch.clone()} {removable} />
@@ -139,6 +143,9 @@ pub fn form(props: &FormProps) -> Html {
                     }
                 </div>
             }
+            // What a screen reader hears of the results: the bar's words, once the answer is
+            // committed (a box left, a choice made), never on each keystroke.
+            <p class="sr" role="status">{ if state.settled && found.is_ok() { bar.trim_end_matches(['↓', ' ']) } else { "" } }</p>
             // Literal classes in two branches of one element, as in share.rs.
             if found.is_err() {
                 <button type="button" class="jump waiting" id="jump" onclick={jump}>{ bar }</button>
@@ -232,9 +239,18 @@ fn MemberForm(props: &MemberProps) -> Html {
 /// typed (in the state), and only a whole number from 0 to 130 is read; a text box, not a
 /// number box, so a mouse wheel or "1e2" never turns into another age.
 fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Html {
-    let wrong = match crate::model::age::read_age(text) {
-        Age::Invalid(w) => Some(w),
-        Age::Empty | Age::Valid(_) => None,
+    let (wrong, read) = match crate::model::age::read_age(text) {
+        Age::Invalid(w) => (Some(w), None),
+        // An age in Chinese numerals (voice input writes 七十五) is said back as read.
+        Age::Valid(v) if crate::model::age::in_chinese(text) => (
+            None,
+            Some(format!(
+                "{} → {v}{}",
+                text.trim(),
+                lang.pick(("岁", " years"))
+            )),
+        ),
+        Age::Empty | Age::Valid(_) => (None, None),
     };
     let invalid = wrong.is_some();
     let oninput = Callback::from(move |e: InputEvent| {
@@ -258,6 +274,9 @@ fn age_input(lang: Lang, id: &str, text: &str, onchange: Callback<String>) -> Ht
             </div>
             if let Some(w) = wrong {
                 <p class="field-error" id={error}>{ lang.pick(words::age_error(w)) }</p>
+            }
+            if let Some(read) = read {
+                <p class="said-back" role="status">{ read }</p>
             }
         </div>
     }

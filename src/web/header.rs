@@ -58,7 +58,8 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button type="button" id="lang-switch" lang={ match lang { Lang::Zh => "en", Lang::En => "zh-CN" } } onclick={on_lang}>{ t(Key::SwitchLang) }</button>
                 <button type="button" id="large-switch" aria-pressed={ (state.size == TextSize::Large).to_string() } onclick={on_large}>
                     // One label whatever the state: a toggle says it is on by ✓ and aria-pressed.
-                    { if state.size == TextSize::Large { "✓ " } else { "" } }{ t(Key::LargeText) }
+                    // (The ✓ is drawn, not read: aria-pressed says it.)
+                    <span aria-hidden="true">{ if state.size == TextSize::Large { "✓ " } else { "" } }</span>{ t(Key::LargeText) }
                 </button>
                 { for speech }
             </div>

@@ -135,8 +135,8 @@ fn measures(
             { for offices.iter().map(|of| html! { <p class="office">{ marked(lang, words::office(lang, of)) }</p> }) }
             if likely {
                 <p class="legend">
-                    <span class="badge eligible">{ "✓ " }{ t(Key::Eligible) }</span>{ "　" }
-                    <span class="badge likely">{ "? " }</span>{ words::likely_means(lang, all()) }
+                    <span class="badge eligible"><span aria-hidden="true">{ "✓ " }</span>{ t(Key::Eligible) }</span>{ "　" }
+                    <span class="badge likely" aria-hidden="true">{ "? " }</span>{ words::likely_means(lang, all()) }
                 </p>
             }
             <p class="hint">{ t(Key::Details) }</p>
@@ -152,6 +152,8 @@ fn measures(
         }) }
         { for own.into_iter().enumerate().map(|(i, lines)| {
             let name = words::member_name(lang, i, &profile.members, open);
+            // Whose the fold of why not is, for a screen reader (two folds may say the same).
+            let whose = format!("{name}{}", lang.pick(("：", ": ")));
             let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
             let none = o.members.get(i).is_none_or(Vec::is_empty);
             let above: Vec<&Entry<'_>> = shared_with(&groups, i).filter_map(Alike::entry).collect();
@@ -182,7 +184,7 @@ fn measures(
                             }) }</ul>
                         </div>
                     }
-                    { why_not(lang, catalogue, Key::WhyNot, o, Whose::Member(i), profile.members.get(i)) }
+                    { why_not(lang, catalogue, Key::WhyNot, o, Whose::Member(i), profile.members.get(i), &whose) }
                 </section>
             }
         }) }
@@ -190,11 +192,11 @@ fn measures(
             <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
                 <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
                 { list(&household_lines(o)) }
-                { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None) }
+                { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None, lang.pick(("", "For the household: "))) }
             </section>
         } else {
             <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
-                { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None) }
+                { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None, lang.pick(("", "For the household: "))) }
             </section>
         }
         </>
@@ -260,7 +262,7 @@ fn cash(
         }
     };
     html! {
-        <div class="cash" data-cash-month={month.normalize().to_string()} aria-live="polite">
+        <div class="cash" data-cash-month={month.normalize().to_string()}>
             { figure }
             if !month.is_zero() {
                 <ul class="cash-from">{ for from.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
@@ -363,10 +365,10 @@ fn measure(
     });
     let badge = match e.certainty {
         Certainty::Eligible => html! {
-            <span class="badge eligible">{ "✓" }<span class="badge-words">{ t(Key::Eligible) }</span></span>
+            <span class="badge eligible"><span aria-hidden="true">{ "✓" }</span><span class="badge-words">{ t(Key::Eligible) }</span></span>
         },
         Certainty::Check => html! {
-            <span class="badge likely">{ "?" }<span class="badge-words">{ t(Key::Likely) }</span></span>
+            <span class="badge likely"><span aria-hidden="true">{ "?" }</span><span class="badge-words">{ t(Key::Likely) }</span></span>
         },
     };
     // The details, written only when the fold first opens: what they need, copied out of the
@@ -498,6 +500,7 @@ fn why_not(
     o: &Rc<Outcome<'static>>,
     whose: Whose,
     member: Option<&Member>,
+    name: &str,
 ) -> Html {
     let list = not_applicable(o, whose);
     if list.is_empty() {
@@ -523,7 +526,7 @@ fn why_not(
         })
     };
     html! {
-        <Fold why_not=true summary={html! { <summary>{ lang.pick(heading.pair()).replace("{}", &shown.to_string()) }</summary> }} {body} />
+        <Fold why_not=true summary={html! { <summary><span class="sr">{ name }</span>{ lang.pick(heading.pair()).replace("{}", &shown.to_string()) }</summary> }} {body} />
     }
 }
 

@@ -40,6 +40,9 @@ pub struct State {
     pub asking: Option<Question>,
     /// Reading the results aloud.
     pub reading: Reading,
+    /// The answers were committed (a box left, a choice made) and not changed since: only then
+    /// does the screen reader hear the results, not on each keystroke ("8" before "85").
+    pub settled: bool,
     /// Counts "next resident" clearings; the page's content is keyed on it, so nothing a
     /// component kept for the last resident (an open share panel, a copy status) survives.
     pub resident: u32,
@@ -60,6 +63,7 @@ impl Default for State {
             notice: None,
             asking: None,
             reading: Reading::Idle,
+            settled: false,
             resident: 0,
         }
     }
@@ -327,6 +331,8 @@ pub enum Action {
     /// Reading aloud started, ended, or found no voice.
     Reading(Reading),
     DismissNotice,
+    /// The form's answers were committed (its `change` event).
+    Settled,
 }
 
 impl Reducible for State {
@@ -334,6 +340,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.settled = matches!(action, Action::Settled);
         match action {
             Action::Household(edit) => {
                 apply_household(&mut next.household, edit);
@@ -405,6 +412,7 @@ impl Reducible for State {
             Action::DismissNotice => next.notice = None,
             Action::Ask(question) => next.asking = question,
             Action::Reading(reading) => next.reading = reading,
+            Action::Settled => {}
         }
         // Why the form was empty is past once the next resident's answers begin.
         if next.notice == Some(Notice::IdleCleared) && next.has_answers() {

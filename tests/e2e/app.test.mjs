@@ -250,3 +250,42 @@ test("in English, Chinese names (departments, offices) are marked as Chinese for
   assert.doesNotMatch(unmarked, /[\u4e00-\u9fff]/, "no Chinese left unmarked");
   await done(page);
 });
+
+test("a screen reader hears words: no drawn symbol in a name, each why-not fold says whose, the results announced once an answer is committed", async () => {
+  for (const lang of ["zh", "en"]) {
+    const page = await open(profileHash({ street: "guanghe", members: [{ age: 85, sex: "female", insurance: "resident" }, { age: 92, sex: "male", insurance: "resident" }] }));
+    await cashIs(page, "150");
+    if (lang === "en") await page.locator("#lang-switch").click();
+    await page.locator("#large-switch").click();
+    await page.locator("[data-member]").first().waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const named = nodes.filter((n) => !n.ignored && n.name?.value && ["button", "DisclosureTriangle", "heading", "link", "checkbox"].includes(n.role?.value)).map((n) => n.name.value);
+    assert.ok(named.length > 10, `${named.length} named controls`);
+    const symbols = named.filter((name) => /[✓▸▾]|^\?/.test(name));
+    assert.deepEqual(symbols, [], `${lang}: no drawn symbol in a control's name`);
+    assert.ok(named.includes(lang === "zh" ? "大字模式" : "Large text"), `${lang}: the text-size toggle is named by its words (it is pressed)`);
+    // Two members, two why-not folds: each says whose.
+    const whyNot = named.filter((name) => (lang === "zh" ? /为什么不适用/ : /^.*Why not the other/).test(name) && !/household|全家/.test(name));
+    assert.deepEqual(whyNot.map((n) => n.replace(/\d+/g, "N")), lang === "zh"
+      ? ["N岁女性：其他N项为什么不适用", "N岁男性：其他N项为什么不适用"]
+      : ["Woman, N: Why not the other N", "Man, N: Why not the other N"]);
+    await page.context().close();
+  }
+  // Typing "85" is heard once, when the box is left: not "8" on the way.
+  const page = await open();
+  const status = page.locator(".questions [role=status]");
+  assert.equal(await page.locator(".cash[aria-live]").count(), 0, "the cash box is no live region");
+  const box = page.getByLabel("年龄").first();
+  await box.click();
+  await box.pressSequentially("8");
+  await page.locator("[data-cash-month]").waitFor();
+  assert.equal(await status.textContent(), "", "nothing said while typing");
+  await box.pressSequentially("5");
+  await cashIs(page, "50");
+  assert.equal(await status.textContent(), "", "nothing said while typing");
+  await box.press("Tab");
+  await page.waitForFunction(() => document.querySelector(".questions [role=status]").textContent !== "");
+  assert.match(await status.textContent(), /^共\d+项，每月¥50，查看结果$/);
+  await done(page);
+});

@@ -396,6 +396,21 @@ test("an item's source text comes when its fold is first opened, word for word; 
   await done(page);
 });
 
+test("an age said in Chinese numerals, as voice input writes it, is read and said back; one that cannot be read is refused plainly", async () => {
+  const page = await open();
+  await typeAge(page, 0, "七十");
+  await page.getByText("七十 → 70岁").waitFor();
+  // 5、免费为全区符合条件的65岁以上老年人提供有线电视服务: a 70-year-old gets it.
+  await page.locator('[data-member="0"] [data-item="5"]').waitFor();
+  await typeAge(page, 0, "八十有五");
+  await noResult(page);
+  assert.match(await page.locator(".field-error").innerText(), /请用数字填写周岁/);
+  await typeAge(page, 0, "八十五岁");
+  await page.getByText("八十五岁 → 85岁").waitFor();
+  await cashIs(page, "50");
+  await done(page);
+});
+
 test("cash first: the household's money per month and per year on top, and each member's cash measure first", async () => {
   const page = await open(profileHash({ street: "huangtun", members: [{ age: 45, sex: "male", insurance: "employee" }, { age: 84, sex: "male", insurance: "resident" }] }));
   await cashIs(page, "50");
