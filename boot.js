@@ -24,8 +24,8 @@
 //    each age box as it shows now), carried in the address for that moment only, and the app
 //    says it restarted. A fault on the JavaScript build, or again after a restart, goes to
 //    list.html#failed: never a loop.
-// 7. An item's source text is fetched when a reader first opens it (sources-*.json, beside the
-//    page; the service worker keeps it).
+// 7. The texts shown only inside a fold (summaries, source texts) are fetched when a fold first
+//    shows one (texts-*.json, beside the page; the service worker keeps it).
 // window.minshengEngine says which one runs ("wasm" or "js"), for the tests and the benchmark.
 (function () {
   "use strict";
@@ -91,27 +91,43 @@
   window.addEventListener("unhandledrejection", function (event) {
     fault(event.reason);
   });
-  // An item's source text (原文), fetched the first time a reader opens its fold
-  // (<details data-source="N">): the first visit does not carry texts most never read. Where
-  // it cannot be fetched, the fold says so, and opening it again tries again.
+  // The texts the page shows only inside a fold (a measure's summary, an item's source text) are
+  // not in the first visit: an element <span data-text="N.zh|en|text"> is filled from
+  // texts-*.json, fetched the first time a fold shows one (when it is written into an open fold,
+  // or its fold opens). Where it cannot be fetched, the element says so, and opening its fold
+  // again tries again. The service worker keeps the file for offline use.
   var texts = null;
-  document.addEventListener("toggle", function (event) {
-    var fold = event.target;
-    var quote = fold.open && fold.getAttribute("data-source") && fold.querySelector("blockquote");
-    if (!quote || quote.loaded) return;
-    var item = fold.getAttribute("data-source");
-    texts = texts || fetch(script.getAttribute("data-sources")).then(function (response) {
+  var fill = function (el) {
+    var key = el.getAttribute("data-text");
+    if (!key || el.shown === key || el.closest("details:not([open])")) return;
+    el.shown = key;
+    texts = texts || fetch(script.getAttribute("data-texts")).then(function (response) {
       if (!response.ok) throw response.status;
       return response.json();
     });
     texts.then(function (all) {
-      quote.loaded = true;
-      quote.textContent = item + "、" + all[item];
+      var at = key.split(".");
+      if (el.getAttribute("data-text") === key) el.textContent = all[at[0]][at[1]];
     }, function () {
       texts = null;
-      quote.textContent = /^en/.test(document.documentElement.lang) ? "The source text could not be loaded: open this again when online." : "原文未能载入，请联网后再打开。";
+      el.shown = null;
+      el.textContent = /^en/.test(document.documentElement.lang) ? "(could not be loaded: open this again when online)" : "（未能载入，请联网后再打开）";
     });
+  };
+  var fillIn = function (root) {
+    if (root.nodeType !== 1) return;
+    fill(root);
+    [].forEach.call(root.querySelectorAll("[data-text]"), fill);
+  };
+  document.addEventListener("toggle", function (event) {
+    if (event.target.open) fillIn(event.target);
   }, true);
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      if (r.type === "attributes") fill(r.target);
+      else [].forEach.call(r.addedNodes, fillIn);
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-text"] });
   // A script of the app that cannot be fetched (its module graph fails, and start.js never runs).
   window.addEventListener("error", function (event) {
     var target = event.target;

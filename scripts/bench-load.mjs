@@ -245,13 +245,13 @@ try {
   console.log("| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
   // Not on the first visit: list.html (where the app cannot run), the JavaScript build (where
-  // WebAssembly is missing, and what a restart after a fault in the Wasm fetches) and the source
-  // texts (when a reader first opens one).
-  const later = (r) => r.file.startsWith("list") || r.file.startsWith("jsbuild-") || r.file.startsWith("sources-");
+  // WebAssembly is missing, and what a restart after a fault in the Wasm fetches) and the texts
+  // shown in folds (when a fold first shows one).
+  const later = (r) => r.file.startsWith("list") || r.file.startsWith("jsbuild-") || r.file.startsWith("texts-");
   const first = rows.filter((r) => !later(r));
   const total = (k, rs = first) => rs.reduce((a, r) => a + r[k], 0);
   console.log(`| **first visit (all but list.html and jsbuild)** | ${total("raw")} | ${total("gzip")} | ${total("brotli")} |`);
-  const js = rows.filter((r) => !r.file.startsWith("list") && !r.file.startsWith("sources-") && !r.file.endsWith(".wasm"));
+  const js = rows.filter((r) => !r.file.startsWith("list") && !r.file.startsWith("texts-") && !r.file.endsWith(".wasm"));
   console.log(`| **first visit without WebAssembly (all but list.html and the .wasm)** | ${total("raw", js)} | ${total("gzip", js)} | ${total("brotli", js)} |`);
   const restart = rows.filter((r) => r.file.startsWith("jsbuild-"));
   console.log(`| restart after a fault in the Wasm: the JavaScript build fetched (boot.js's handler and the app's kept answers are in the first visit: docs/SIZE-LOG.md) | ${total("raw", restart)} | ${total("gzip", restart)} | ${total("brotli", restart)} |`);

@@ -7,8 +7,8 @@
 // 2. names.mjs: short names for the Wasm's imports and exports (binaryen's pass) and the glue
 //    rewritten to match; the glue lowered to ES2017 and minified as a module by terser.
 // 3. jsbuild.mjs: the JavaScript build, wasm2js of the same module.
-// 4. list.mjs: list.html, the catalogue as static HTML; sources.mjs: the items' source texts,
-//    fetched when a reader opens one.
+// 4. list.mjs: list.html, the catalogue as static HTML; texts.mjs: the texts shown only inside
+//    a fold (summaries, source texts), fetched when a fold shows one.
 // 5. worker.mjs, sw.js: the service worker with this build's files.
 // 6. offices.mjs: the district's office directory (seeds/offices.json), where a deployer gave one.
 // 7. syntax.mjs: every script checked to parse as ES2017; compress.mjs: .br and .gz copies.
@@ -22,7 +22,7 @@ import { cspMeta, integrity, markBoot, replaceLoader, setIntegrity, stylesheet }
 import { lowerGlue, minifyNames, optimizeAgain, renameInGlue } from "./dist/names.mjs";
 import { jsBuild } from "./dist/jsbuild.mjs";
 import { listPage } from "./dist/list.mjs";
-import { sourcesFile } from "./dist/sources.mjs";
+import { textsFile } from "./dist/texts.mjs";
 import { serviceWorker } from "./dist/worker.mjs";
 import { checkSyntax } from "./dist/syntax.mjs";
 import { compressAll } from "./dist/compress.mjs";
@@ -54,13 +54,13 @@ try {
   const js = await jsBuild(wasmFile, { bin, features, minify, scratch: path.dirname(dir) });
   fs.writeFileSync(path.join(dir, js.name), js.text);
   const catalogue = JSON.parse(fs.readFileSync(path.join(root, "seeds", "jining-hitech-2022.json"), "utf8"));
-  const sources = sourcesFile(catalogue);
-  fs.writeFileSync(path.join(dir, sources.name), sources.text);
+  const texts = textsFile(catalogue);
+  fs.writeFileSync(path.join(dir, texts.name), texts.text);
   html = markBoot(html, {
     "data-js-build": page.base + js.name,
     "data-js-build-integrity": integrity(js.text),
     "data-wasm-bytes": fs.statSync(wasmFile).size,
-    "data-sources": page.base + sources.name,
+    "data-texts": page.base + texts.name,
   });
   const officesFile = path.join(root, "seeds", "offices.json");
   if (fs.existsSync(officesFile)) html = withOffices(html, officesScript(fs.readFileSync(officesFile, "utf8"), knownOffices(catalogue)));
@@ -71,7 +71,7 @@ try {
 
   // The worker precaches this build's files, the JavaScript build only where it runs.
   // Minified: the browser fetches it on the first visit too (-0.4 KB brotli).
-  const assets = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "sw.js" && f !== js.name).concat(sources.name);
+  const assets = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg)$/.test(f) && f !== "sw.js" && f !== js.name).concat(texts.name);
   const sw = serviceWorker(assets.filter((f) => f !== "index.html"), [js.name]);
   fs.writeFileSync(path.join(dir, "sw.js"), (await minify(sw, { ecma: 2017, compress: true, mangle: { toplevel: true } })).code);
 

@@ -328,9 +328,6 @@ fn measure(
     let own_ask = (common_ask != Some(ask.as_str())).then_some(ask);
     let t = |k: Key| lang.pick(k.pair());
     let colon = lang.pick(("：", ": "));
-    let Some(item) = catalogue.item(e.item) else {
-        return Html::default();
-    };
     // For one sex only, and a sex not yet chosen: said as a condition, not assumed.
     // One or the other, said on the line, so no reader adds the two: `… · 二选一`.
     let title = format!(
@@ -387,22 +384,18 @@ fn measure(
     } = e;
     let offices = platform::offices();
     let either = words::either_of(lang, catalogue, e);
-    // The item's own title first where the line says only its part: the long form.
-    let summary = match words::item_title_beside(lang, catalogue, e.item, e.measure) {
-        Some(whole) => format!(
-            "{whole}{}{}",
-            lang.pick(("：", ": ")),
-            lang.text(&item.summary)
-        ),
-        None => lang.text(&item.summary).to_owned(),
-    };
+    // The item's own title first where the line says only its part: the long form. The summary
+    // itself is fetched when the fold shows it (boot.js, `data-text`): it is not in the page.
+    let whole = words::item_title_beside(lang, catalogue, e.item, e.measure)
+        .map(|whole| format!("{whole}{}", lang.pick(("：", ": "))));
+    let summary_key = format!("{number}.{}", lang.pick(("zh", "en")));
     let body = {
         let why = why.clone();
         Callback::from(move |()| {
             let t = |k: Key| lang.pick(k.pair());
             html! {
                 <div class="m-detail">
-                    <p class="summary">{ summary.clone() }</p>
+                    <p class="summary">{ whole.clone() }<span data-text={summary_key.clone()}></span></p>
                     if !money.is_empty() {
                         <ul class="money">{ for words::money_lines(lang, money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                     }
@@ -424,9 +417,9 @@ fn measure(
                     }
                     <p class="deadline"><strong>{ t(Key::Deadline) }{ colon }</strong>{ words::deadline(lang, catalogue.year, deadline) }</p>
                     // The text itself is fetched when this opens (boot.js): most never open it.
-                    <details class="source" data-source={number.to_string()}>
+                    <details class="source">
                         <summary>{ t(Key::Source) }</summary>
-                        <blockquote lang="zh-CN"></blockquote>
+                        <blockquote lang="zh-CN">{ format!("{number}、") }<span data-text={format!("{number}.text")}></span></blockquote>
                     </details>
                 </div>
             }

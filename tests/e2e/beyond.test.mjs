@@ -379,6 +379,7 @@ test("offline: after the first visit the app opens with no network", async () =>
   await allowance.locator("summary").first().click();
   await allowance.locator("details.source > summary").click();
   await page.waitForFunction(() => document.querySelector('[data-member="0"] [data-item="10"] details.source blockquote').textContent.startsWith("10、提高老年人高龄补贴标准。80-89周岁老年人每人每月发放50元"));
+  assert.match(await allowance.locator(".m-detail .summary").innerText(), /^80至89周岁每人每月50元；90至99周岁每月100元/);
   await page.goto(server.url + "list.html");
   assert.equal(await page.locator("article[data-item]").count(), 33, "the full list offline too");
   await context.close();

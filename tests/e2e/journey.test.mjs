@@ -372,27 +372,37 @@ test("results at a glance: a single 78-year-old on 低保 — one line a measure
   await done(page);
 });
 
-test("an item's source text comes when its fold is first opened, word for word; without a network the fold says so, and opening it again tries again", async () => {
+test("a line's summary and source text come when its fold first shows them, word for word; without a network the fold says so, and opening it again tries again", async () => {
   // No service worker: it would have kept the texts (the offline test opens them from it).
   const page = await open(profileHash({ members: [{ age: 70, sex: "female" }] }), { serviceWorkers: "block" });
+  const texts = /\/texts-[0-9a-f]+\.json$/;
+  const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /\/texts-[0-9a-f]+\.json$/.test(r.name)).length);
+  assert.equal(await fetched(), 0, "not in the first visit");
   const tv = page.locator('[data-member="0"] [data-item="5"]');
-  await tv.locator("summary").first().click();
-  const quote = tv.locator("details.source blockquote");
-  assert.equal(await quote.textContent(), "", "not fetched before it is opened");
+  const said = (what) => page.evaluate((w) => document.querySelector(`[data-item="5"] [data-text="${w}"]`).textContent, what);
   // The network fails the first time.
   let refused = 0;
-  await page.route(/\/sources-[0-9a-f]+\.json$/, (route) => { refused++; return route.abort(); });
-  await tv.locator("details.source > summary").click();
-  await page.waitForFunction(() => document.querySelector('[data-item="5"] details.source blockquote').textContent !== "");
-  assert.equal(await quote.textContent(), "原文未能载入，请联网后再打开。");
+  await page.route(texts, (route) => { refused++; return route.abort(); });
+  await tv.locator("summary").first().click();
+  await page.waitForFunction(() => document.querySelector('[data-item="5"] [data-text="5.zh"]')?.textContent);
+  assert.equal(await said("5.zh"), "（未能载入，请联网后再打开）");
+  assert.equal(await said("5.text"), "", "the source is not fetched before its fold opens");
   assert.equal(refused, 1);
-  await page.unroute(/\/sources-[0-9a-f]+\.json$/);
-  await tv.locator("details.source > summary").click();
-  await tv.locator("details.source > summary").click();
+  await page.unroute(texts);
+  // Opened again: the summary, as the catalogue gives it.
+  await tv.locator("summary").first().click();
+  await tv.locator("summary").first().click();
+  await page.waitForFunction(() => document.querySelector('[data-item="5"] [data-text="5.zh"]').textContent.startsWith("全区"));
+  assert.equal(await tv.locator(".m-detail .summary").innerText(), "全区符合条件的65岁以上老年人可免费享受有线电视服务。");
   // The source table's 5th item, as the source writes it.
-  await page.waitForFunction(() => document.querySelector('[data-item="5"] details.source blockquote').textContent.startsWith("5、"));
-  assert.equal(await quote.textContent(), "5、免费为全区符合条件的65岁以上老年人提供有线电视服务。");
-  page.errors = page.errors.filter((e) => !/sources-[0-9a-f]+\.json|ERR_FAILED/.test(e));
+  await tv.locator("details.source > summary").click();
+  await page.waitForFunction(() => document.querySelector('[data-item="5"] [data-text="5.text"]').textContent !== "");
+  assert.equal(await tv.locator("details.source blockquote").innerText(), "5、免费为全区符合条件的65岁以上老年人提供有线电视服务。");
+  // In English, the English summary.
+  await page.locator("#lang-switch").click();
+  await page.waitForFunction(() => document.querySelector('[data-item="5"] [data-text="5.en"]')?.textContent);
+  assert.equal(await tv.locator(".m-detail .summary").innerText(), "Free cable TV for people aged 65 or over who meet the conditions.");
+  page.errors = page.errors.filter((e) => !/texts-[0-9a-f]+\.json|ERR_FAILED/.test(e));
   await done(page);
 });
 

@@ -140,6 +140,15 @@ for (const engine of engines) {
         throw new Error(`${e.message}: ${state}`);
       });
       assert.match(opened, /原文/, "the details carry the source text");
+      // Its summary is fetched when the fold shows it (boot.js, texts-*.json), and its source
+      // text when that fold opens.
+      await s.until(() => document.querySelector('[data-member="0"] li.measure details .summary [data-text]')?.textContent.length > 5, "the summary, fetched");
+      await s.click(await s.find('[data-member="0"] li.measure details details.source > summary'));
+      const source = await s.until(() => {
+        const q = document.querySelector('[data-member="0"] li.measure details details.source blockquote');
+        return q && q.textContent.length > 10 && q.textContent;
+      }, "the source text, fetched");
+      assert.match(source, /^\d+、\S/);
       await shot("link-zh");
       await finish();
     });

@@ -39,7 +39,7 @@ pub struct Catalogue {
 }
 
 /// A text in Chinese and English.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),
     derive(serde::Deserialize),
