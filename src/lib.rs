@@ -1,4 +1,6 @@
 //! minsheng: which of a district's yearly livelihood measures (民生实事) apply to a household.
+//! The core crate: no browser dependency, tested natively. The page (`page/`, the
+//! `minsheng-page` crate) holds only its components and browser calls.
 //!
 //! Six layers, each importing only the ones above it in this list:
 //!
@@ -12,7 +14,8 @@
 //!   text, `evaluate --text`);
 //! - [`codec`]: JSON in and out, the catalogue file and its packed copy, the link, the answers
 //!   kept on the device;
-//! - `web` (Wasm only): the page, and `bin/evaluate`: the command line.
+//! - [`state`]: the page's state (the answers as typed) and its reducer, and the state the page
+//!   opens in; and `bin/evaluate`: the command line.
 //!
 //! ```
 //! use minsheng::{codec::profile, engine, model::catalogue::Catalogue};
@@ -29,5 +32,4 @@ pub mod layout;
 pub mod model;
 pub mod words;
 
-#[cfg(target_arch = "wasm32")]
-pub mod web;
+pub mod state;

@@ -1,5 +1,12 @@
-//! The page around the engine (Wasm only): state, questions, results, words, and the
-//! JavaScript API for host pages.
+//! minsheng's page (Wasm only): the Yew components and the browser calls around the core crate
+//! (`minsheng`: model, engine, words, layout, codecs, and the page's state and reducer), and the
+//! JavaScript API for host pages. Nothing here decides what the page says: the core does, and
+//! is tested natively.
+#![cfg(target_arch = "wasm32")]
+#![forbid(unsafe_code)]
+
+// The core's modules, by their old paths (`crate::engine`, `super::state`).
+pub use minsheng::{codec, engine, layout, model, state, words};
 
 pub mod app;
 pub mod desk;
@@ -9,14 +16,11 @@ pub mod icons;
 pub mod platform;
 pub mod results;
 pub mod share;
-pub mod state;
 pub mod summary;
 
 use crate::codec::fragment;
-use crate::codec::saved::{self, SavedError};
 use crate::model::catalogue::Catalogue;
-use crate::words::Lang;
-use state::{Notice, State, TextSize};
+use state::{initial_state, Kept, Notice};
 use wasm_bindgen::prelude::*;
 
 /// `window.minsheng.evaluate(profileJson)`: the result JSON, or an Error with the same message
@@ -97,121 +101,11 @@ fn answer_message(event: web_sys::MessageEvent) {
     }
 }
 
-/// What the device holds when the page opens: the tab's answers, the device's remembered
-/// answers, and the preferences (English, large text).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Kept {
-    pub tab: Option<String>,
-    pub device: Option<String>,
-    pub prefs: (Lang, TextSize),
-}
-
-/// The state the page opens in, from its address and what the device keeps. In order: a
-/// `#profile=` link's answers (saying so when the device remembers other answers); else the
-/// tab's latest answers (a reload); else the answers remembered on the device; else the
-/// empty form. Desk mode reads nothing kept. A link or stored answers that do not decode leave
-/// a message; stored answers from a newer version are kept, not read. After a fault in the
-/// calculator (`?restart`, boot.js), the answers that were on screen come first, with the
-/// page's language and text size, and the page says it restarted.
-pub fn initial_state(hash: &str, search: &str, kept: &Kept) -> State {
-    let restarted = search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|p| p == "restart");
-    // The answers on screen at the fault, read as the tab's latest are (at the desk too).
-    let on_screen = hash
-        .strip_prefix("#restart=")
-        .filter(|_| restarted)
-        .and_then(fragment::base64url_decode)
-        .and_then(|bytes| String::from_utf8(bytes).ok());
-    // (One call of `first_state`, whatever it is handed: a second compiled it apart.)
-    let (hash, kept) = match on_screen {
-        Some(text) => (
-            "",
-            Kept {
-                tab: Some(text),
-                ..kept.clone()
-            },
-        ),
-        None => (hash, kept.clone()),
-    };
-    let mut state = first_state(hash, search, &kept);
-    if restarted {
-        state.notice = state.notice.or(Some(Notice::Restarted));
-    }
-    state
-}
-
-fn first_state(hash: &str, search: &str, kept: &Kept) -> State {
-    let desk = platform::desk_requested(hash, search);
-    let mut state = State {
-        desk,
-        ..State::default()
-    };
-    if desk {
-        // A shared device: only a link's answers, nothing kept (the only answers it is handed
-        // as the tab's are those on screen when it restarted after a fault).
-        match fragment::decode(hash) {
-            Some(Ok(profile)) => return State::with_profile(profile).with_desk(),
-            Some(Err(e)) => state.notice = Some(Notice::BadLink(e.to_string())),
-            None => {}
-        }
-        if let Some(Ok(saved)) = kept.tab.as_deref().map(saved::decode) {
-            return State::from_saved(saved).with_desk();
-        }
-        return state;
-    }
-    (state.lang, state.size) = kept.prefs;
-    let device = kept.device.as_deref().map(saved::decode);
-    match &device {
-        Some(Ok(_)) => {
-            state.stored = true;
-            state.remember = true;
-        }
-        Some(Err(SavedError::Newer(e))) => {
-            state.stored = true;
-            state.notice = Some(Notice::NewerSaved(e.to_string()));
-        }
-        Some(Err(SavedError::Corrupt(e))) => {
-            state.notice = Some(Notice::BadSaved(e.to_string()));
-        }
-        None => {}
-    }
-    let with = |mut s: State, from: State| {
-        s.household = from.household;
-        s.people = from.people;
-        s.next_id = from.next_id;
-        s
-    };
-    match fragment::decode(hash) {
-        Some(Ok(profile)) => {
-            if let Some(Ok(saved)) = &device {
-                if saved.profile != profile {
-                    state.notice = Some(Notice::OtherSaved);
-                }
-            }
-            return with(state, State::with_profile(profile));
-        }
-        Some(Err(e)) => {
-            state.notice = Some(Notice::BadLink(e.to_string()));
-            return state;
-        }
-        None => {}
-    }
-    if let Some(Ok(saved)) = kept.tab.as_deref().map(saved::decode) {
-        return with(state, State::from_saved(saved));
-    }
-    match device {
-        Some(Ok(saved)) => with(state, State::from_saved(saved)),
-        _ => state,
-    }
-}
-
 /// Starts the page: the API, then the app in `#app`.
 pub fn start() {
     install_api();
     let (hash, search) = platform::location();
-    let desk = platform::desk_requested(&hash, &search);
+    let desk = state::desk_requested(&hash, &search);
     let kept = if desk {
         Kept::default()
     } else {
@@ -231,7 +125,7 @@ pub fn start() {
         // page's own changes to the address replace it, and fire no `hashchange`.)
         let on_hash = Closure::<dyn FnMut()>::new(|| {
             let (hash, _) = platform::location();
-            if platform::desk_requested(&hash, "") {
+            if state::desk_requested(&hash, "") {
                 platform::forget(platform::Keep::Tab);
                 let _ = gloo::utils::window().location().reload();
             } else if matches!(fragment::decode(&hash), Some(Ok(_))) {

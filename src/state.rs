@@ -5,7 +5,8 @@
 //! all valid (`State::answers`), so no result on screen ever comes from a value the screen no
 //! longer shows.
 
-use crate::codec::saved::Saved;
+use crate::codec::fragment;
+use crate::codec::saved::{self, Saved, SavedError};
 use crate::model::age::{read_age, Age, Waiting};
 use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
@@ -14,7 +15,6 @@ use crate::model::choice::{
 use crate::model::profile::{Member, Profile, MAX_MEMBERS, WORK_AGE};
 use crate::words::Lang;
 use std::rc::Rc;
-use yew::Reducible;
 
 /// Everything the page shows is derived from this.
 #[derive(Clone, Debug, PartialEq)]
@@ -335,10 +335,10 @@ pub enum Action {
     Settled,
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The state after `action`: the same `Rc` where nothing changed (the page then draws
+    /// nothing). The page's reducer is this (`minsheng_page::Page`), so it is tested natively.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.settled = matches!(action, Action::Settled);
         match action {
@@ -461,5 +461,125 @@ fn apply_member(p: &mut Person, edit: MemberEdit) {
         MemberEdit::Flag(MemberFlag::SelfCareLost, v) => m.self_care_lost = v,
         MemberEdit::Flag(MemberFlag::ChildInDifficulty, v) => m.child_in_difficulty = v,
         MemberEdit::Flag(MemberFlag::CerebralPalsy, v) => m.cerebral_palsy = v,
+    }
+}
+
+/// Whether the page was opened in desk mode (`#desk` or `?desk`).
+pub fn desk_requested(hash: &str, search: &str) -> bool {
+    let has = |s: &str| {
+        s.trim_start_matches(['#', '?'])
+            .split('&')
+            .any(|p| p == "desk" || p.starts_with("desk="))
+    };
+    has(hash) || has(search)
+}
+
+/// What the device holds when the page opens: the tab's answers, the device's remembered
+/// answers, and the preferences (English, large text).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Kept {
+    pub tab: Option<String>,
+    pub device: Option<String>,
+    pub prefs: (Lang, TextSize),
+}
+
+/// The state the page opens in, from its address and what the device keeps. In order: a
+/// `#profile=` link's answers (saying so when the device remembers other answers); else the
+/// tab's latest answers (a reload); else the answers remembered on the device; else the
+/// empty form. Desk mode reads nothing kept. A link or stored answers that do not decode leave
+/// a message; stored answers from a newer version are kept, not read. After a fault in the
+/// calculator (`?restart`, boot.js), the answers that were on screen come first, with the
+/// page's language and text size, and the page says it restarted.
+pub fn initial_state(hash: &str, search: &str, kept: &Kept) -> State {
+    let restarted = search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == "restart");
+    // The answers on screen at the fault, read as the tab's latest are (at the desk too).
+    let on_screen = hash
+        .strip_prefix("#restart=")
+        .filter(|_| restarted)
+        .and_then(fragment::base64url_decode)
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    // (One call of `first_state`, whatever it is handed: a second compiled it apart.)
+    let (hash, kept) = match on_screen {
+        Some(text) => (
+            "",
+            Kept {
+                tab: Some(text),
+                ..kept.clone()
+            },
+        ),
+        None => (hash, kept.clone()),
+    };
+    let mut state = first_state(hash, search, &kept);
+    if restarted {
+        state.notice = state.notice.or(Some(Notice::Restarted));
+    }
+    state
+}
+
+fn first_state(hash: &str, search: &str, kept: &Kept) -> State {
+    let desk = desk_requested(hash, search);
+    let mut state = State {
+        desk,
+        ..State::default()
+    };
+    if desk {
+        // A shared device: only a link's answers, nothing kept (the only answers it is handed
+        // as the tab's are those on screen when it restarted after a fault).
+        match fragment::decode(hash) {
+            Some(Ok(profile)) => return State::with_profile(profile).with_desk(),
+            Some(Err(e)) => state.notice = Some(Notice::BadLink(e.to_string())),
+            None => {}
+        }
+        if let Some(Ok(saved)) = kept.tab.as_deref().map(saved::decode) {
+            return State::from_saved(saved).with_desk();
+        }
+        return state;
+    }
+    (state.lang, state.size) = kept.prefs;
+    let device = kept.device.as_deref().map(saved::decode);
+    match &device {
+        Some(Ok(_)) => {
+            state.stored = true;
+            state.remember = true;
+        }
+        Some(Err(SavedError::Newer(e))) => {
+            state.stored = true;
+            state.notice = Some(Notice::NewerSaved(e.to_string()));
+        }
+        Some(Err(SavedError::Corrupt(e))) => {
+            state.notice = Some(Notice::BadSaved(e.to_string()));
+        }
+        None => {}
+    }
+    let with = |mut s: State, from: State| {
+        s.household = from.household;
+        s.people = from.people;
+        s.next_id = from.next_id;
+        s
+    };
+    match fragment::decode(hash) {
+        Some(Ok(profile)) => {
+            if let Some(Ok(saved)) = &device {
+                if saved.profile != profile {
+                    state.notice = Some(Notice::OtherSaved);
+                }
+            }
+            return with(state, State::with_profile(profile));
+        }
+        Some(Err(e)) => {
+            state.notice = Some(Notice::BadLink(e.to_string()));
+            return state;
+        }
+        None => {}
+    }
+    if let Some(Ok(saved)) = kept.tab.as_deref().map(saved::decode) {
+        return with(state, State::from_saved(saved));
+    }
+    match device {
+        Some(Ok(saved)) => with(state, State::from_saved(saved)),
+        _ => state,
     }
 }

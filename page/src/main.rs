@@ -9,7 +9,7 @@ static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    minsheng::web::start();
+    minsheng_page::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

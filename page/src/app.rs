@@ -22,14 +22,36 @@ pub struct AppProps {
     pub initial: State,
 }
 
+/// The page's reducer: the core's `State::reduce` (tested natively), as Yew holds it.
+pub struct Page(pub Rc<State>);
+
+impl std::ops::Deref for Page {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.0
+    }
+}
+
+impl Reducible for Page {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = State::reduce(Rc::clone(&self.0), action);
+        if Rc::ptr_eq(&next, &self.0) {
+            self
+        } else {
+            Rc::new(Page(next))
+        }
+    }
+}
+
 /// The dispatcher every component changes the state through.
-pub type Dispatch = UseReducerDispatcher<State>;
+pub type Dispatch = UseReducerDispatcher<Page>;
 
 /// The whole page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
-    let state = use_reducer(move || initial);
+    let state = use_reducer(move || Page(Rc::new(initial)));
     let dispatch = state.dispatcher();
     let lang = state.lang;
 
@@ -104,7 +126,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let t = |k: Key| lang.pick(k.pair());
-    let shared = Rc::new((*state).clone());
+    let shared = Rc::clone(&state.0);
 
     html! {
         <>

@@ -2,7 +2,8 @@
 //! page mounted, read and changed through its real DOM.
 #![cfg(target_arch = "wasm32")]
 
-use minsheng::web::{app, initial_state, install_api, Kept};
+use minsheng::state::{initial_state, Kept};
+use minsheng_page::{app, install_api};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};

@@ -10,7 +10,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const HOUSEHOLD: &str = include_str!("../benches/household.json");
+const HOUSEHOLD: &str = include_str!("../../benches/household.json");
 
 fn now() -> f64 {
     web_sys::window()

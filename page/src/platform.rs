@@ -23,16 +23,6 @@ pub fn has(object: &JsValue, name: &str) -> bool {
         .is_ok_and(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// Whether the page was opened in desk mode (`#desk` or `?desk`).
-pub fn desk_requested(hash: &str, search: &str) -> bool {
-    let has = |s: &str| {
-        s.trim_start_matches(['#', '?'])
-            .split('&')
-            .any(|p| p == "desk" || p.starts_with("desk="))
-    };
-    has(hash) || has(search)
-}
-
 /// The latest answers, in the page's memory only (`window.minshengAnswers`): what boot.js
 /// restarts the page with after a fault in the calculator. Never stored.
 pub fn in_memory(envelope: &str) {
@@ -82,7 +72,7 @@ pub fn settle_address(desk: bool) {
         .split('&')
         .filter(|p| !p.is_empty() && *p != "restart")
         .collect();
-    if desk && !desk_requested("", &search) {
+    if desk && !crate::state::desk_requested("", &search) {
         query.push("desk");
     }
     let search = if query.is_empty() {
