@@ -645,13 +645,20 @@ pub fn where_to_ask(
     street: Option<Street>,
 ) -> String {
     let streets_help = streets_help(lead, partners, street);
+    // One department or several, said as many.
+    let in_charge = if lead.len() > 1 {
+        "the departments in charge are"
+    } else {
+        "the department in charge is"
+    };
     let lead = lead.join("、");
     match (lang, streets_help, street) {
         (Lang::Zh, true, Some(s)) => format!("先到{}办事处咨询；负责部门：{lead}", s.pair().0),
         (Lang::Zh, true, None) => format!("先到您所在的街道办事处咨询（在问题里选择街道，这里会写出名称）；负责部门：{lead}"),
         (Lang::Zh, false, _) => format!("负责部门：{lead}"),
-        (Lang::En, true, Some(s)) => format!("Ask first at the {} subdistrict office ({}办事处); the department in charge is {lead}", s.pair().1, s.pair().0),
-        (Lang::En, true, None) => format!("Ask first at your subdistrict office (街道办事处; choose your street above to see its name); the department in charge is {lead}"),
+        (Lang::En, true, Some(s)) => format!("Ask first at the {} subdistrict office ({}办事处); {in_charge} {lead}", s.pair().1, s.pair().0),
+        (Lang::En, true, None) => format!("Ask first at your subdistrict office (街道办事处; choose your street above to see its name); {in_charge} {lead}"),
+        (Lang::En, false, _) if in_charge.ends_with("are") => format!("The departments in charge: {lead}"),
         (Lang::En, false, _) => format!("The department in charge: {lead}"),
     }
 }
@@ -1204,10 +1211,13 @@ fn part(
             _ => false,
         };
     let words = unmet(lang, c, member);
-    match (nested, lang) {
-        (true, Lang::Zh) => format!("（{words}）"),
-        (true, Lang::En) => format!("({words})"),
-        (false, _) => words,
+    match (nested, lang, c) {
+        (true, Lang::Zh, _) => format!("（{words}）"),
+        // In English an "or" inside an "and" is said, not bracketed: "aged 60 or over and
+        // either aged 80 or over or with a disability".
+        (true, Lang::En, Condition::AnyOf(_)) => format!("either {words}"),
+        (true, Lang::En, _) => format!("({words})"),
+        (false, _, _) => words,
     }
 }
 
@@ -1216,7 +1226,7 @@ fn part(
 fn insurance_en(v: Insurance) -> &'static str {
     match v {
         Insurance::Resident => "resident medical insurance",
-        Insurance::ResidentExempt => "resident medical insurance, contribution waived",
+        Insurance::ResidentExempt => "resident medical insurance with the fee waived",
         Insurance::Employee => "employee medical insurance",
         Insurance::None => "no medical insurance",
         Insurance::Unsure => "not sure of medical insurance",
@@ -1277,11 +1287,20 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         }
         (Lang::Zh, Condition::Insurance { any_of }) => format!("参加{}", one_of(lang, any_of)),
         (Lang::En, Condition::Insurance { any_of }) => {
-            let words: Vec<&str> = any_of.iter().map(|v| insurance_en(*v)).collect();
-            format!("in {}", or_list(&words))
+            // Each scheme named once: the resident scheme, fee waived or not, is one.
+            let has = |v: Insurance| any_of.contains(&v);
+            let resident = has(Insurance::Resident) && has(Insurance::ResidentExempt);
+            match (resident, has(Insurance::Employee)) {
+                (true, true) if any_of.len() == 3 => "in a medical insurance scheme".to_owned(),
+                (true, false) if any_of.len() == 2 => "in resident medical insurance".to_owned(),
+                _ => {
+                    let words: Vec<&str> = any_of.iter().map(|v| insurance_en(*v)).collect();
+                    format!("in {}", or_list(&words))
+                }
+            }
         }
         (Lang::Zh, Condition::Disability { .. }) => "有残疾".to_owned(),
-        (Lang::En, Condition::Disability { .. }) => "there is a disability".to_owned(),
+        (Lang::En, Condition::Disability { .. }) => "with a disability".to_owned(),
         (_, Condition::Member { flag }) => lower_first(lang.pick(flag.pair())),
         // "在建筑业工作" is said as it is; "城镇长期失业人员" takes 是.
         (Lang::Zh, Condition::Work { any_of }) => {
@@ -1378,7 +1397,7 @@ fn near_parts(lang: Lang, n: &NearMiss<'_>, title: &str) -> Near {
         (Lang::Zh, Change::Age { at }) => format!("满{at}周岁时"),
         (Lang::En, Change::Age { at }) => format!("At {at}"),
         (Lang::Zh, Change::Insurance { to }) => format!("如参加{}", to.pair().0),
-        (Lang::En, Change::Insurance { to }) => format!("If you join {}", insurance_en(to)),
+        (Lang::En, Change::Insurance { to }) => format!("If you join the {}", insurance_en(to)),
     };
     // A likely one is said to be likely, after its name.
     let mark = match n.certainty {

@@ -520,3 +520,96 @@ fn a_childs_work_is_refused_naming_the_field() {
     )
     .is_ok());
 }
+
+/// Every English line a reader meets for why not, what is near and where to ask, across many
+/// households: each scheme named once, an "or" said rather than bracketed, the articles in.
+#[test]
+fn english_lines_name_each_scheme_once_and_keep_their_articles() {
+    use minsheng::words::{self, Lang};
+    let catalogue = Catalogue::builtin().unwrap();
+    let mut lines: Vec<String> = Vec::new();
+    for kind in [
+        "ordinary",
+        "low_income",
+        "minimum_living",
+        "extreme_poverty_dispersed",
+    ] {
+        for insurance in ["none", "resident", "resident_exempt", "employee", "unsure"] {
+            for (age, disability) in [
+                (3, "none"),
+                (17, "none"),
+                (45, "physical"),
+                (62, "none"),
+                (64, "mental"),
+                (79, "none"),
+                (85, "visual"),
+            ] {
+                let json = format!(
+                    r#"{{"street":"guanghe","kind":"{kind}","members":[{{"age":{age},"sex":"female","insurance":"{insurance}","disability":"{disability}"}}]}}"#
+                );
+                let profile = minsheng::codec::profile::decode(&json).unwrap();
+                let o = minsheng::engine::evaluate(catalogue, &profile);
+                let member = profile.members.first();
+                for na in o
+                    .not_applicable
+                    .iter()
+                    .flatten()
+                    .chain(&o.household_not_applicable)
+                {
+                    let title = words::measure_title(Lang::En, catalogue, na.item, na.measure);
+                    lines.push(words::why_not(Lang::En, &title, na, member));
+                }
+                let misses: Vec<_> = o
+                    .near_misses
+                    .iter()
+                    .flatten()
+                    .map(|n| {
+                        (
+                            n,
+                            words::measure_title(Lang::En, catalogue, n.item, n.measure),
+                        )
+                    })
+                    .collect();
+                lines.extend(
+                    words::near_misses(Lang::En, &misses)
+                        .into_iter()
+                        .map(|(_, l)| l),
+                );
+                for e in o.entries() {
+                    lines.push(words::where_to_ask(
+                        Lang::En,
+                        e.lead,
+                        e.partners,
+                        profile.street,
+                    ));
+                }
+            }
+        }
+    }
+    assert!(lines.len() > 1000, "{} lines read", lines.len());
+    for line in &lines {
+        assert!(
+            line.matches("resident medical insurance").count() <= 1,
+            "a scheme named twice: {line}"
+        );
+        assert!(
+            !line.contains("contribution waived"),
+            "the form's short label in a sentence: {line}"
+        );
+        assert!(!line.contains("there is a disability"), "{line}");
+        assert!(
+            !line.contains(" and ("),
+            "an \"or\" bracketed inside an \"and\": {line}"
+        );
+        assert!(
+            !line.contains("join resident") && !line.contains("join employee"),
+            "an article left out: {line}"
+        );
+        if let Some(at) = line.find("the department in charge is ") {
+            assert!(
+                !line[at..].contains('、'),
+                "several departments said as one: {line}"
+            );
+        }
+    }
+}

@@ -270,3 +270,33 @@ test("CONTRACT §4: [data-member=i] [data-item=N] finds every entry of result.me
     }
   }
 });
+
+test("what she gets first: the first screen of results holds a measure the household gets, with cash and without, in large text on a 390×844 phone", async () => {
+  const households = {
+    "no cash (a woman of 70)": { street: "guanghe", members: [{ age: 70, sex: "female", insurance: "resident" }] },
+    "cash (a couple of 92 and 85)": { street: "guanghe", members: [{ age: 92, sex: "female", insurance: "resident" }, { age: 85, sex: "male", insurance: "resident" }] },
+  };
+  for (const [what, profile] of Object.entries(households)) {
+    for (const lang of ["zh", "en"]) {
+      const page = await openPage(browser, plain, profileHash(profile), { viewport: { width: 390, height: 844 }, locale: lang === "zh" ? "zh-CN" : "en-GB" });
+      await page.locator("li[data-item]").first().waitFor();
+      if (lang === "en") await page.locator("#lang-switch").click();
+      await page.locator("#large-switch").click();
+      await until(page, () => document.documentElement.classList.contains("large"), undefined, { what: "large text" });
+      // The results' first screen: their heading at the top, as the link and the bar put it.
+      const seen = await page.evaluate(() => {
+        document.getElementById("results-heading").scrollIntoView();
+        // With cash, the box on top names the measures that pay it, each with its amount: a
+        // measure she gets, on the first screen. Without, the first line.
+        const first = (document.querySelector(".cash-from li") || document.querySelector("li[data-item] summary")).getBoundingClientRect();
+        const bar = document.getElementById("jump");
+        // A bar at the foot of the screen covers what is under it.
+        const top = bar ? bar.getBoundingClientRect().top : innerHeight;
+        const floor = top > 0 && top < innerHeight ? top : innerHeight;
+        return { bottom: Math.round(first.bottom), floor: Math.round(floor) };
+      });
+      assert.ok(seen.bottom <= seen.floor, `${what}, ${lang}: the first measure ends at ${seen.bottom} px, within the first screen (${seen.floor} px)`);
+      await page.context().close();
+    }
+  }
+});
