@@ -647,19 +647,23 @@ pub fn where_to_ask(
     let streets_help = streets_help(lead, partners, street);
     // One department or several, said as many.
     let in_charge = if lead.len() > 1 {
-        "the departments in charge are"
+        "departments in charge are"
     } else {
-        "the department in charge is"
+        "department in charge is"
     };
     let lead = lead.join("、");
     match (lang, streets_help, street) {
         (Lang::Zh, true, Some(s)) => format!("先到{}办事处咨询；负责部门：{lead}", s.pair().0),
         (Lang::Zh, true, None) => format!("先到您所在的街道办事处咨询（在问题里选择街道，这里会写出名称）；负责部门：{lead}"),
         (Lang::Zh, false, _) => format!("负责部门：{lead}"),
-        (Lang::En, true, Some(s)) => format!("Ask first at the {} subdistrict office ({}办事处); {in_charge} {lead}", s.pair().1, s.pair().0),
-        (Lang::En, true, None) => format!("Ask first at your subdistrict office (街道办事处; choose your street above to see its name); {in_charge} {lead}"),
-        (Lang::En, false, _) if in_charge.ends_with("are") => format!("The departments in charge: {lead}"),
-        (Lang::En, false, _) => format!("The department in charge: {lead}"),
+        (Lang::En, help, street) => {
+            let first = match (help, street) {
+                (true, Some(s)) => format!("Ask first at the {} subdistrict office ({}办事处); the", s.pair().1, s.pair().0),
+                (true, None) => "Ask first at your subdistrict office (街道办事处; choose your street above to see its name); the".to_owned(),
+                (false, _) => "The".to_owned(),
+            };
+            format!("{first} {in_charge} {lead}")
+        }
     }
 }
 
@@ -1221,6 +1225,16 @@ fn part(
     }
 }
 
+/// English conditions joined by "and", an "either … or …" among them said last, so its "or"
+/// cannot be read as taking the "and" after it.
+fn either_last(parts: Vec<String>) -> Vec<String> {
+    // A partition, not a sort: the library's sort would bring its code into the Wasm.
+    let (either, mut rest): (Vec<String>, Vec<String>) =
+        parts.into_iter().partition(|p| p.starts_with("either "));
+    rest.extend(either);
+    rest
+}
+
 /// A medical insurance scheme in an English sentence (the form's short labels are for a
 /// drop-down).
 fn insurance_en(v: Insurance) -> &'static str {
@@ -1260,10 +1274,11 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         if of.is_empty() {
             of = all.iter().collect();
         }
-        let parts: Vec<String> = of
-            .iter()
-            .map(|c| part(lang, c, member, joined, of.len()))
-            .collect();
+        let parts = either_last(
+            of.iter()
+                .map(|c| part(lang, c, member, joined, of.len()))
+                .collect(),
+        );
         let (comma, last) = match (lang, joined) {
             (Lang::Zh, Joined::All) => ("，", "，并且"),
             (Lang::Zh, Joined::Any) => ("、", "或"),
@@ -1356,11 +1371,12 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
 /// Why a measure does not apply, in one line: `高龄补贴：需年满80周岁（现78周岁）`.
 pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&Member>) -> String {
     // The conditions are joined by "and": an "or" among several is bracketed.
-    let conditions: Vec<String> = na
-        .unmet
-        .iter()
-        .map(|c| part(lang, c, member, Joined::All, na.unmet.len()))
-        .collect();
+    let conditions = either_last(
+        na.unmet
+            .iter()
+            .map(|c| part(lang, c, member, Joined::All, na.unmet.len()))
+            .collect(),
+    );
     match lang {
         Lang::Zh => format!("{title}：需{}", conditions.join("，并且")),
         Lang::En => format!("{title}: only if {}", conditions.join(" and ")),

@@ -124,7 +124,7 @@ for (const engine of engines) {
             const faulted = s;
             s = null;
             await faulted.stop().catch(() => {});
-            s = await openSession(engine);
+            await start("");
             continue;
           }
           await s.exec(() => sessionStorage.removeItem("__faults"));
