@@ -654,7 +654,9 @@ pub fn where_to_ask(
     let lead = lead.join("、");
     match (lang, streets_help, street) {
         (Lang::Zh, true, Some(s)) => format!("先到{}办事处咨询；负责部门：{lead}", s.pair().0),
-        (Lang::Zh, true, None) => format!("先到您所在的街道办事处咨询（在问题里选择街道，这里会写出名称）；负责部门：{lead}"),
+        (Lang::Zh, true, None) => format!(
+            "先到您所在的街道办事处咨询（在问题里选择街道，这里会写出名称）；负责部门：{lead}"
+        ),
         (Lang::Zh, false, _) => format!("负责部门：{lead}"),
         (Lang::En, help, street) => {
             let first = match (help, street) {
