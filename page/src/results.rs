@@ -304,7 +304,8 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
             <summary><h3 id="everyone-heading">{ lang.pick(Key::ForEveryone.pair()) }{ count }</h3></summary>
             <ul>{ for items.iter().filter_map(|n| catalogue.item(*n)).map(|item| html! {
                 <li data-everyone-item={item.item.to_string()} data-icon={icon(item.programme)}>
-                    <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }{ lang.text(&item.summary) }</span>
+                    // The summary comes with the texts (boot.js, `data-text`), when the list shows.
+                    <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }<span data-text={format!("{}.{}", item.item, lang.pick(("zh", "en")))}></span></span>
                 </li>
             }) }</ul>
         </details>

@@ -63,6 +63,9 @@ test("the person first: the age is the first question, on the first screen, empt
     assert.equal(await page.locator("[data-member]").count(), 0, "no member results");
     assert.match(await page.locator("#waiting").innerText(), lang === "zh" ? /请先填写年龄/ : /age/i);
     assert.ok(await page.locator('[data-scope="everyone"] [data-everyone-item="33"]').isVisible(), "the measures for everyone are shown");
+    // With their summaries, fetched with the texts (the source table's item 33: 口袋公园).
+    await page.waitForFunction((l) => document.querySelector(`[data-everyone-item="33"] [data-text="33.${l}"]`)?.textContent.length > 5, lang);
+    assert.equal(await page.locator('[data-everyone-item="33"] [data-text]').innerText(), lang === "zh" ? "新增口袋公园绿地8处，共约3万平方米。" : await page.locator('[data-everyone-item="33"] [data-text]').innerText());
     assert.match(await page.locator("#jump").innerText(), lang === "zh" ? /请先填写年龄/ : /age/i);
     await page.screenshot({ path: shotPath(`first-screen-${lang}-${large ? "large" : "normal"}-375x667.png`) });
     await done(page);

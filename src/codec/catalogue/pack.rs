@@ -214,13 +214,12 @@ macro_rules! packed {
 packed!(Catalogue { id, year, name, items } left { source, programmes });
 packed!(Text { zh, en });
 packed!(Programme { number, title, en });
-// No item's source text is packed, nor the summary of an item that does not serve everyone: the
-// page shows them only inside a fold, and fetches them then (the build writes them beside the
-// page, `scripts/dist/texts.mjs`), so the first visit does not carry about 6 KB of text most
-// residents open a few lines of. The items that serve everyone keep their summaries: the page
-// lists them open before any answer. An item with no measures (it serves everyone wholly:
-// parks, toilets…) is shown by its title and summary alone: its deadline and departments are
-// for the command line and the reviewers, and are not packed either.
+// No item's source text or summary is packed: the page shows them inside folds (the list of
+// what serves everyone is one, open before any answer), and fetches them when a fold first shows
+// one (the build writes them beside the page, `scripts/dist/texts.mjs`), so the page a resident
+// waits for does not carry about 6 KB of text. An item with no measures (it serves everyone
+// wholly: parks, toilets…) is shown by its title and summary alone: its deadline and
+// departments are for the command line and the reviewers, and are not packed either.
 impl Pack for Item {
     fn pack(&self, out: &mut Vec<u8>) {
         self.item.pack(out);
@@ -229,9 +228,6 @@ impl Pack for Item {
         self.shares_cells_with.pack(out);
         self.everyone.pack(out);
         self.measures.pack(out);
-        if self.everyone.is_some() {
-            self.summary.pack(out);
-        }
         if !self.measures.is_empty() {
             self.deadline.pack(out);
             self.lead.pack(out);
@@ -252,9 +248,6 @@ impl Pack for Item {
             lead: Vec::new(),
             partners: Vec::new(),
         };
-        if item.everyone.is_some() {
-            item.summary = Pack::unpack(r)?;
-        }
         if !item.measures.is_empty() {
             item.deadline = Pack::unpack(r)?;
             item.lead = Pack::unpack(r)?;
