@@ -1372,7 +1372,8 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
 
 /// Why a measure does not apply, in one line: `高龄补贴：需年满80周岁（现78周岁）`.
 pub fn why_not(lang: Lang, title: &str, na: &NotApplicable<'_>, member: Option<&Member>) -> String {
-    // The conditions are joined by "and": an "or" among several is bracketed.
+    // The conditions are joined by "and": an "or" among several is bracketed in Chinese, said
+    // with "either", last, in English.
     let conditions = either_last(
         na.unmet
             .iter()

@@ -122,6 +122,16 @@ fn measures(
     let likely = all().any(|e| e.certainty == Certainty::Check);
     let (shared, own) = engine::alike(&o.members);
     let groups = by_members(shared);
+    // The household's fold of why not, in its section or alone ("全家" says whose in Chinese).
+    let household_why_not = why_not(
+        lang,
+        catalogue,
+        Key::HouseholdWhyNot,
+        o,
+        Whose::Household,
+        None,
+        lang.pick(("", "For the household: ")),
+    );
     let list = |lines: &[Alike<'_, 'static>]| {
         measure_list(lang, catalogue, lines, profile, common.as_deref(), open)
     };
@@ -192,11 +202,11 @@ fn measures(
             <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
                 <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
                 { list(&household_lines(o)) }
-                { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None, lang.pick(("", "For the household: "))) }
+                { household_why_not }
             </section>
         } else {
             <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
-                { why_not(lang, catalogue, Key::HouseholdWhyNot, o, Whose::Household, None, lang.pick(("", "For the household: "))) }
+                { household_why_not }
             </section>
         }
         </>
@@ -305,7 +315,7 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
             <ul>{ for items.iter().filter_map(|n| catalogue.item(*n)).map(|item| html! {
                 <li data-everyone-item={item.item.to_string()} data-icon={icon(item.programme)}>
                     // The summary comes with the texts (boot.js, `data-text`), when the list shows.
-                    <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }<span data-text={format!("{}.{}", item.item, lang.pick(("zh", "en")))}></span></span>
+                    <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }{ fetched(item.item, lang.pick(("zh", "en"))) }</span>
                 </li>
             }) }</ul>
         </details>
@@ -389,14 +399,13 @@ fn measure(
     // itself is fetched when the fold shows it (boot.js, `data-text`): it is not in the page.
     let whole = words::item_title_beside(lang, catalogue, e.item, e.measure)
         .map(|whole| format!("{whole}{}", lang.pick(("：", ": "))));
-    let summary_key = format!("{number}.{}", lang.pick(("zh", "en")));
     let body = {
         let why = why.clone();
         Callback::from(move |()| {
             let t = |k: Key| lang.pick(k.pair());
             html! {
                 <div class="m-detail">
-                    <p class="summary">{ whole.clone() }<span data-text={summary_key.clone()}></span></p>
+                    <p class="summary">{ whole.clone() }{ fetched(number, lang.pick(("zh", "en"))) }</p>
                     if !money.is_empty() {
                         <ul class="money">{ for words::money_lines(lang, money).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                     }
@@ -420,7 +429,7 @@ fn measure(
                     // The text itself is fetched when this opens (boot.js): most never open it.
                     <details class="source">
                         <summary>{ t(Key::Source) }</summary>
-                        <blockquote lang="zh-CN">{ format!("{number}、") }<span data-text={format!("{number}.text")}></span></blockquote>
+                        <blockquote lang="zh-CN">{ format!("{number}、") }{ fetched(number, "text") }</blockquote>
                     </details>
                 </div>
             }
@@ -457,6 +466,12 @@ fn measure(
             }} {body} />
         </li>
     }
+}
+
+/// A text the page does not carry, filled by boot.js from `texts-<hash>.json` when its fold first
+/// shows it: the item's summary (`zh`, `en`) or its source text (`text`).
+fn fetched(item: u8, field: &str) -> Html {
+    html! { <span data-text={format!("{item}.{field}")}></span> }
 }
 
 /// Whose "why not" list: a member's, by position, or the household's.
