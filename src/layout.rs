@@ -1,12 +1,144 @@
-//! The results laid out, below the page: the groups of lines (shared by several members, each
-//! member's own, the household's), in order, and the results as plain text. Native, so the
-//! command line (`evaluate --text`) and the tests use what the page uses.
+//! The results laid out, below the page: one structure ([`Laid`]) that the page, its printout,
+//! the copied and read-aloud text and `evaluate --text` all render. It says what is shown and in
+//! what order — the notes above the lines (where to ask, what "likely" means), the lines several
+//! members get alike said once, each member's own with the shared ones named, the household's —
+//! and each line with its members, what each gets, where to ask it and what to check. The
+//! renderers only choose the words' dress (markup or lines of text). Native, so it is tested
+//! with `cargo test`.
 
-use crate::engine::{self, Alike, Certainty, Outcome};
+use crate::engine::{Answer, Certainty, Entry, Outcome};
 use crate::model::catalogue::Catalogue;
+use crate::model::choice::{Disability, HousingFlag, MemberFlag, Street, Work};
 use crate::model::office::Office;
 use crate::model::profile::Profile;
 use crate::words::{self, Key, Lang};
+
+/// A measure several members get alike: the same measure, giving each the same, as sure, and
+/// likely for the same reasons (`same`). The page says it once, naming them, where it would otherwise repeat it under each.
+#[derive(Debug)]
+pub struct Alike<'e, 'a> {
+    /// The members who get it, in the profile's order: two or more.
+    pub members: Vec<usize>,
+    /// Each one's entry, in the same order (their reasons are their own).
+    pub entries: Vec<&'e Entry<'a>>,
+}
+
+/// Whether two members' entries are one measure held alike: everything a line shows is alike
+/// but the reasons, which are each member's own and said by name. Every field is named here, so
+/// a field added to `Entry` does not compile until it is placed: none can be merged away (an
+/// old couple's 高龄补贴 at 85 and 92 is ¥50 and ¥100, two lines, not one).
+fn same(a: &Entry<'_>, b: &Entry<'_>) -> bool {
+    // What an entry borrows from the catalogue is the same only as the same place in it: one
+    // measure's bracket, one item's departments (a comparison of addresses, not contents).
+    fn at<T: ?Sized>(a: &T, b: &T) -> bool {
+        std::ptr::eq(a, b)
+    }
+    let Entry {
+        item,
+        measure,
+        certainty,
+        check,
+        also,
+        money,
+        ratios,
+        unstated,
+        free,
+        instead_of,
+        reasons: _,
+        lead,
+        partners,
+        deadline,
+    } = a;
+    *item == b.item
+        && at(*measure, b.measure)
+        && *certainty == b.certainty
+        && *check == b.check
+        && *also == b.also
+        && at(*money, b.money)
+        && at(*ratios, b.ratios)
+        && *unstated == b.unstated
+        && *free == b.free
+        && instead_of.len() == b.instead_of.len()
+        && instead_of
+            .iter()
+            .zip(&b.instead_of)
+            .all(|(x, y)| at(*x, *y))
+        && at(*lead, b.lead)
+        && at(*partners, b.partners)
+        && at(*deadline, b.deadline)
+}
+
+impl<'e, 'a> Alike<'e, 'a> {
+    /// One entry: a member's own (`members` is that one), or the household's (none).
+    pub fn one(entry: &'e Entry<'a>, members: Vec<usize>) -> Self {
+        Alike {
+            members,
+            entries: vec![entry],
+        }
+    }
+
+    /// The measure (every entry is the same measure).
+    pub fn entry(&self) -> Option<&'e Entry<'a>> {
+        self.entries.first().copied()
+    }
+
+    /// What to check or know about it: why it is only likely, what it is one or the other
+    /// with. (Said on demand: the page says them in a fold and on paper.)
+    pub fn notes(&self, lang: Lang, catalogue: &Catalogue) -> Vec<String> {
+        self.entry().map_or(Vec::new(), |e| {
+            e.check
+                .into_iter()
+                .chain(e.also)
+                .map(|w| lang.pick(words::check_why(w)).to_owned())
+                .chain(words::either_of(lang, catalogue, e))
+                .collect()
+        })
+    }
+}
+
+/// The members' measures, with those several members get alike taken out: the shared ones (the
+/// largest group first, then by its members, in item order within), and what is left to each
+/// member alone.
+pub fn alike<'e, 'a>(
+    members: &'e [Vec<Entry<'a>>],
+) -> (Vec<Alike<'e, 'a>>, Vec<Vec<Alike<'e, 'a>>>) {
+    let mut shared: Vec<Alike<'e, 'a>> = Vec::new();
+    let mut own: Vec<Vec<Alike<'e, 'a>>> = Vec::with_capacity(members.len());
+    for (i, entries) in members.iter().enumerate() {
+        let mut mine = Vec::new();
+        for e in entries {
+            // Already said with an earlier member's.
+            if shared
+                .iter()
+                .any(|a| a.members.contains(&i) && a.entry().is_some_and(|f| same(f, e)))
+            {
+                continue;
+            }
+            let mut group = Alike::one(e, vec![i]);
+            for (j, others) in members.iter().enumerate().skip(i + 1) {
+                if let Some(o) = others.iter().find(|o| same(o, e)) {
+                    group.members.push(j);
+                    group.entries.push(o);
+                }
+            }
+            if group.members.len() > 1 {
+                // An insertion sort, stable: the library's would add its code to the Wasm.
+                let at = shared
+                    .iter()
+                    .position(|s| {
+                        s.members.len() < group.members.len()
+                            || (s.members.len() == group.members.len() && s.members > group.members)
+                    })
+                    .unwrap_or(shared.len());
+                shared.insert(at, group);
+            } else {
+                mine.push(group);
+            }
+        }
+        own.push(mine);
+    }
+    (shared, own)
+}
 
 /// The shared lines a member is among, in the order the groups say them: what the member's own
 /// section names, so each member's measures are found under their name.
@@ -62,10 +194,167 @@ pub fn by_members<'e, 'a>(shared: Vec<Alike<'e, 'a>>) -> Vec<(Vec<usize>, Vec<Al
         .collect()
 }
 
-/// The results in plain sentences, in the page's language: the total, then each member's
-/// measures one a line (what, how much, sure or likely — and for a likely one, where to ask),
-/// then the household's, and the note on time. The page's copied text and read-aloud text, and
-/// `evaluate --text`.
+/// Whose a section of the results is.
+#[derive(Debug, PartialEq)]
+pub enum Whose {
+    /// Several members (two or more, in the profile's order): the lines they get alike.
+    Several(Vec<usize>),
+    /// One member, by position: their own lines, and the shared ones named.
+    Member(usize),
+    /// The household as a whole.
+    Household,
+}
+
+/// A section of the results: a heading (whose), its lines.
+#[derive(Debug)]
+pub struct Section<'e, 'a> {
+    pub whose: Whose,
+    /// Its lines: each a measure, with the members it is said for (each with their reasons).
+    pub lines: Vec<Alike<'e, 'a>>,
+    /// A member's section: the measures said above with others that this member also gets, in
+    /// the order they were said, so each member's measures are all found under their name.
+    pub above: Vec<&'e Entry<'a>>,
+    /// A member's section: nothing at all applies to this member.
+    pub none: bool,
+}
+
+/// The results laid out, in the order they are shown (for a household the list covers).
+#[derive(Debug)]
+pub struct Laid<'e, 'a, 'd> {
+    lang: Lang,
+    street: Option<Street>,
+    /// Each cash measure with whose it is (member position), in the members' order.
+    pub cash_from: Vec<(usize, &'e Entry<'a>)>,
+    /// On 低保 or 特困 support: their allowance is not in this list's total.
+    pub only_this_list: bool,
+    /// Where to ask about every line that does not name its own place.
+    pub common_ask: Option<String>,
+    /// What the district's directory gives of the offices named.
+    pub offices: Vec<&'d Office>,
+    /// What "likely" means, where a line is only likely.
+    pub likely: Option<String>,
+    /// The lines several members get alike (largest group first), each member's own, then the
+    /// household's (always last, even with no line: the page folds its "why not" there).
+    pub sections: Vec<Section<'e, 'a>>,
+}
+
+/// Lays the results out in `lang`: what every rendering of them shows, in order.
+pub fn lay_out<'e, 'a, 'd>(
+    lang: Lang,
+    profile: &Profile,
+    outcome: &'e Outcome<'a>,
+    directory: &'d [Office],
+) -> Laid<'e, 'a, 'd> {
+    let all = || outcome.entries();
+    let street = profile.street;
+    let (shared, own) = alike(&outcome.members);
+    let groups = by_members(shared);
+    let mut members: Vec<Section<'e, 'a>> = Vec::new();
+    for (i, lines) in own.into_iter().enumerate() {
+        members.push(Section {
+            whose: Whose::Member(i),
+            above: shared_with(&groups, i).filter_map(Alike::entry).collect(),
+            none: outcome.members.get(i).is_none_or(Vec::is_empty),
+            lines: cash_first(lines),
+        });
+    }
+    let mut sections: Vec<Section<'e, 'a>> = Vec::new();
+    for (members, lines) in groups {
+        sections.push(Section {
+            whose: Whose::Several(members),
+            lines,
+            above: Vec::new(),
+            none: false,
+        });
+    }
+    sections.extend(members);
+    sections.push(Section {
+        whose: Whose::Household,
+        lines: household_lines(outcome),
+        above: Vec::new(),
+        none: false,
+    });
+    Laid {
+        cash_from: outcome
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(i, entries)| entries.iter().map(move |e| (i, e)))
+            .filter(|(_, e)| !words::yearly_cash(e).is_zero())
+            .collect(),
+        only_this_list: words::only_this_list(outcome.cash.month, profile.kind),
+        offices: words::offices_named(all(), street, directory),
+        likely: all()
+            .any(|e| e.certainty == Certainty::Check)
+            .then(|| words::likely_means(lang, all())),
+        common_ask: words::common_ask(lang, all(), street),
+        sections,
+        lang,
+        street,
+    }
+}
+
+impl Laid<'_, '_, '_> {
+    /// Where to ask about `e`, where that is not where the rest are asked ([`Laid::common_ask`]).
+    pub fn own_ask(&self, e: &Entry<'_>) -> Option<String> {
+        let ask = words::ask_short(self.lang, e.lead, e.partners, self.street);
+        (self.common_ask.as_ref() != Some(&ask)).then_some(ask)
+    }
+}
+
+/// The answers the results were worked out from, short, for the printout a clerk checks: the
+/// household's (street, estate, household type, residency, town or village, the home's ticks),
+/// then each member's (age and sex, insurance, and what else was answered or ticked), each said
+/// as the reasons say it.
+pub fn answers(lang: Lang, profile: &Profile, open: &[bool]) -> Vec<String> {
+    let said = |list: Vec<Answer>| {
+        list.into_iter()
+            .map(|a| words::answer_words(lang, a))
+            .collect::<Vec<_>>()
+            .join(lang.pick(("；", "; ")))
+    };
+    let mut home: Vec<Answer> = profile.street.map(Answer::Street).into_iter().collect();
+    home.extend(profile.community.map(Answer::Community));
+    home.extend([
+        Answer::Kind(profile.kind),
+        Answer::Residency(profile.residency),
+        Answer::Area(profile.area),
+    ]);
+    home.extend(
+        HousingFlag::ALL
+            .iter()
+            .filter(|f| profile.housing(**f))
+            .map(|f| Answer::Housing(*f)),
+    );
+    let mut out = vec![said(home)];
+    for (i, m) in profile.members.iter().enumerate() {
+        let mut list = vec![Answer::Insurance(m.insurance)];
+        if m.disability != Disability::None {
+            list.push(Answer::Disability(m.disability));
+        }
+        if m.work != Work::None {
+            list.push(Answer::Work(m.work));
+        }
+        list.extend(
+            MemberFlag::ALL
+                .iter()
+                .filter(|f| m.flag(**f))
+                .map(|f| Answer::Member(*f)),
+        );
+        out.push(format!(
+            "{}{}{}",
+            words::member_name(lang, i, &profile.members, open),
+            lang.pick(("：", ": ")),
+            said(list)
+        ));
+    }
+    out
+}
+
+/// The results in plain sentences, in the page's language, rendered from [`lay_out`]: the
+/// total, the notes, then each section's lines one a line (what, how much, sure or likely — and
+/// where to ask where a line is asked elsewhere), and the note on time. The page's copied text
+/// and read-aloud text, and `evaluate --text`.
 pub fn plain_text(
     lang: Lang,
     catalogue: &Catalogue,
@@ -94,20 +383,15 @@ pub fn plain_text(
             words::yearly(lang, outcome.cash.year)
         ));
     }
-    if words::only_this_list(outcome.cash.month, profile.kind) {
+    let laid = lay_out(lang, profile, outcome, directory);
+    if laid.only_this_list {
         out.push(t(Key::OnlyThisList).to_owned());
     }
-    let all = || outcome.entries();
-    // Where to ask, once, with what the district's directory gives of each office.
-    let common = words::common_ask(lang, all(), profile.street);
-    if let Some(ask) = &common {
+    if let Some(ask) = &laid.common_ask {
         out.push(words::ask_all(lang, ask));
     }
-    out.extend(
-        words::offices_named(all(), profile.street, directory)
-            .into_iter()
-            .map(|o| words::office(lang, o)),
-    );
+    out.extend(laid.offices.iter().map(|o| words::office(lang, o)));
+    out.extend(laid.likely.clone());
     let line = |l: &Alike<'_, '_>| {
         let Some(e) = l.entry() else {
             return String::new();
@@ -124,51 +408,47 @@ pub fn plain_text(
         if let Some(either) = words::one_or_other(lang, e) {
             line.push_str(&format!("{comma}{either}"));
         }
-        let ask = words::ask_short(lang, e.lead, e.partners, profile.street);
-        if common.as_ref() != Some(&ask) {
+        if let Some(ask) = laid.own_ask(e) {
             line.push_str(&format!("{comma}{}{sep}{ask}", t(Key::WhereToAsk)));
         }
         line
     };
-    if all().any(|e| e.certainty == Certainty::Check) {
-        out.push(words::likely_means(lang, all()));
-    }
-    let (shared, own) = engine::alike(&outcome.members);
-    let groups = by_members(shared);
-    for (members, lines) in &groups {
-        // "…：每人都适用" already ends its sentence; "For each of …" is followed by a colon.
-        let each = words::each_of(lang, members, &profile.members, open);
-        out.push(match lang {
-            Lang::Zh => each,
-            Lang::En => format!("{each}{sep}"),
-        });
-        out.extend(lines.iter().map(line));
-    }
-    for (i, lines) in own.into_iter().enumerate() {
-        out.push(format!(
-            "{}{sep}",
-            words::member_name(lang, i, &profile.members, open)
-        ));
-        if outcome.members.get(i).is_none_or(Vec::is_empty) {
-            out.push(format!("- {}", t(Key::NothingApplies)));
+    for section in &laid.sections {
+        match &section.whose {
+            // "…：每人都适用" already ends its sentence; "For each of …" is followed by a colon.
+            Whose::Several(members) => {
+                let each = words::each_of(lang, members, &profile.members, open);
+                out.push(match lang {
+                    Lang::Zh => each,
+                    Lang::En => format!("{each}{sep}"),
+                });
+            }
+            Whose::Member(i) => {
+                out.push(format!(
+                    "{}{sep}",
+                    words::member_name(lang, *i, &profile.members, open)
+                ));
+                if section.none {
+                    out.push(format!("- {}", t(Key::NothingApplies)));
+                }
+            }
+            Whose::Household if section.lines.is_empty() => continue,
+            Whose::Household => out.push(format!("{}{sep}", t(Key::ForHousehold))),
         }
-        out.extend(cash_first(lines).iter().map(line));
+        out.extend(section.lines.iter().map(line));
         // The lines above this member is among, named after their own.
-        let above: Vec<String> = shared_with(&groups, i)
-            .filter_map(Alike::entry)
-            .map(|e| words::measure_title(lang, catalogue, e.item, e.measure))
-            .collect();
-        if !above.is_empty() {
+        if !section.above.is_empty() {
+            let above: Vec<String> = section
+                .above
+                .iter()
+                .map(|e| words::measure_title(lang, catalogue, e.item, e.measure))
+                .collect();
             out.push(format!(
                 "- {}{}",
                 t(Key::AlsoAbove),
                 above.join(lang.pick(("、", ", ")))
             ));
         }
-    }
-    if !outcome.household.is_empty() {
-        out.push(format!("{}{sep}", t(Key::ForHousehold)));
-        out.extend(household_lines(outcome).iter().map(line));
     }
     out.push(words::dated(lang, catalogue.year, this_year));
     out.push(t(Key::Disclaimer).to_owned());

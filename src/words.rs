@@ -185,6 +185,7 @@ keys! {
     Remember => ("在本机记住我的回答（公共设备请勿勾选）", "Remember my answers on this device (not on a shared device)"),
     Forget => ("清除本机保存的回答", "Forget my answers on this device"),
     PrintedOn => ("打印日期", "Printed on"),
+    Answered => ("按以下回答计算：", "Worked out from these answers:"),
     ChangeAnswers => ("↑ 修改回答", "↑ Change the answers"),
     SkipToResults => ("跳到查询结果", "Skip to the results"),
 }
@@ -1042,7 +1043,8 @@ fn age_range(lang: Lang, min: Option<u8>, max: Option<u8>) -> String {
 }
 
 /// An answer as a reason cites it.
-fn answer_words(lang: Lang, answer: Answer) -> String {
+/// An answer in words, as the reasons say it: `住在洸河街道`, `in resident medical insurance`.
+pub fn answer_words(lang: Lang, answer: Answer) -> String {
     match (lang, answer) {
         (Lang::Zh, Answer::Age(a)) => format!("{a}周岁"),
         (Lang::En, Answer::Age(a)) => format!("aged {a}"),

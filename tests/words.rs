@@ -333,7 +333,8 @@ fn near_misses_at_the_same_age_are_said_together() {
 /// Every bracket of item 10 is crossed, and 22's household measure is the household's alone.
 #[test]
 fn a_shared_line_is_shared_only_where_it_gives_each_the_same() {
-    use minsheng::engine::{alike, evaluate};
+    use minsheng::engine::evaluate;
+    use minsheng::layout::alike;
     let eval = |ages: &[u8]| {
         let members: Vec<String> = ages
             .iter()

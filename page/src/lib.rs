@@ -103,6 +103,15 @@ fn answer_message(event: web_sys::MessageEvent) {
 
 /// Starts the page: the API, then the app in `#app`.
 pub fn start() {
+    // The list is compiled in, and the native tests read this very copy: where it cannot be
+    // read here, the engine running the module computed wrongly (WPE WebKit 2.38 was seen to,
+    // docs/WEBKIT-2.38.md). A fault like a trap, and thrown as one, before the address is
+    // touched: boot.js restarts the page on the JavaScript build with a link's answers kept.
+    if let Err(e) = Catalogue::builtin() {
+        let error = js_sys::Error::new(&format!("catalogue: {e}"));
+        error.set_name("RuntimeError");
+        wasm_bindgen::throw_val(error.into());
+    }
     install_api();
     let (hash, search) = platform::location();
     let desk = state::desk_requested(&hash, &search);

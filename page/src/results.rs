@@ -6,8 +6,8 @@ use super::icons::icon;
 use super::platform;
 use super::share::ShareTools;
 use super::state::State;
-use crate::engine::{self, Alike, Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
-use crate::layout::{by_members, cash_first, household_lines, shared_with};
+use crate::engine::{Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
+use crate::layout::{self, Alike, Laid, Whose};
 use crate::model::age::Waiting;
 use crate::model::catalogue::Catalogue;
 use crate::model::office;
@@ -46,28 +46,30 @@ pub fn results(props: &ResultsProps) -> Html {
     } = props;
     // Whose sex is not yet chosen: nobody is called 女性 on the form's first guess.
     let open: Rc<[bool]> = state.sex_open().into();
+    // The layout every rendering shares (`layout::lay_out`), for answers the list covers.
+    let directory = platform::offices();
+    let laid = match (answers, outcome) {
+        (Ok(p), Some(o)) if o.covered => Some((p, o, layout::lay_out(lang, p, o, &directory))),
+        _ => None,
+    };
     // No cash: the measures come first, and the box that says so (with the note on time) after
     // them, so a household without cash sees what it gets on the first screen.
     // (One call of `cash`, placed in one of two places: a second call compiled it apart.)
-    let (head, after) = match (answers, outcome) {
-        (Ok(_), Some(o)) if !o.covered => (
-            html! { <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div> },
-            Html::default(),
-        ),
-        (Ok(p), Some(o)) => {
-            let total = cash(lang, catalogue, o, p, &open);
+    let (head, after) = match (answers, outcome, &laid) {
+        (_, _, Some((p, o, l))) => {
+            let total = cash(lang, catalogue, o, p, l, &open);
             if o.cash.month.is_zero() {
                 (Html::default(), total)
             } else {
                 (total, Html::default())
             }
         }
-        (Err(w), _) => (waiting(lang, *w, state.people.len()), Html::default()),
-        (Ok(_), None) => (Html::default(), Html::default()),
-    };
-    let shown = match (answers, outcome) {
-        (Ok(p), Some(o)) if o.covered => Some((p, o)),
-        _ => None,
+        (Ok(_), Some(_), None) => (
+            html! { <div class="cash" data-cash-month="0"><p>{ t(Key::NotCovered) }</p></div> },
+            Html::default(),
+        ),
+        (Err(w), _, _) => (waiting(lang, *w, state.people.len()), Html::default()),
+        (Ok(_), None, None) => (Html::default(), Html::default()),
     };
     html! {
         <section class="results" aria-labelledby="results-heading">
@@ -75,9 +77,14 @@ pub fn results(props: &ResultsProps) -> Html {
             <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ platform::today() }</p>
             { head }
             <ShareTools key="share" {lang} profile={answers.clone().ok()} desk={state.desk} text={text.clone()}
-                back={shown.and(state.people.first()).map(|first| format!("m{}-age", first.id))} />
-            if let Some((profile, o)) = shown {
-                { measures(lang, catalogue, state, profile, o, &open) }
+                back={laid.as_ref().and(state.people.first()).map(|first| format!("m{}-age", first.id))} />
+            if let Some((profile, o, laid)) = &laid {
+                // On paper, the answers the results were worked out from: a clerk checks them.
+                <div class="print-only answers">
+                    <p>{ t(Key::Answered) }</p>
+                    { for layout::answers(lang, profile, &open).into_iter().map(|a| html! { <p>{ a }</p> }) }
+                </div>
+                { measures(lang, catalogue, state, profile, o, laid, &open) }
                 { after }
             }
             { everyone(lang, catalogue, outcome.as_deref()) }
@@ -90,125 +97,113 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 }
 
-/// Lines as a list.
-fn measure_list(
-    lang: Lang,
-    catalogue: &'static Catalogue,
-    lines: &[Alike<'_, 'static>],
-    profile: &Profile,
-    common_ask: Option<&str>,
-    open: &[bool],
-) -> Html {
-    html! {
-        <ul class="measures">{ for lines.iter().map(|l| measure(lang, catalogue, l, profile, common_ask, open)) }</ul>
-    }
-}
-
-/// The next step, then the measures: those several members get said once for them all, then
-/// each member's own, then the household's.
+/// The next step, then the sections of the layout (`layout::lay_out`, which the copied text and
+/// the printout render too): the lines several members get said once for them all, then each
+/// member's own with the shared ones named, then the household's.
 fn measures(
     lang: Lang,
     catalogue: &'static Catalogue,
     state: &State,
     profile: &Profile,
     o: &Rc<Outcome<'static>>,
+    laid: &Laid<'_, 'static, '_>,
     open: &Rc<[bool]>,
 ) -> Html {
     let t = |k: Key| lang.pick(k.pair());
-    let all = || o.entries();
-    let common = words::common_ask(lang, all(), profile.street);
-    let directory = platform::offices();
-    let offices = words::offices_named(all(), profile.street, &directory);
-    let likely = all().any(|e| e.certainty == Certainty::Check);
-    let (shared, own) = engine::alike(&o.members);
-    let groups = by_members(shared);
-    // The household's fold of why not, in its section or alone ("全家" says whose in Chinese).
-    let household_why_not = why_not(
-        lang,
-        catalogue,
-        Key::HouseholdWhyNot,
-        o,
-        Whose::Household,
-        None,
-        lang.pick(("", "For the household: ")),
-    );
     let list = |lines: &[Alike<'_, 'static>]| {
-        measure_list(lang, catalogue, lines, profile, common.as_deref(), open)
+        html! {
+            <ul class="measures">{ for lines.iter().map(|l| measure(lang, catalogue, l, l.entry().and_then(|e| laid.own_ask(e)), profile, open)) }</ul>
+        }
     };
+    let and = lang.pick(("、", ", "));
     html! {
         <>
         // Where to ask and what "likely" means, in view: not inside every line's fold.
         <div class="next">
-            if let Some(ask) = &common {
+            if let Some(ask) = &laid.common_ask {
                 <p class="ask-all">{ marked(lang, words::ask_all(lang, ask)) }</p>
             }
-            { for offices.iter().map(|of| html! { <p class="office">{ marked(lang, words::office(lang, of)) }</p> }) }
-            if likely {
+            { for laid.offices.iter().map(|of| html! { <p class="office">{ marked(lang, words::office(lang, of)) }</p> }) }
+            if let Some(likely) = &laid.likely {
                 <p class="legend">
                     <span class="badge eligible"><span aria-hidden="true">{ "✓ " }</span>{ t(Key::Eligible) }</span>{ "　" }
-                    <span class="badge likely" aria-hidden="true">{ "? " }</span>{ words::likely_means(lang, all()) }
+                    <span class="badge likely" aria-hidden="true">{ "? " }</span>{ likely.clone() }
                 </p>
             }
             <p class="hint">{ t(Key::Details) }</p>
         </div>
-        { for groups.iter().map(|(members, lines)| {
-            let heading = words::each_of(lang, members, &profile.members, open);
-            html! {
-                <section class="group" aria-label={heading.clone()} key={format!("s{}", members.iter().map(ToString::to_string).collect::<Vec<_>>().join("-"))}>
-                    <h3>{ heading }</h3>
-                    { list(lines) }
-                </section>
+        { for laid.sections.iter().map(|section| match &section.whose {
+            Whose::Several(members) => {
+                let heading = words::each_of(lang, members, &profile.members, open);
+                html! {
+                    <section class="group" aria-label={heading.clone()} key={format!("s{}", members.iter().map(ToString::to_string).collect::<Vec<_>>().join("-"))}>
+                        <h3>{ heading }</h3>
+                        { list(&section.lines) }
+                    </section>
+                }
+            }
+            Whose::Member(i) => {
+                let i = *i;
+                let name = words::member_name(lang, i, &profile.members, open);
+                // Whose the fold of why not is, for a screen reader (two folds may say the same).
+                let whose = format!("{name}{}", lang.pick(("：", ": ")));
+                let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
+                let above = &section.above;
+                let titles: Vec<String> = above.iter().map(|e| words::measure_title(lang, catalogue, e.item, e.measure)).collect();
+                html! {
+                    <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
+                        <h3>{ name }</h3>
+                        if section.none { <p class="empty">{ t(Key::NothingApplies) }</p> }
+                        if !section.lines.is_empty() {
+                            { list(&section.lines) }
+                        }
+                        // What this member gets among the lines said once above, after their own: a
+                        // count, the titles one tap away (each by its item, so that
+                        // `[data-member] [data-item]` finds every entry of the member's); on paper,
+                        // the titles themselves.
+                        if !above.is_empty() {
+                            <details class="also">
+                                <summary>{ t(Key::AlsoAboveCount).replace("{}", &above.len().to_string()) }</summary>
+                                <p>{ for above.iter().zip(&titles).enumerate().map(|(k, (e, title))| html! {
+                                    <>{ if k > 0 { and } else { "" } }<span data-item={e.item.to_string()} data-measure={e.measure}>{ title.clone() }</span></>
+                                }) }</p>
+                            </details>
+                            <p class="print-only also-print">{ t(Key::AlsoAbove) }{ titles.join(and) }</p>
+                        }
+                        if !misses.is_empty() {
+                            <div class="near">
+                                <h4>{ t(Key::NearMisses) }</h4>
+                                <ul>{ for words::near_misses(lang, &misses.iter().map(|n| (n, words::measure_title(lang, catalogue, n.item, n.measure))).collect::<Vec<_>>()).into_iter().map(|(items, said)| {
+                                    let items = items.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
+                                    html! { <li data-near-item={items}>{ said }</li> }
+                                }) }</ul>
+                            </div>
+                        }
+                        { why_not(lang, catalogue, Key::WhyNot, o, WhyNotOf::Member(i), profile.members.get(i), &whose) }
+                    </section>
+                }
+            }
+            // The household's fold of why not, in its section or alone ("全家" says whose in
+            // Chinese).
+            Whose::Household => {
+                let why_not = why_not(lang, catalogue, Key::HouseholdWhyNot, o, WhyNotOf::Household, None, lang.pick(("", "For the household: ")));
+                if section.lines.is_empty() {
+                    html! {
+                        <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
+                            { why_not }
+                        </section>
+                    }
+                } else {
+                    html! {
+                        <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
+                            <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
+                            { list(&section.lines) }
+                            { why_not }
+                        </section>
+                    }
+                }
             }
         }) }
-        { for own.into_iter().enumerate().map(|(i, lines)| {
-            let name = words::member_name(lang, i, &profile.members, open);
-            // Whose the fold of why not is, for a screen reader (two folds may say the same).
-            let whose = format!("{name}{}", lang.pick(("：", ": ")));
-            let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
-            let none = o.members.get(i).is_none_or(Vec::is_empty);
-            let above: Vec<&Entry<'_>> = shared_with(&groups, i).filter_map(Alike::entry).collect();
-            html! {
-                <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
-                    <h3>{ name }</h3>
-                    if none { <p class="empty">{ t(Key::NothingApplies) }</p> }
-                    if !lines.is_empty() {
-                        { list(&cash_first(lines)) }
-                    }
-                    // What this member gets among the lines said once above, after their own: a
-                    // count, the titles one tap away (each by its item, so that
-                    // `[data-member] [data-item]` finds every entry of the member's).
-                    if !above.is_empty() {
-                        <details class="also">
-                            <summary>{ t(Key::AlsoAboveCount).replace("{}", &above.len().to_string()) }</summary>
-                            <p>{ for above.iter().enumerate().map(|(k, e)| html! {
-                                <>{ if k > 0 { lang.pick(("、", ", ")) } else { "" } }<span data-item={e.item.to_string()} data-measure={e.measure}>{ words::measure_title(lang, catalogue, e.item, e.measure) }</span></>
-                            }) }</p>
-                        </details>
-                    }
-                    if !misses.is_empty() {
-                        <div class="near">
-                            <h4>{ t(Key::NearMisses) }</h4>
-                            <ul>{ for words::near_misses(lang, &misses.iter().map(|n| (n, words::measure_title(lang, catalogue, n.item, n.measure))).collect::<Vec<_>>()).into_iter().map(|(items, said)| {
-                                let items = items.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
-                                html! { <li data-near-item={items}>{ said }</li> }
-                            }) }</ul>
-                        </div>
-                    }
-                    { why_not(lang, catalogue, Key::WhyNot, o, Whose::Member(i), profile.members.get(i), &whose) }
-                </section>
-            }
-        }) }
-        if !o.household.is_empty() {
-            <section class="group" data-scope="household" aria-labelledby="household-heading" key="household">
-                <h3 id="household-heading">{ t(Key::ForHousehold) }</h3>
-                { list(&household_lines(o)) }
-                { household_why_not }
-            </section>
-        } else {
-            <section class="group" aria-label={t(Key::ForHousehold)} key="household-none">
-                { household_why_not }
-            </section>
-        }
         </>
     }
 }
@@ -236,22 +231,16 @@ fn cash(
     catalogue: &Catalogue,
     o: &Outcome<'_>,
     profile: &Profile,
+    laid: &Laid<'_, '_, '_>,
     open: &[bool],
 ) -> Html {
     let t = |k: Key| lang.pick(k.pair());
     let month = o.cash.month;
     // Each cash measure with whose it is: `84岁男性 · 高龄补贴 每月¥50`.
-    let from: Vec<String> = o
-        .members
+    let from: Vec<String> = laid
+        .cash_from
         .iter()
-        .enumerate()
-        .flat_map(|(i, entries)| {
-            entries
-                .iter()
-                .filter(|e| !words::yearly_cash(e).is_zero())
-                .map(move |e| (i, e))
-        })
-        .map(|(i, e)| {
+        .map(|&(i, e)| {
             format!(
                 "{} · {} {}",
                 words::member_name(lang, i, &profile.members, open),
@@ -278,7 +267,7 @@ fn cash(
                 <ul class="cash-from">{ for from.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             }
             // A household on 低保 or 特困 support is told its allowance is not in the total.
-            if words::only_this_list(month, profile.kind) {
+            if laid.only_this_list {
                 <p class="cash-note">{ t(Key::OnlyThisList) }</p>
             }
             <p class="dated">{ words::dated(lang, catalogue.year, platform::this_year()) }</p>
@@ -327,16 +316,14 @@ fn measure(
     lang: Lang,
     catalogue: &'static Catalogue,
     line: &Alike<'_, 'static>,
+    own_ask: Option<String>,
     profile: &Profile,
-    common_ask: Option<&str>,
     open: &[bool],
 ) -> Html {
     let Some(e) = line.entry() else {
         return Html::default();
     };
     let street = profile.street;
-    let ask = words::ask_short(lang, e.lead, e.partners, street);
-    let own_ask = (common_ask != Some(ask.as_str())).then_some(ask);
     let t = |k: Key| lang.pick(k.pair());
     let colon = lang.pick(("：", ": "));
     // For one sex only, and a sex not yet chosen: said as a condition, not assumed.
@@ -386,15 +373,18 @@ fn measure(
         money,
         ratios,
         unstated,
-        check,
-        also,
         lead,
         partners,
         deadline,
         ..
     } = e;
     let offices = platform::offices();
-    let either = words::either_of(lang, catalogue, e);
+    let notes = line.notes(lang, catalogue);
+    // On paper, what a likely line turns on, after why.
+    let printed: String = notes
+        .iter()
+        .map(|n| format!("{}{n}", lang.pick(("；", "; "))))
+        .collect();
     // The item's own title first where the line says only its part: the long form. The summary
     // itself is fetched when the fold shows it (boot.js, `data-text`): it is not in the page.
     let whole = words::item_title_beside(lang, catalogue, e.item, e.measure)
@@ -415,7 +405,7 @@ fn measure(
                     if unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
                     <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why.clone() }</p>
                     // Why it is only likely, and what it is one or the other with.
-                    { for check.into_iter().chain(also).map(|w| lang.pick(words::check_why(w)).to_owned()).chain(either.clone()).map(|note| html! {
+                    { for notes.iter().map(|note| html! {
                         <p class="why-check">{ note }</p>
                     }) }
                     <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, words::where_to_ask(lang, lead, partners, street)) }</p>
@@ -460,7 +450,8 @@ fn measure(
                         if let Some(ask) = own_ask {
                             <span class="m-ask">{ t(Key::WhereToAsk) }{ colon }{ marked(lang, ask) }</span>
                         }
-                        <span class="print-only m-print">{ t(Key::Why) }{ colon }{ why }</span>
+                        // On paper, why, and what a likely line turns on.
+                        <span class="print-only m-print">{ t(Key::Why) }{ colon }{ why }{ printed }</span>
                     </span>
                 </summary>
             }} {body} />
@@ -476,20 +467,20 @@ fn fetched(item: u8, field: &str) -> Html {
 
 /// Whose "why not" list: a member's, by position, or the household's.
 #[derive(Clone, Copy)]
-enum Whose {
+enum WhyNotOf {
     Member(usize),
     Household,
 }
 
 /// The measures that do not apply to `whose`, with the conditions not met.
-fn not_applicable<'o>(o: &'o Outcome<'static>, whose: Whose) -> &'o [NotApplicable<'static>] {
+fn not_applicable<'o>(o: &'o Outcome<'static>, whose: WhyNotOf) -> &'o [NotApplicable<'static>] {
     match whose {
-        Whose::Member(i) => o
+        WhyNotOf::Member(i) => o
             .not_applicable
             .get(i)
             .map(Vec::as_slice)
             .unwrap_or_default(),
-        Whose::Household => &o.household_not_applicable,
+        WhyNotOf::Household => &o.household_not_applicable,
     }
 }
 
@@ -507,7 +498,7 @@ fn why_not(
     catalogue: &'static Catalogue,
     heading: Key,
     o: &Rc<Outcome<'static>>,
-    whose: Whose,
+    whose: WhyNotOf,
     member: Option<&Member>,
     name: &str,
 ) -> Html {

@@ -4,7 +4,9 @@
 // WebAssembly.RuntimeError, as every call does after a real trap (the instance is dead).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, profileHash, shotPath, until, cashIs } from "./harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, openPage, profileHash, shotPath, until, cashIs, dist, root } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -135,4 +137,29 @@ test("a fault on the JavaScript build, after a restart, goes to the plain list: 
   await page.getByLabel("年龄").first().pressSequentially("1");
   await page.waitForURL(/list\.html#failed$/);
   await page.context().close();
+});
+
+test("a list the engine misreads (WPE 2.38 was seen to): the page restarts on the JavaScript build with the link's answers", async () => {
+  // The Wasm as served with one byte of its compiled-in list changed, as a miscomputing engine
+  // would read it: the list cannot be read, and nothing but a restart gives the results.
+  const name = fs.readdirSync(dist).find((f) => f.endsWith(".wasm"));
+  const wasm = fs.readFileSync(path.join(dist, name));
+  const packed = fs.readFileSync(path.join(root, "src/codec/catalogue/page.bin"));
+  const at = wasm.indexOf(packed.subarray(0, 64));
+  assert.ok(at > 0, "the list's first bytes are in the Wasm");
+  const misread = Buffer.from(wasm);
+  misread[at] = 0xff;
+  const bad = await serve(dist, { compressed: false, files: { [`/${name}`]: { type: "application/wasm", body: misread } } });
+  try {
+    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: "zh-CN" });
+    const link = profileHash({ members: [{ age: 92, sex: "female", insurance: "resident" }] });
+    const page = await openPage(browser, bad, link, { context });
+    await until(page, () => window.minshengEngine === "js", undefined, { what: "the restart on the JavaScript build" });
+    await cashIs(page, "100");
+    assert.match(await page.locator("#notice").innerText(), /已重新启动/);
+    assert.equal(await page.evaluate(() => document.body.innerText.includes("make catalogue")), false, "no builder's message for a resident");
+    await context.close();
+  } finally {
+    bad.close();
+  }
 });

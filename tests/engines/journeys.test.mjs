@@ -101,6 +101,15 @@ for (const engine of engines) {
     }
     // A journey that failed half-way leaves its browser open: stopped here, before the next.
     afterEach(async () => { if (s) { const open = s; s = null; await open.stop(); } });
+    // What a start that timed out shows: where it is, which build runs, what it said.
+    const pageState = () => Promise.race([
+      s.exec(() => JSON.stringify({
+        at: location.href, ready: document.readyState, engine: window.minshengEngine ?? null,
+        classes: document.documentElement.className, errors: window.__errors ?? null,
+        faults: sessionStorage.getItem("__faults"), text: (document.body?.innerText ?? "").slice(0, 300),
+      })).catch((e) => `unreadable (${e.message})`),
+      new Promise((r) => setTimeout(() => r("no answer within 10 s"), 10000)),
+    ]);
     const shot = async (name) => fs.promises.writeFile(path.join(shots, `engine-${engine.name}-${name}.png`), await s.screenshot());
     const cash = () => s.exec(() => document.querySelector("[data-cash-month]")?.dataset.cashMonth ?? null);
     const button = async (text) => element(await s.exec((t) => [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === t && b.offsetParent !== null) || null, text));
@@ -114,7 +123,8 @@ for (const engine of engines) {
         let restarts = 0;
         for (let i = 1; i <= 30; i++) {
           await s.navigate(`${server.url}?start=${i}${profileHash(HOUSEHOLD)}`);
-          await s.until(() => document.querySelector("[data-cash-month]")?.dataset.cashMonth === "100", `start ${i}: the household's ¥100 a month`, { timeout: 20000 });
+          await s.until(() => document.querySelector("[data-cash-month]")?.dataset.cashMonth === "100", `start ${i}: the household's ¥100 a month`, { timeout: 20000 })
+            .catch(async (e) => { throw new Error(`${e.message}; the page then: ${await pageState()}`); });
           if (await s.exec(() => window.minshengEngine === "js")) {
             restarts++;
             console.log(`# ${engine.label}: start ${i} restarted after: ${await s.exec(() => sessionStorage.getItem("__faults"))}`);
