@@ -82,15 +82,14 @@ impl<'e, 'a> Alike<'e, 'a> {
         self.entries.first().copied()
     }
 
-    /// What to check or know about it: why it is only likely, what it is one or the other
-    /// with. (Said on demand: the page says them in a fold and on paper.)
-    pub fn notes(&self, lang: Lang, catalogue: &Catalogue) -> Vec<String> {
+    /// What to check about it: why it is only likely (said in its fold and on paper; what it is
+    /// one or the other with, `words::either_of`, only in the fold: its title says "二选一").
+    pub fn checks(&self, lang: Lang) -> Vec<&'static str> {
         self.entry().map_or(Vec::new(), |e| {
             e.check
                 .into_iter()
                 .chain(e.also)
-                .map(|w| lang.pick(words::check_why(w)).to_owned())
-                .chain(words::either_of(lang, catalogue, e))
+                .map(|w| lang.pick(words::check_why(w)))
                 .collect()
         })
     }
@@ -295,6 +294,49 @@ pub fn lay_out<'e, 'a, 'd>(
 }
 
 impl Laid<'_, '_, '_> {
+    /// What member `i` also gets among the lines said above with others, in a sentence, each
+    /// line by its title — or, `short` (the paper, one A4 page), the whole household's group by
+    /// its count ("全家都适用的7项": its heading is above). `None` where there are none. The
+    /// copied text and the paper say it under the member's name; the screen lists each title in
+    /// a fold.
+    pub fn above_said(&self, catalogue: &Catalogue, i: usize, short: bool) -> Option<String> {
+        let lang = self.lang;
+        let everyone = self
+            .sections
+            .iter()
+            .filter(|s| matches!(s.whose, Whose::Member(_)))
+            .count();
+        let mut said: Vec<String> = Vec::new();
+        for section in &self.sections {
+            match &section.whose {
+                Whose::Several(members) if members.contains(&i) => {
+                    if short && members.len() == everyone {
+                        said.push(
+                            lang.pick(Key::AllCount.pair())
+                                .replace("{}", &section.lines.len().to_string()),
+                        );
+                    } else {
+                        said.extend(
+                            section
+                                .lines
+                                .iter()
+                                .filter_map(Alike::entry)
+                                .map(|e| words::measure_title(lang, catalogue, e.item, e.measure)),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        (!said.is_empty()).then(|| {
+            format!(
+                "{}{}",
+                lang.pick(Key::AlsoAbove.pair()),
+                said.join(lang.pick(("、", ", ")))
+            )
+        })
+    }
+
     /// Where to ask about `e`, where that is not where the rest are asked ([`Laid::common_ask`]).
     pub fn own_ask(&self, e: &Entry<'_>) -> Option<String> {
         let ask = words::ask_short(self.lang, e.lead, e.partners, self.street);
@@ -437,17 +479,11 @@ pub fn plain_text(
         }
         out.extend(section.lines.iter().map(line));
         // The lines above this member is among, named after their own.
-        if !section.above.is_empty() {
-            let above: Vec<String> = section
-                .above
-                .iter()
-                .map(|e| words::measure_title(lang, catalogue, e.item, e.measure))
-                .collect();
-            out.push(format!(
-                "- {}{}",
-                t(Key::AlsoAbove),
-                above.join(lang.pick(("、", ", ")))
-            ));
+        if let Whose::Member(i) = section.whose {
+            out.extend(
+                laid.above_said(catalogue, i, false)
+                    .map(|a| format!("- {a}")),
+            );
         }
     }
     out.push(words::dated(lang, catalogue.year, this_year));

@@ -128,6 +128,8 @@ keys! {
     // Under a member's own name, the lines above shared with others, by title.
     AlsoAbove => ("也适用上面列出的：", "Also theirs, listed above: "),
     AlsoAboveCount => ("还有上面列出的{}项", "Also {} listed above"),
+    // In that sentence, the group of the whole household by its count (its heading is above).
+    AllCount => ("全家都适用的{}项", "the {} for the whole household"),
     Why => ("为什么", "Why"),
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),

@@ -84,6 +84,13 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
 
+    // At a desk, the idle clock that clears the answers after quiet minutes.
+    let idle = super::desk::use_idle_clock(
+        state.desk,
+        state.has_answers(),
+        super::desk::next_resident(&dispatch),
+    );
+
     let catalogue = match Catalogue::builtin() {
         Ok(c) => c,
         Err(e) => {
@@ -132,7 +139,7 @@ pub fn App(props: &AppProps) -> Html {
         <>
             // The first stop for a keyboard: past the questions, straight to the results.
             <button type="button" class="skip" onclick={Callback::from(|_| platform::focus("results-heading"))}>{ t(Key::SkipToResults) }</button>
-            { header(&HeaderProps { state: shared.clone(), dispatch: dispatch.clone(), text: text.clone() }) }
+            { header(&HeaderProps { state: shared.clone(), dispatch: dispatch.clone(), text: text.clone(), idle }) }
             <main class="page">
                 <p class="intro">{ t(if state.desk { Key::IntroDesk } else { Key::Intro }) }</p>
                 { notice(lang, state.notice.as_ref(), &dispatch) }

@@ -17,7 +17,7 @@ pub const IDLE_SECONDS: f64 = 180.0;
 /// The countdown shows for this many last seconds.
 pub const COUNTDOWN_SECONDS: f64 = 30.0;
 
-#[derive(Properties, PartialEq)]
+/// What the desk's buttons are drawn from.
 pub struct DeskProps {
     pub lang: Lang,
     /// Whether there is anything to clear: over an empty form the idle timer waits quietly.
@@ -98,84 +98,94 @@ fn no(onask: &Callback<Option<&'static str>>, opener: &'static str) {
     Timeout::new(0, move || platform::focus_quietly(opener)).forget();
 }
 
-/// The header's "next resident" button and, near the end of the idle time, the countdown.
-#[component]
-pub fn DeskBar(props: &DeskProps) -> Html {
+/// The desk's idle clock, as a hook of the page (not a component of its own: that only added
+/// yew's lifecycle code to the Wasm): after `IDLE_SECONDS` without a touch, a key or typing over
+/// answers (`active`), it clears them (`onnext(true)`), with the countdown shown for the last
+/// `COUNTDOWN_SECONDS`. Off (no listener, no timer) where the page is not a desk. Returns the
+/// seconds the countdown shows, and the call that starts the quiet time again ("keep going",
+/// a "next resident" pressed).
+#[hook]
+pub fn use_idle_clock(
+    desk: bool,
+    active: bool,
+    onnext: Callback<bool>,
+) -> (Option<u32>, Callback<()>) {
     let remaining = use_state(|| None::<u32>);
     let last = use_mut_ref(|| Rc::new(Cell::new(platform::now_ms())));
-    // Read by the timer on every tick; follows the prop on every render.
-    let active = use_mut_ref(|| Rc::new(Cell::new(props.active)));
-    active.borrow().set(props.active);
+    // Read by the timer on every tick; follows the answers on every render.
+    let now_active = use_mut_ref(|| Rc::new(Cell::new(active)));
+    now_active.borrow().set(active);
     {
-        let (remaining, onnext, last, active) = (
+        let (remaining, last, active) = (
             remaining.clone(),
-            props.onnext.clone(),
             last.borrow().clone(),
-            active.borrow().clone(),
+            now_active.borrow().clone(),
         );
-        use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            let listeners: Vec<EventListener> =
-                ["pointerdown", "keydown", "input", "touchstart", "wheel"]
-                    .into_iter()
-                    .map(|kind| {
-                        let last = last.clone();
-                        EventListener::new(&window, kind, move |_| last.set(platform::now_ms()))
-                    })
-                    .collect();
-            // What the countdown shows now, so a quiet second costs no render.
-            let shown = Cell::new(None::<u32>);
-            let interval = Interval::new(1000, move || {
-                if !active.get() {
-                    // Nothing to clear: the quiet time starts again from now.
-                    last.set(platform::now_ms());
-                }
-                let left = IDLE_SECONDS - (platform::now_ms() - last.get()) / 1000.0;
-                let show = if left <= 0.0 {
-                    last.set(platform::now_ms());
-                    onnext.emit(true);
-                    None
-                } else if left <= COUNTDOWN_SECONDS {
-                    Some(left.ceil() as u32)
-                } else {
-                    None
-                };
-                if shown.replace(show) != show {
-                    remaining.set(show);
-                }
+        use_effect_with(desk, move |desk| {
+            let clock = desk.then(|| {
+                let window = gloo::utils::window();
+                let listeners: Vec<EventListener> =
+                    ["pointerdown", "keydown", "input", "touchstart", "wheel"]
+                        .into_iter()
+                        .map(|kind| {
+                            let last = last.clone();
+                            EventListener::new(&window, kind, move |_| last.set(platform::now_ms()))
+                        })
+                        .collect();
+                // What the countdown shows now, so a quiet second costs no render.
+                let shown = Cell::new(None::<u32>);
+                let interval = Interval::new(1000, move || {
+                    if !active.get() {
+                        // Nothing to clear: the quiet time starts again from now.
+                        last.set(platform::now_ms());
+                    }
+                    let left = IDLE_SECONDS - (platform::now_ms() - last.get()) / 1000.0;
+                    let show = if left <= 0.0 {
+                        last.set(platform::now_ms());
+                        onnext.emit(true);
+                        None
+                    } else if left <= COUNTDOWN_SECONDS {
+                        Some(left.ceil() as u32)
+                    } else {
+                        None
+                    };
+                    if shown.replace(show) != show {
+                        remaining.set(show);
+                    }
+                });
+                (interval, listeners)
             });
-            move || {
-                drop(interval);
-                drop(listeners);
-            }
+            move || drop(clock)
         });
     }
-    let lang = props.lang;
-    let t = |k: Key| lang.pick(k.pair());
-    let onnext = {
-        let (onnext, last, remaining) = (
-            props.onnext.clone(),
-            last.borrow().clone(),
-            remaining.clone(),
-        );
+    let touch = {
+        let (last, remaining) = (last.borrow().clone(), remaining.clone());
         Callback::from(move |()| {
             last.set(platform::now_ms());
             remaining.set(None);
+        })
+    };
+    (*remaining, touch)
+}
+
+/// The header's "next resident" button and, near the end of the idle time, the countdown
+/// (`remaining`, from `use_idle_clock`, whose `touch` starts the quiet time again).
+pub fn desk_bar(props: &DeskProps, remaining: Option<u32>, touch: &Callback<()>) -> Html {
+    let lang = props.lang;
+    let t = |k: Key| lang.pick(k.pair());
+    let onnext = {
+        let (onnext, touch) = (props.onnext.clone(), touch.clone());
+        Callback::from(move |()| {
+            touch.emit(());
             onnext.emit(false);
         })
     };
-    let keep_going = {
-        let (last, remaining) = (last.borrow().clone(), remaining.clone());
-        Callback::from(move |_| {
-            last.set(platform::now_ms());
-            remaining.set(None);
-        })
-    };
+    let keep_going = touch.reform(|_| ());
     html! {
         <div class="desk">
             { next_button("next-resident", props) }
             // The countdown, when it shows, is the one question at a time.
-            if let (Some(opener), true, None) = (props.asking, props.active, *remaining) {
+            if let (Some(opener), true, None) = (props.asking, props.active, remaining) {
                 // Fixed in view, as the countdown, whichever of the two buttons asked. "No"
                 // (or Escape) gives the focus back to that button.
                 <div class="countdown" role="alertdialog" aria-labelledby="confirm-next-text" id="confirm-next" onkeydown={
@@ -190,7 +200,7 @@ pub fn DeskBar(props: &DeskProps) -> Html {
                     <button type="button" id="next-resident-confirm" onclick={onnext.reform(|_| ())}>{ t(Key::NextConfirm) }</button>
                 </div>
             }
-            if let Some(s) = *remaining {
+            if let Some(s) = remaining {
                 // Fixed in view wherever the page is scrolled: a clerk or resident sees it.
                 <div class="countdown" role="alertdialog" aria-live="assertive" aria-labelledby="countdown-text" id="countdown">
                     <p id="countdown-text">{ words::countdown(lang, s) }</p>

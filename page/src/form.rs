@@ -81,7 +81,7 @@ pub fn form(props: &FormProps) -> Html {
         <form class="questions" aria-labelledby="form-heading" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} onchange={settle}>
             <h2 id="form-heading">{ t(Key::FormHeading) }</h2>
             { for state.people.iter().enumerate().map(|(i, person)| html! {
-                <MemberForm key={person.id} {lang} index={i} person={person.clone()} area={state.household.area} dispatch={dispatch.clone()} {removable} />
+                { member_form(&MemberProps { lang, index: i, person, area: state.household.area, dispatch, removable }) }
             }) }
             if state.people.len() < MAX_MEMBERS {
                 <button type="button" class="add secondary" id="add-member" onclick={add}>{ "＋ " }{ t(Key::AddMember) }</button>
@@ -156,20 +156,20 @@ pub fn form(props: &FormProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct MemberProps {
+/// What one person's questions are drawn from.
+struct MemberProps<'p> {
     lang: Lang,
     index: usize,
-    person: Person,
+    person: &'p Person,
     /// Town or village: which job seeker's answer is offered.
     area: Area,
-    dispatch: Dispatch,
+    dispatch: &'p Dispatch,
     removable: bool,
 }
 
-/// One person's questions, the age first.
-#[component]
-fn MemberForm(props: &MemberProps) -> Html {
+/// One person's questions, the age first: a function, as `form` itself (a component of its own
+/// only added yew's lifecycle code for it to the Wasm; keyed by the person, as before).
+fn member_form(props: &MemberProps<'_>) -> Html {
     let lang = props.lang;
     let t = |k: Key| lang.pick(k.pair());
     let MemberProps {
@@ -186,7 +186,7 @@ fn MemberForm(props: &MemberProps) -> Html {
         id: u32,
         f: fn(T) -> MemberEdit,
     ) -> Callback<Option<T>> {
-        let dispatch = dispatch.clone();
+        let dispatch = Dispatch::clone(dispatch);
         Callback::from(move |v: Option<T>| {
             if let Some(v) = v {
                 dispatch.dispatch(Action::Member(id, f(v)));
@@ -194,7 +194,7 @@ fn MemberForm(props: &MemberProps) -> Html {
         })
     }
     let remove = {
-        let dispatch = dispatch.clone();
+        let dispatch = Dispatch::clone(dispatch);
         Callback::from(move |_| dispatch.dispatch(Action::RemoveMember(id)))
     };
     let fid = |name: &str| format!("m{id}-{name}");
@@ -207,10 +207,10 @@ fn MemberForm(props: &MemberProps) -> Html {
         Age::Empty | Age::Invalid(_) => None,
     };
     html! {
-        <fieldset class="member" data-member-form={index.to_string()}>
+        <fieldset class="member" key={person.id} data-member-form={index.to_string()}>
             <legend>{ words::member_legend(lang, *index, known.as_ref(), !person.sex_chosen) }</legend>
             { age_input(lang, &fid("age"), &person.age, {
-                let dispatch = dispatch.clone();
+                let dispatch = Dispatch::clone(dispatch);
                 Callback::from(move |text: String| dispatch.dispatch(Action::Member(id, MemberEdit::Age(text))))
             }) }
             { select(lang, &fid("sex"), t(Key::Sex), Sex::ALL, person.sex_chosen.then_some(member.sex), NotSure::Omitted, edit(dispatch, id, MemberEdit::Sex)) }
@@ -223,7 +223,7 @@ fn MemberForm(props: &MemberProps) -> Html {
             <p class="group-label" id={fid("facts")}>{ t(Key::MemberFacts) }</p>
             <div class="checks" role="group" aria-labelledby={fid("facts")}>
                 { for MemberFlag::ALL.iter().map(|flag| {
-                    let (dispatch, flag) = (dispatch.clone(), *flag);
+                    let (dispatch, flag) = (Dispatch::clone(dispatch), *flag);
                     checkbox(&fid(flag.as_str()), lang.pick(flag.pair()), member.flag(flag), false,
                         Callback::from(move |v| dispatch.dispatch(Action::Member(id, MemberEdit::Flag(flag, v)))))
                 }) }

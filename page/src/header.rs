@@ -2,7 +2,7 @@
 //! service desk, the "next resident" bar.
 
 use super::app::Dispatch;
-use super::desk::{self, DeskBar};
+use super::desk;
 use super::state::{Action, Reading, State, TextSize};
 use super::summary;
 use crate::words::{Key, Lang};
@@ -15,6 +15,8 @@ pub struct HeaderProps {
     pub dispatch: Dispatch,
     /// The results as plain text, to read aloud; `None` while there are none.
     pub text: summary::PlainText,
+    /// At a desk: the idle clock's countdown, and its "start the quiet time again".
+    pub idle: (Option<u32>, Callback<()>),
 }
 
 /// The page's header.
@@ -26,6 +28,7 @@ pub fn header(props: &HeaderProps) -> Html {
         state,
         dispatch,
         text,
+        idle,
     } = props;
     let on_lang = {
         let dispatch = dispatch.clone();
@@ -48,9 +51,9 @@ pub fn header(props: &HeaderProps) -> Html {
     };
     let speech =
         summary::speech_available().then(|| read_aloud(lang, state.reading, text, dispatch));
-    let desk = state.desk.then(|| {
-        html! { <DeskBar ..desk::props(state, dispatch) /> }
-    });
+    let desk = state
+        .desk
+        .then(|| desk::desk_bar(&desk::props(state, dispatch), idle.0, &idle.1));
     html! {
         <header class="top">
             <h1>{ t(Key::AppTitle) }</h1>

@@ -149,10 +149,10 @@ fn measures(
                 let whose = format!("{name}{}", lang.pick(("：", ": ")));
                 let misses = o.near_misses.get(i).map(Vec::as_slice).unwrap_or_default();
                 let above = &section.above;
-                let titles: Vec<String> = above.iter().map(|e| words::measure_title(lang, catalogue, e.item, e.measure)).collect();
                 html! {
                     <section class="group" data-member={i.to_string()} aria-label={name.clone()} key={format!("m{}", state.people.get(i).map_or(0, |p| p.id))}>
-                        <h3>{ name }</h3>
+                        // On paper, what this member also gets of the lines above, beside the name.
+                        <h3>{ name }<span class="print-only also-print">{ laid.above_said(catalogue, i, true) }</span></h3>
                         if section.none { <p class="empty">{ t(Key::NothingApplies) }</p> }
                         if !section.lines.is_empty() {
                             { list(&section.lines) }
@@ -160,15 +160,14 @@ fn measures(
                         // What this member gets among the lines said once above, after their own: a
                         // count, the titles one tap away (each by its item, so that
                         // `[data-member] [data-item]` finds every entry of the member's); on paper,
-                        // the titles themselves.
+                        // said in a sentence (`Laid::above_said`).
                         if !above.is_empty() {
                             <details class="also">
                                 <summary>{ t(Key::AlsoAboveCount).replace("{}", &above.len().to_string()) }</summary>
-                                <p>{ for above.iter().zip(&titles).enumerate().map(|(k, (e, title))| html! {
-                                    <>{ if k > 0 { and } else { "" } }<span data-item={e.item.to_string()} data-measure={e.measure}>{ title.clone() }</span></>
+                                <p>{ for above.iter().enumerate().map(|(k, e)| html! {
+                                    <>{ if k > 0 { and } else { "" } }<span data-item={e.item.to_string()} data-measure={e.measure}>{ words::measure_title(lang, catalogue, e.item, e.measure) }</span></>
                                 }) }</p>
                             </details>
-                            <p class="print-only also-print">{ t(Key::AlsoAbove) }{ titles.join(and) }</p>
                         }
                         if !misses.is_empty() {
                             <div class="near">
@@ -379,12 +378,13 @@ fn measure(
         ..
     } = e;
     let offices = platform::offices();
-    let notes = line.notes(lang, catalogue);
+    let checks = line.checks(lang);
     // On paper, what a likely line turns on, after why.
-    let printed: String = notes
+    let printed: String = checks
         .iter()
-        .map(|n| format!("{}{n}", lang.pick(("；", "; "))))
+        .map(|n| format!("{}{n}", lang.pick(("；", ". "))))
         .collect();
+    let either = words::either_of(lang, catalogue, e);
     // The item's own title first where the line says only its part: the long form. The summary
     // itself is fetched when the fold shows it (boot.js, `data-text`): it is not in the page.
     let whole = words::item_title_beside(lang, catalogue, e.item, e.measure)
@@ -405,7 +405,7 @@ fn measure(
                     if unstated.is_some() { <p class="unstated">{ t(Key::AmountNotStated) }</p> }
                     <p class="why"><strong>{ t(Key::Why) }{ colon }</strong>{ why.clone() }</p>
                     // Why it is only likely, and what it is one or the other with.
-                    { for notes.iter().map(|note| html! {
+                    { for checks.iter().map(|c| (*c).to_owned()).chain(either.clone()).map(|note| html! {
                         <p class="why-check">{ note }</p>
                     }) }
                     <p class="dept"><strong>{ t(Key::WhereToAsk) }{ colon }</strong>{ marked(lang, words::where_to_ask(lang, lead, partners, street)) }</p>

@@ -549,6 +549,37 @@ test("print and copy: a 3-member household on one A4 page in both languages, bod
     for (const why of printed) assert.match(why, lang === "zh" ? /^为什么：\S/ : /^Why: \S/, "why is printed on each line");
     assert.match(await page.locator(".ask-all").innerText(), lang === "zh" ? /先到洸河街道办事处咨询/ : /Guanghe|洸河街道办事处/, "where to ask, said once");
     assert.ok(await page.locator('[data-member="1"] .near').isVisible(), "值得留意 is printed");
+    // The answers the paper was made from, for a clerk to check (street, household type, each
+    // member's age, sex and insurance), as the form was filled.
+    const answers = page.locator(".answers");
+    assert.ok(await answers.isVisible(), "the answers are printed");
+    const said = await answers.innerText();
+    for (const a of lang === "zh"
+      ? ["住在洸河街道", "低保边缘家庭", "家里用管道天然气", "92岁女性：居民医保", "79岁男性：居民医保", "81岁女性：居民医保（免缴费）"]
+      : ["Guanghe", "just above the allowance line", "Woman, 92: in resident medical insurance", "Man, 79: ", "Woman, 81: "]) {
+      assert.ok(said.includes(a), `the printed answers say "${a}": ${said}`);
+    }
+    // A likely line prints what it turns on (why it is only likely, as its fold says it), not
+    // only why it applies: "面向遇到突发困难的家庭".
+    await page.emulateMedia({ media: "screen" });
+    for (const d of await page.locator("li.measure:has(.badge.likely) > details").all()) await d.evaluate((el) => { el.open = true; });
+    await page.emulateMedia({ media: "print" });
+    const likelyPrinted = await page.evaluate(() => [...document.querySelectorAll("li.measure")]
+      .filter((li) => li.querySelector(".badge.likely"))
+      .map((li) => [li.querySelector(".m-print").textContent, [...li.querySelectorAll(".why-check")].map((p) => p.textContent)]));
+    assert.ok(likelyPrinted.length > 0, "a likely line on the paper");
+    for (const [printed, checks] of likelyPrinted) {
+      assert.ok(checks.length > 0 && checks.some((c) => printed.includes(c)), `its condition printed: ${printed} (its fold: ${checks.join(" | ")})`);
+    }
+    // Each member's measures under their name on paper, the shared ones named.
+    for (const i of [0, 1, 2]) {
+      const section = page.locator(`[data-member="${i}"]`);
+      // Every member here shares lines said above: on paper, named beside their name.
+      assert.equal(await section.locator(".also").count(), 1, `member ${i} shares lines said above`);
+      const printed = section.locator("h3 .also-print");
+      assert.ok(await printed.isVisible(), `member ${i}: the shared lines named on paper`);
+      assert.match(await printed.innerText(), lang === "zh" ? /^也适用上面列出的：全家都适用的\d+项/ : /^Also theirs, listed above: the \d+ for the whole household/);
+    }
     assert.ok(!(await page.locator(".questions").isVisible()), "the form is not printed");
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     fs.writeFileSync(shotPath(`print-3-members-${lang}.pdf`), pdf);
