@@ -340,7 +340,21 @@ fn unmet_of<'a>(
                 unmet_of(c, profile, member, scratch, out);
             }
         }
-        _ => {
+        // Every other kind by name, so a new one is placed here, not slipped past.
+        Condition::AnyOf(_)
+        | Condition::AnyMember(_)
+        | Condition::Age { .. }
+        | Condition::Sex { .. }
+        | Condition::Household { .. }
+        | Condition::Residency { .. }
+        | Condition::Insurance { .. }
+        | Condition::Disability { .. }
+        | Condition::Member { .. }
+        | Condition::Work { .. }
+        | Condition::Area { .. }
+        | Condition::Street { .. }
+        | Condition::Community { .. }
+        | Condition::Housing { .. } => {
             scratch.clear();
             if !met(condition, profile, member, scratch) {
                 out.push(Cow::Borrowed(condition));

@@ -1218,7 +1218,20 @@ fn part(
         && match c {
             Condition::AllOf(_) => joined == Joined::Any,
             Condition::AnyOf(inner) => joined == Joined::All && inner.len() > 1,
-            _ => false,
+            // One phrase each ("家里有人…" too).
+            Condition::AnyMember(_)
+            | Condition::Age { .. }
+            | Condition::Sex { .. }
+            | Condition::Household { .. }
+            | Condition::Residency { .. }
+            | Condition::Insurance { .. }
+            | Condition::Disability { .. }
+            | Condition::Member { .. }
+            | Condition::Work { .. }
+            | Condition::Area { .. }
+            | Condition::Street { .. }
+            | Condition::Community { .. }
+            | Condition::Housing { .. } => false,
         };
     let words = unmet(lang, c, member);
     match (nested, lang, c) {

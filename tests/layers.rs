@@ -143,3 +143,56 @@ fn the_check_sees_an_import_up_a_layer() {
     assert_eq!(paths, vec![vec!["codec", "json"], vec!["words", "yuan"]]);
     assert!(rank("codec") > rank("engine"));
 }
+
+/// Every `match` over a catalogue condition names each kind: no `_ =>` arm, through which a new
+/// kind of condition would slip unplaced (it must fail to compile until each match decides).
+/// Read from the source: a match whose arms at its own depth name `Condition::` and one of
+/// which is `_`.
+#[test]
+fn no_match_over_a_condition_has_a_wildcard_arm() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = Vec::new();
+    files(&root.join("src"), &mut all);
+    files(&root.join("page/src"), &mut all);
+    let mut wrong = Vec::new();
+    for file in &all {
+        let text = std::fs::read_to_string(file).unwrap();
+        let bytes = text.as_bytes();
+        for (at, _) in text.match_indices("match ") {
+            // The match's block: from its first `{` to the brace that closes it.
+            let Some(open) = text[at..].find('{').map(|o| at + o) else {
+                continue;
+            };
+            let (mut depth, mut end) = (0usize, open);
+            for (i, b) in bytes.iter().enumerate().skip(open) {
+                match b {
+                    b'{' => depth += 1,
+                    b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // The arms' patterns at the block's own depth: each line's text before `=>`.
+            let (mut depth, mut conditions, mut wildcard) = (0usize, false, false);
+            for line in text[open + 1..end].lines() {
+                if depth == 0 || (depth == 1 && line.trim_start().starts_with('|')) {
+                    let pattern = line.split("=>").next().unwrap_or("");
+                    conditions |= pattern.contains("Condition::");
+                    wildcard |= line.contains("=>") && pattern.trim() == "_";
+                }
+                depth += line.matches(['{', '(', '[']).count();
+                depth = depth.saturating_sub(line.matches(['}', ')', ']']).count());
+            }
+            if conditions && wildcard {
+                let line = text[..at].lines().count() + 1;
+                wrong.push(format!("{}:{line}", file.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "a match over Condition with a `_` arm: {wrong:?}");
+}

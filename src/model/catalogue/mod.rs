@@ -388,7 +388,18 @@ impl Condition {
             Condition::Sex { is } => member.sex != *is,
             Condition::AllOf(of) => of.iter().any(|c| c.beyond(member, years)),
             Condition::AnyOf(of) => of.iter().all(|c| c.beyond(member, years)),
-            _ => false,
+            // Answers that can change at any age; another member's.
+            Condition::AnyMember(_)
+            | Condition::Household { .. }
+            | Condition::Residency { .. }
+            | Condition::Insurance { .. }
+            | Condition::Disability { .. }
+            | Condition::Member { .. }
+            | Condition::Work { .. }
+            | Condition::Area { .. }
+            | Condition::Street { .. }
+            | Condition::Community { .. }
+            | Condition::Housing { .. } => false,
         }
     }
 
@@ -409,7 +420,20 @@ impl Condition {
             Condition::AllOf(of) | Condition::AnyOf(of) => {
                 of.iter().for_each(|c| c.age_thresholds(out))
             }
-            _ => {}
+            // No age in these; `any_member` stands only in household measures (`validate`), which
+            // are nobody's near misses.
+            Condition::AnyMember(_)
+            | Condition::Sex { .. }
+            | Condition::Household { .. }
+            | Condition::Residency { .. }
+            | Condition::Insurance { .. }
+            | Condition::Disability { .. }
+            | Condition::Member { .. }
+            | Condition::Work { .. }
+            | Condition::Area { .. }
+            | Condition::Street { .. }
+            | Condition::Community { .. }
+            | Condition::Housing { .. } => {}
         }
     }
 }
