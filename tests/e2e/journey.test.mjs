@@ -259,8 +259,17 @@ test("on a phone the share panel opens into view, and the hospital refunds say t
     assert.equal(amount, lang === "zh" ? "报销85%/75%" : "fund pays 85%/75%");
     await page.locator("#share").click();
     await page.locator("#share-panel").waitFor();
-    await page.waitForTimeout(300);
-    const box = await page.evaluate(() => document.querySelector("#share-panel").getBoundingClientRect().toJSON());
+    // Once the panel has come to rest (the page scrolls it into view): the same place two
+    // frames running.
+    const box = await page.evaluate(() => new Promise((resolve) => {
+      let last = null;
+      const look = () => {
+        const now = document.querySelector("#share-panel").getBoundingClientRect().toJSON();
+        if (last && last.top === now.top) resolve(now);
+        else { last = now; requestAnimationFrame(() => requestAnimationFrame(look)); }
+      };
+      look();
+    }));
     assert.ok(box.top >= 0 && box.top < PHONE.height / 2, `the panel starts in the upper half of the screen (${Math.round(box.top)} px, ${lang})`);
     // "Copy the link" says so under itself, on screen, even with the button scrolled near the
     // top (above the panel the message was 230 px off screen).
