@@ -18,7 +18,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "./dist/fail.mjs";
-import { cspMeta, integrity, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
+import { cspMeta, forList, integrity, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
 import { lowerGlue, minifyNames, optimizeAgain, renameInGlue } from "./dist/names.mjs";
 import { jsBuild } from "./dist/jsbuild.mjs";
 import { listPage } from "./dist/list.mjs";
@@ -54,6 +54,7 @@ try {
   const js = await jsBuild(wasmFile, { bin, features, minify, scratch: path.dirname(dir) });
   fs.writeFileSync(path.join(dir, js.name), js.text);
   const catalogue = JSON.parse(fs.readFileSync(path.join(root, "seeds", "jining-hitech-2022.json"), "utf8"));
+  html = forList(html, catalogue);
   const texts = textsFile(catalogue);
   fs.writeFileSync(path.join(dir, texts.name), texts.text);
   html = markBoot(html, {

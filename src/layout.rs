@@ -416,7 +416,7 @@ pub fn plain_text(
         return out.join("\n");
     }
     if outcome.cash.month.is_zero() {
-        out.push(t(Key::NoCash).to_owned());
+        out.push(words::of_list(lang, Key::NoCash, catalogue));
     } else {
         out.push(format!(
             "{}{sep}{}{comma}{}",
@@ -487,7 +487,7 @@ pub fn plain_text(
         }
     }
     out.push(words::dated(lang, catalogue.year, this_year));
-    out.push(t(Key::Disclaimer).to_owned());
+    out.push(words::of_list(lang, Key::Disclaimer, catalogue));
     out.join("\n")
 }
 

@@ -83,8 +83,9 @@ macro_rules! keys {
 
 keys! {
     AppTitle => ("民生实事查询", "What you can get"),
-    PageTitle => ("民生实事查询 · 济宁高新区2022", "Livelihood measures check · Jining High-tech Zone 2022"),
-    Intro => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在手机上计算，不上传任何信息。", "See what Jining High-tech Zone's 2022 measures give your family. Worked out on your phone; nothing is sent."),
+    // {d} and {y}: the list's district and year (`of_list`).
+    PageTitle => ("民生实事查询 · {d}{y}", "Livelihood measures check · {d} {y}"),
+    Intro => ("回答几个问题，看看{d}{y}年的民生实事能帮您什么。只在手机上计算，不上传任何信息。", "See what {d}'s {y} measures give your family. Worked out on your phone; nothing is sent."),
     SwitchLang => ("English", "中文"),
     LargeText => ("大字模式", "Large text"),
     ReadAloud => ("朗读结果", "Listen"),
@@ -113,12 +114,12 @@ keys! {
     Results => ("查询结果", "Results"),
     CashTotal => ("全家每月可领现金", "Cash for the household each month"),
     PerMonth => ("每月", "a month"),
-    NoCash => ("高新区2022年民生实事清单的33项里，没有按月发给您的现金。", "The 2022 list pays you no cash each month."),
+    NoCash => ("{d}{y}年民生实事清单的{n}项里，没有按月发给您的现金。", "The {y} list pays you no cash each month."),
     OnlyThisList => ("（低保金、养老金等其他待遇不在这份清单里。）", "(The 低保 allowance and pensions are not on this list.)"),
     ForHousehold => ("全家共享的项目", "For the household"),
     ForEveryone => ("惠及全区居民的项目", "For everyone in the district"),
     NothingApplies => ("按您的回答，暂无专门适用的项目。", "From your answers, no measure applies to this person in particular."),
-    NotCovered => ("这份清单只面向在高新区居住或有户籍的居民。按您的回答，没有适用的项目。", "This list is only for people who live in or are registered in the district. From your answers, nothing applies."),
+    NotCovered => ("这份清单只面向在本区居住或有户籍的居民。按您的回答，没有适用的项目。", "This list is only for people who live in or are registered in the district. From your answers, nothing applies."),
     Eligible => ("可以享受", "You qualify"),
     Likely => ("可能符合", "Likely"),
     LikelyMeans => ("可能符合：需咨询确认", "Likely: ask to confirm"),
@@ -146,7 +147,7 @@ keys! {
     Free => ("免费", "Free"),
     PremiumPaid => ("保险费由政府交", "Premium paid"),
     NearMisses => ("值得留意", "Worth knowing"),
-    Disclaimer => ("本工具依据济宁高新区2022年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows Jining High-tech Zone's 2022 list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
+    Disclaimer => ("本工具依据{d}{y}年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows {d}'s {y} list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
     BadLink => ("这个链接里的回答无法读取（链接可能不完整），已为您显示空白问卷。", "The answers in this link could not be read (the link may be cut short), so the form is shown empty."),
     BadSaved => ("本机保存的回答已损坏，无法读取，已删除。", "The answers kept on this device were damaged and could not be read; they have been removed."),
     NewerSaved => ("本机保存的回答来自更新版本的页面，这个版本无法读取。回答仍保留在本机，没有删除。", "The answers kept on this device come from a newer version of this page, which this version cannot read. They are still kept, not deleted."),
@@ -157,7 +158,7 @@ keys! {
     LeaveDeskWarning => ("退出后，这台设备会在页面里保存回答，不再自动清空。只有工作人员才应退出。", "Once out of desk mode, this device keeps answers in the page and no longer clears itself. Only staff should leave it."),
     LeaveDeskConfirm => ("确定退出", "Leave desk mode"),
     Cancel => ("取消", "Cancel"),
-    IntroDesk => ("回答几个问题，看看高新区2022年的民生实事能帮您什么。只在这台设备上计算，不上传、不保存任何信息。", "See what Jining High-tech Zone's 2022 measures give you. Worked out on this device; nothing is sent or kept."),
+    IntroDesk => ("回答几个问题，看看{d}{y}年的民生实事能帮您什么。只在这台设备上计算，不上传、不保存任何信息。", "See what {d}'s {y} measures give you. Worked out on this device; nothing is sent or kept."),
     TechnicalDetail => ("技术信息（供工作人员参考）", "Technical detail (for staff)"),
     Dismiss => ("知道了", "OK"),
     Language => ("语言、字号和朗读", "Language, text size and reading aloud"),
@@ -199,6 +200,15 @@ impl Key {
     }
 }
 
+/// A text that names the list (`{d}` its district, `{y}` its year, `{n}` how many items, in the
+/// words above), said for `catalogue`: next year's list is a new file, not new words.
+pub fn of_list(lang: Lang, key: Key, catalogue: &Catalogue) -> String {
+    lang.pick(key.pair())
+        .replace("{d}", lang.text(&catalogue.district))
+        .replace("{y}", &catalogue.year.to_string())
+        .replace("{n}", &catalogue.items.len().to_string())
+}
+
 /// A closed set of answers with words for each value.
 pub trait Label: Copy + 'static {
     /// The value's `(zh, en)` pair.
@@ -208,15 +218,15 @@ pub trait Label: Copy + 'static {
 impl Label for Residency {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
-            Residency::Hukou => ("户籍在高新区", "Registered here (hukou)"),
+            Residency::Hukou => ("户籍在本区", "Registered here (hukou)"),
             Residency::Resident => (
                 // What tells it from the first comes first: a closed drop-down on a phone in
                 // large text shows about 10 characters.
-                "户籍在外地，住在高新区",
+                "户籍在外地，住在本区",
                 "Living here, registered elsewhere",
             ),
             Residency::None => (
-                "既不在高新区居住也无户籍",
+                "既不在本区居住也无户籍",
                 "Neither living nor registered here",
             ),
         }
@@ -1315,7 +1325,7 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         (Lang::En, Condition::Household { any_of }) => {
             format!("the household type is {}", one_of_lower(any_of))
         }
-        (Lang::Zh, Condition::Residency { .. }) => "在高新区居住或有户籍".to_owned(),
+        (Lang::Zh, Condition::Residency { .. }) => "在本区居住或有户籍".to_owned(),
         (Lang::En, Condition::Residency { .. }) => {
             "living or registered in the district".to_owned()
         }

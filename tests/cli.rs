@@ -139,6 +139,35 @@ fn another_list_from_a_file() {
     assert_eq!(v["cash"]["month"], "60");
     let (_, text, _) = evaluate(&["--catalogue-file", &list, "--text", "-"], one);
     assert!(text.starts_with("虚构的下一年清单（测试用）\n"), "{text}");
+    // Its footer names its own district and year, from the file: nothing of 2022's is in the code.
+    assert!(
+        text.contains("本工具依据虚构区2023年“民生实事”项目清单整理"),
+        "{text}"
+    );
+    assert!(!text.contains("高新区") && !text.contains("2022"), "{text}");
+    let (_, none, _) = evaluate(
+        &["--catalogue-file", &list, "--text", "-"],
+        r#"{"members":[{"age":40,"sex":"male"}]}"#,
+    );
+    let items = serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&list).unwrap())
+        .unwrap()["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(
+        none.contains(&format!(
+            "虚构区2023年民生实事清单的{items}项里，没有按月发给您的现金。"
+        )),
+        "{none}"
+    );
+    let (_, en, _) = evaluate(
+        &["--catalogue-file", &list, "--text", "--lang", "en", "-"],
+        one,
+    );
+    assert!(
+        en.contains("This tool follows Made-up District's 2023 list"),
+        "{en}"
+    );
     let (_, review, _) = evaluate(&["--catalogue-file", &list, "--catalogue"], "");
     assert!(review.contains("\"made-up-next-year\""));
 }

@@ -194,5 +194,8 @@ fn no_match_over_a_condition_has_a_wildcard_arm() {
             }
         }
     }
-    assert!(wrong.is_empty(), "a match over Condition with a `_` arm: {wrong:?}");
+    assert!(
+        wrong.is_empty(),
+        "a match over Condition with a `_` arm: {wrong:?}"
+    );
 }

@@ -252,7 +252,7 @@ fn a_household_nothing_applies_to_is_told_so_and_shown_no_line() {
     );
     assert_eq!(
         text,
-        "济宁高新区2022年“民生实事”项目\n这份清单只面向在高新区居住或有户籍的居民。按您的回答，没有适用的项目。"
+        "济宁高新区2022年“民生实事”项目\n这份清单只面向在本区居住或有户籍的居民。按您的回答，没有适用的项目。"
     );
     // A covered 40-year-old gets that insurance and nothing else of his own.
     let (p, o) = outcome(r#"{"street":"huangtun","members":[{"age":40,"sex":"male"}]}"#);
@@ -274,7 +274,7 @@ fn the_printout_states_the_answers_it_was_made_from() {
         "住在洸河街道",
         "住在科苑小区",
         "低保边缘家庭",
-        "户籍在高新区",
+        "户籍在本区",
         "管道天然气",
     ] {
         assert!(zh[0].contains(said), "{said} in {}", zh[0]);

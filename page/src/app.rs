@@ -11,7 +11,7 @@ use super::summary;
 use crate::codec::saved;
 use crate::engine::{self, Outcome};
 use crate::model::catalogue::Catalogue;
-use crate::words::{Key, Lang};
+use crate::words::{self, Key, Lang};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -71,7 +71,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(
             (lang, size, envelope, remember, desk),
             |(lang, size, envelope, remember, desk)| {
-                platform::apply_root(*lang, *size, lang.pick(Key::PageTitle.pair()));
+                platform::apply_root(*lang, *size, &page_title(*lang));
                 platform::in_memory(envelope);
                 if !*desk {
                     platform::save_prefs(*lang, *size);
@@ -141,14 +141,14 @@ pub fn App(props: &AppProps) -> Html {
             <button type="button" class="skip" onclick={Callback::from(|_| platform::focus("results-heading"))}>{ t(Key::SkipToResults) }</button>
             { header(&HeaderProps { state: shared.clone(), dispatch: dispatch.clone(), text: text.clone(), idle }) }
             <main class="page">
-                <p class="intro">{ t(if state.desk { Key::IntroDesk } else { Key::Intro }) }</p>
+                <p class="intro">{ words::of_list(lang, if state.desk { Key::IntroDesk } else { Key::Intro }, catalogue) }</p>
                 { notice(lang, state.notice.as_ref(), &dispatch) }
                 // Keyed on the resident, so "next resident" rebuilds everything below from scratch.
                 <div class="columns" key={state.resident.to_string()}>
                     { form(&FormProps { state: shared.clone(), dispatch: dispatch.clone(), found }) }
                     { results(&ResultsProps { state: shared, dispatch: dispatch.clone(), answers, outcome, text }) }
                 </div>
-                <p class="disclaimer">{ t(Key::Disclaimer) }</p>
+                <p class="disclaimer">{ words::of_list(lang, Key::Disclaimer, catalogue) }</p>
             </main>
         </>
     }
@@ -204,4 +204,12 @@ fn notice(lang: Lang, notice: Option<&Notice>, dispatch: &Dispatch) -> Html {
             }
         </div>
     }
+}
+
+/// The page's title in `lang`, for the list compiled in (its district and year).
+pub fn page_title(lang: Lang) -> String {
+    Catalogue::builtin().map_or_else(
+        |_| lang.pick(Key::AppTitle.pair()).to_owned(),
+        |c| crate::words::of_list(lang, Key::PageTitle, c),
+    )
 }

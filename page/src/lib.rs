@@ -159,11 +159,7 @@ pub fn start() {
     }
     platform::settle_address(desk);
     // Before the first render, so the first paint is in the page's language and text size.
-    platform::apply_root(
-        initial.lang,
-        initial.size,
-        initial.lang.pick(crate::words::Key::PageTitle.pair()),
-    );
+    platform::apply_root(initial.lang, initial.size, &app::page_title(initial.lang));
     // Opened from a `#profile=` link, the person came for the results: where they sit below
     // the form (a phone), the page opens on them — unless they have to choose between the
     // link's answers and the remembered ones first. Otherwise (a reload, or the page reopened

@@ -249,7 +249,7 @@ fn cash(
         })
         .collect();
     let figure = if month.is_zero() {
-        html! { <p class="cash-none">{ t(Key::NoCash) }</p> }
+        html! { <p class="cash-none">{ words::of_list(lang, Key::NoCash, catalogue) }</p> }
     } else {
         html! {
             <>

@@ -63,3 +63,14 @@ export function stylesheet(html) {
   if (!css) fail("the stylesheet was not found in index.html");
   return css[1];
 }
+
+/**
+ * The page's static words (its title, description and the greeting before the app starts) said
+ * for the list it is built with: `{d}` its district, `{y}` its year, as in the app's words. A
+ * placeholder left, or none found, stops the build.
+ */
+export function forList(html, catalogue) {
+  if (!/\{[dy]\}/.test(html)) fail("index.html names no {d} or {y}: its district and year would be the code's");
+  const out = html.replaceAll("{d}", catalogue.district.zh).replaceAll("{y}", String(catalogue.year));
+  return out;
+}

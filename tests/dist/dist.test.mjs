@@ -7,7 +7,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { bin, features, glueFixture, indexFixture, tools, wasmFixture } from "./fixtures.mjs";
 import { BuildError } from "../../scripts/dist/fail.mjs";
-import { integrity, markBoot, replaceLoader, setIntegrity, cspMeta, stylesheet } from "../../scripts/dist/html.mjs";
+import { forList, integrity, markBoot, replaceLoader, setIntegrity, cspMeta, stylesheet } from "../../scripts/dist/html.mjs";
 import { lowerGlue, minifyNames, renameInGlue } from "../../scripts/dist/names.mjs";
 import { wrapWasm2js } from "../../scripts/dist/jsbuild.mjs";
 import { listPage } from "../../scripts/dist/list.mjs";
@@ -170,4 +170,11 @@ test("the office directory: a made-up file becomes tab-separated lines in the pa
   refused({ offices: [{ phone: "1" }] }, "offices[0].name: must name the office");
   refused({ offices: [{ name: "接庄街道" }] }, "offices[0].name: is no office the page names");
   refused({ office: [] }, '"office": is not a known field');
+});
+
+test("the page's static words name the list's district and year, from the list; a page without the places stops the build", () => {
+  const next = JSON.parse(fs.readFileSync(new URL("../next-year.json", import.meta.url), "utf8"));
+  const html = forList("<title>民生实事查询 · {d}{y}</title><p class=intro>看看{d}{y}年的民生实事</p>", next);
+  assert.equal(html, "<title>民生实事查询 · 虚构区2023</title><p class=intro>看看虚构区2023年的民生实事</p>");
+  assert.throws(() => forList("<title>民生实事查询 · 济宁高新区2022</title>", next), BuildError);
 });

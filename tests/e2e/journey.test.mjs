@@ -287,7 +287,7 @@ test("on a phone the share panel opens into view, and the hospital refunds say t
 test("no cash: the page says which list it means (its year; in Chinese its 33 items), after the measures it does give", async () => {
   const page = await open(profileHash({ members: [{ age: 40, sex: "female", insurance: "resident" }] }), { viewport: PHONE });
   await cashIs(page, "0");
-  assert.match(await page.locator(".cash").innerText(), /高新区2022年民生实事清单的33项里，没有按月发给您的现金/);
+  assert.match(await page.locator(".cash").innerText(), /济宁高新区2022年民生实事清单的33项里，没有按月发给您的现金/);
   await page.getByRole("button", { name: "English" }).click();
   await until(page, async () => /The 2022 list pays you no cash each month/.test(document.querySelector(".cash").innerText), undefined, { what: "the English no-cash line" });
   await done(page);

@@ -211,7 +211,7 @@ macro_rules! packed {
 
 // The page shows neither the programme headings (only their numbers, as icons) nor the file's
 // path.
-packed!(Catalogue { id, year, name, items } left { source, programmes });
+packed!(Catalogue { id, year, name, district, items } left { source, programmes });
 packed!(Text { zh, en });
 packed!(Programme { number, title, en });
 // No item's source text or summary is packed: the page shows them inside folds (the list of

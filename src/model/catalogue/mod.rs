@@ -30,6 +30,9 @@ pub struct Catalogue {
     pub year: u16,
     /// The list's own name, in both languages.
     pub name: Text,
+    /// The district the list is for, as the page names it ("济宁高新区"): the page's title,
+    /// greeting and disclaimer say it, never the code.
+    pub district: Text,
     /// The file in `seeds/` this catalogue was read from.
     pub source: String,
     /// The programme headings (一 … 十五) the items sit under.
