@@ -7,9 +7,10 @@ serve:
 test:
 	scripts/test
 
+# `make build CATALOGUE=next.json` builds the page for another list.
 build:
 	scripts/setup
-	scripts/build
+	scripts/build $(if $(CATALOGUE),--catalogue $(CATALOGUE),)
 
 bench:
 	scripts/bench

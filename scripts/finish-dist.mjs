@@ -10,7 +10,8 @@
 // 4. list.mjs: list.html, the catalogue as static HTML; texts.mjs: the texts shown only inside
 //    a fold (summaries, source texts), fetched when a fold shows one.
 // 5. worker.mjs, sw.js: the service worker with this build's files.
-// 6. offices.mjs: the district's office directory (seeds/offices.json), where a deployer gave one.
+// 6. offices.mjs: the district's office directory (offices.json beside the list), where a deployer
+//    gave one.
 // 7. syntax.mjs: every script checked to parse as ES2017; compress.mjs: .br and .gz copies.
 //
 // The files keep Trunk's names: the new bytes are a function of the old, so a name still
@@ -53,7 +54,9 @@ try {
 
   const js = await jsBuild(wasmFile, { bin, features, minify, scratch: path.dirname(dir) });
   fs.writeFileSync(path.join(dir, js.name), js.text);
-  const catalogue = JSON.parse(fs.readFileSync(path.join(root, "seeds", "jining-hitech-2022.json"), "utf8"));
+  // The list the page is built for: the one compiled in, or another (scripts/build --catalogue).
+  const catalogueFile = process.env.MINSHENG_CATALOGUE || path.join(root, "seeds", "jining-hitech-2022.json");
+  const catalogue = JSON.parse(fs.readFileSync(catalogueFile, "utf8"));
   html = forList(html, catalogue);
   const texts = textsFile(catalogue);
   fs.writeFileSync(path.join(dir, texts.name), texts.text);
@@ -63,7 +66,7 @@ try {
     "data-wasm-bytes": fs.statSync(wasmFile).size,
     "data-texts": page.base + texts.name,
   });
-  const officesFile = path.join(root, "seeds", "offices.json");
+  const officesFile = path.join(path.dirname(catalogueFile), "offices.json");
   if (fs.existsSync(officesFile)) html = withOffices(html, officesScript(fs.readFileSync(officesFile, "utf8"), knownOffices(catalogue)));
   fs.writeFileSync(indexPath, html);
   fs.rmSync(path.join(dir, ".trunk-lock"), { force: true });

@@ -11,7 +11,7 @@ mod source;
 /// The catalogue compiled into the command line: the 2022 list.
 pub const BUILTIN_JSON: &str = include_str!("../../../seeds/jining-hitech-2022.json");
 /// The page's copy: the same list packed, without the reviewers' `reading` notes (`pack.rs`).
-pub const BUILTIN_PAGE: &[u8] = include_bytes!("page.bin");
+pub const BUILTIN_PAGE: &[u8] = include_bytes!(env!("MINSHENG_PAGE_BIN"));
 
 impl Catalogue {
     /// The catalogue compiled in, read once. Natively the file is read and validated; the page
