@@ -3,14 +3,20 @@
 //! `pack_catalogue LIST.json OUT.bin` packs another list, validated, for `scripts/build
 //! --catalogue LIST.json`. See `src/codec/catalogue/pack.rs`.
 
-use minsheng::codec::catalogue::pack;
-use minsheng::model::catalogue::Catalogue;
+/// A native tool: the file reader is not in the Wasm build.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use minsheng::codec::catalogue::pack;
+    use minsheng::model::catalogue::Catalogue;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (catalogue, path) = match args.as_slice() {
         [] => (
-            Catalogue::builtin().cloned().map_err(|e| format!("catalogue: {e}")),
+            Catalogue::builtin()
+                .cloned()
+                .map_err(|e| format!("catalogue: {e}")),
             concat!(env!("CARGO_MANIFEST_DIR"), "/src/codec/catalogue/page.bin").to_owned(),
         ),
         [list, out] => (

@@ -311,9 +311,11 @@ impl Laid<'_, '_, '_> {
             match &section.whose {
                 Whose::Several(members) if members.contains(&i) => {
                     if short && members.len() == everyone {
+                        // As the group's heading says it ("全家3人都适用").
                         said.push(
                             lang.pick(Key::AllCount.pair())
-                                .replace("{}", &section.lines.len().to_string()),
+                                .replace("{m}", &everyone.to_string())
+                                .replace("{n}", &section.lines.len().to_string()),
                         );
                     } else {
                         said.extend(
@@ -332,7 +334,8 @@ impl Laid<'_, '_, '_> {
             format!(
                 "{}{}",
                 lang.pick(Key::AlsoAbove.pair()),
-                said.join(lang.pick(("、", ", ")))
+                // Titles may hold a comma ("Women's cover, paid in full"): a semicolon between.
+                said.join(lang.pick(("、", "; ")))
             )
         })
     }

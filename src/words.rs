@@ -130,7 +130,7 @@ keys! {
     AlsoAbove => ("也适用上面列出的：", "Also theirs, listed above: "),
     AlsoAboveCount => ("还有上面列出的{}项", "Also {} listed above"),
     // In that sentence, the group of the whole household by its count (its heading is above).
-    AllCount => ("全家都适用的{}项", "the {} for the whole household"),
+    AllCount => ("全家{m}人都适用的{n}项", "the {n} for all {m} people"),
     Why => ("为什么", "Why"),
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),
@@ -1484,7 +1484,7 @@ fn near_said(lang: Lang, when: &str, what: &str) -> String {
 }
 
 /// A member's near misses, those that come with the same change said in one sentence:
-/// `满6周岁时，可享受“义务教育学位”（可能符合）“改善学校条件”（可能符合）。` Alternatives to each
+/// `满6周岁时，可享受“义务教育学位”（可能符合）、“改善学校条件”（可能符合）。` Alternatives to each
 /// other (`instead_of`, side by side in item order) are one choice, never two to add up: `可享受“女性安康保险（全额代缴）”
 /// （可能符合）或“女性安康保险（参保补贴）”（可能符合）（二选一）`. Each with the items it speaks of.
 pub fn near_misses(lang: Lang, misses: &[(&NearMiss<'_>, String)]) -> Vec<(Vec<u8>, String)> {
@@ -1522,7 +1522,7 @@ pub fn near_misses(lang: Lang, misses: &[(&NearMiss<'_>, String)]) -> Vec<(Vec<u
             before = Some(n.measure);
         }
         let what = match (lang, all_names) {
-            (Lang::Zh, true) => format!("可享受{}", names.concat()),
+            (Lang::Zh, true) => format!("可享受{}", names.join("、")),
             (Lang::En, true) => {
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 format!("{} would apply", and_list(&names))

@@ -432,7 +432,13 @@ fn measure(
                 <summary>
                     // How sure, first: ✓ or ?, the words for a screen reader (the legend above
                     // says them once on screen).
-                    <span class="m-head">{ badge }<span class="m-title">{ title }</span></span>
+                    <span class="m-head">{ badge }<span class="m-title">{ title }
+                        // On an English paper, the measure's Chinese name too: it is what the
+                        // office knows it by.
+                        if lang == Lang::En {
+                            <span class="print-only m-zh" lang="zh-CN">{ words::measure_title(Lang::Zh, catalogue, e.item, e.measure) }</span>
+                        }
+                    </span></span>
                     <span class="m-rest">
                         <span class="m-facts">
                             if let Some(amount) = words::amount_short(lang, e) {

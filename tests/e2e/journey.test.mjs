@@ -587,7 +587,7 @@ test("print and copy: a 3-member household on one A4 page in both languages, bod
       assert.equal(await section.locator(".also").count(), 1, `member ${i} shares lines said above`);
       const printed = section.locator("h3 .also-print");
       assert.ok(await printed.isVisible(), `member ${i}: the shared lines named on paper`);
-      assert.match(await printed.innerText(), lang === "zh" ? /^也适用上面列出的：全家都适用的\d+项/ : /^Also theirs, listed above: the \d+ for the whole household/);
+      assert.match(await printed.innerText(), lang === "zh" ? /^也适用上面列出的：全家3人都适用的\d+项/ : /^Also theirs, listed above: the \d+ for all 3 people/);
     }
     assert.ok(!(await page.locator(".questions").isVisible()), "the form is not printed");
     const pdf = await page.pdf({ format: "A4", printBackground: true });
