@@ -56,6 +56,17 @@ impl<'a> Outcome<'a> {
     pub fn entries(&self) -> impl Iterator<Item = &Entry<'a>> {
         self.members.iter().flatten().chain(&self.household)
     }
+
+    /// How many of the list's items help the household, each counted once though several
+    /// members get it (a couple's 18 lines are 11 measures): any item number a list may use.
+    pub fn items_found(&self) -> usize {
+        // A bit for each item number (0 to 255).
+        let mut seen = [0u64; 4];
+        for e in self.entries() {
+            seen[usize::from(e.item >> 6)] |= 1 << (e.item & 63);
+        }
+        seen.iter().map(|w| w.count_ones() as usize).sum()
+    }
 }
 
 /// A measure that does not apply, and why: the conditions that were not met, in the

@@ -294,3 +294,28 @@ fn the_printout_states_the_answers_it_was_made_from() {
     assert!(en[0].contains("lives in Guanghe (洸河街道)"), "{}", en[0]);
     assert!(en[2].starts_with("Woman, 81: "), "{}", en[2]);
 }
+
+#[test]
+fn the_measures_found_count_each_item_once_whatever_its_number() {
+    // An old couple: the measures both get are one measure each on the results bar.
+    let (_, o) = outcome(
+        r#"{"street":"guanghe","members":[{"age":92,"sex":"female","insurance":"resident"},{"age":85,"sex":"male","insurance":"resident"}]}"#,
+    );
+    let mut items: Vec<u8> = o.entries().map(|e| e.item).collect();
+    items.sort_unstable();
+    items.dedup();
+    assert!(
+        o.entries().count() > items.len(),
+        "some measure is both members'"
+    );
+    assert_eq!(o.items_found(), items.len());
+    // A list may number its items past 63: item 70 is not item 6 (a 64-bit set folded them).
+    let mut far = o.clone();
+    let mut e = far.members[0][0].clone();
+    e.item = 6;
+    let mut f = e.clone();
+    f.item = 70;
+    far.members = vec![vec![e, f]];
+    far.household.clear();
+    assert_eq!(far.items_found(), 2);
+}

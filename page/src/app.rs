@@ -84,6 +84,9 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
 
+    let answers = state.answers();
+    // The share tools' state (the panel, what was copied, the QR code), the resident's.
+    let share = super::share::use_share(answers.as_ref().ok(), state.desk, state.resident);
     // At a desk, the idle clock that clears the answers after quiet minutes.
     let idle = super::desk::use_idle_clock(
         state.desk,
@@ -97,20 +100,13 @@ pub fn App(props: &AppProps) -> Html {
             return html! { <main class="page"><p class="notice" role="alert">{ e.to_string() }</p></main> }
         }
     };
-    let answers = state.answers();
     let outcome: Option<Rc<Outcome<'static>>> = answers
         .as_ref()
         .ok()
         .map(|profile| Rc::new(engine::evaluate(catalogue, profile)));
-    // How many of the list's measures help this household: each counted once, though two
-    // members both get it (a couple's 18 lines are 11 measures).
+    // How many of the list's measures help this household (`Outcome::items_found`).
     let found = match &outcome {
-        Some(o) => Ok((
-            o.entries()
-                .fold(0u64, |seen, e| seen | 1 << (e.item & 63))
-                .count_ones() as usize,
-            o.cash.month,
-        )),
+        Some(o) => Ok((o.items_found(), o.cash.month)),
         None => answers.clone().map(|_| (0, Decimal::ZERO)),
     };
     // The results as plain sentences: read aloud, and copied into a chat.
@@ -146,7 +142,7 @@ pub fn App(props: &AppProps) -> Html {
                 // Keyed on the resident, so "next resident" rebuilds everything below from scratch.
                 <div class="columns" key={state.resident.to_string()}>
                     { form(&FormProps { state: shared.clone(), dispatch: dispatch.clone(), found }) }
-                    { results(&ResultsProps { state: shared, dispatch: dispatch.clone(), answers, outcome, text }) }
+                    { results(&ResultsProps { state: shared, dispatch: dispatch.clone(), answers, outcome, text, share: &share }) }
                 </div>
                 <p class="disclaimer">{ words::of_list(lang, Key::Disclaimer, catalogue) }</p>
             </main>

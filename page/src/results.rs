@@ -4,7 +4,7 @@
 use super::desk;
 use super::icons::icon;
 use super::platform;
-use super::share::ShareTools;
+use super::share::{share_tools, Share};
 use super::state::State;
 use crate::engine::{Certainty, Entry, NotApplicable, Outcome, FAR_YEARS};
 use crate::layout::{self, Alike, Laid, Whose};
@@ -18,7 +18,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the results are drawn from.
-pub struct ResultsProps {
+pub struct ResultsProps<'s> {
     pub state: Rc<State>,
     pub dispatch: super::app::Dispatch,
     /// The answers the results come from, or the age still missing or wrong.
@@ -26,12 +26,14 @@ pub struct ResultsProps {
     pub outcome: Option<Rc<Outcome<'static>>>,
     /// The results as plain text, for the clipboard.
     pub text: super::summary::PlainText,
+    /// The share tools' state, held by the page.
+    pub share: &'s Share,
 }
 
 /// The results column.
 /// A function, not a component, as `form::form`: it follows the whole state. (As a component,
 /// its props' derived comparison went through every measure's conditions on each render.)
-pub fn results(props: &ResultsProps) -> Html {
+pub fn results(props: &ResultsProps<'_>) -> Html {
     let lang = props.state.lang;
     let t = |k: Key| lang.pick(k.pair());
     let Ok(catalogue) = Catalogue::builtin() else {
@@ -43,6 +45,7 @@ pub fn results(props: &ResultsProps) -> Html {
         answers,
         outcome,
         text,
+        share,
     } = props;
     // Whose sex is not yet chosen: nobody is called 女性 on the form's first guess.
     let open: Rc<[bool]> = state.sex_open().into();
@@ -76,8 +79,7 @@ pub fn results(props: &ResultsProps) -> Html {
             <h2 id="results-heading" tabindex="-1">{ t(Key::Results) }</h2>
             <p class="print-only">{ lang.text(&catalogue.name) }{ " · " }{ t(Key::PrintedOn) }{ " " }{ platform::today() }</p>
             { head }
-            <ShareTools key="share" {lang} profile={answers.clone().ok()} desk={state.desk} text={text.clone()}
-                back={laid.as_ref().and(state.people.first()).map(|first| format!("m{}-age", first.id))} />
+            { share_tools(lang, share, text, laid.as_ref().and(state.people.first()).map(|first| format!("m{}-age", first.id))) }
             if let Some((profile, o, laid)) = &laid {
                 // On paper, the answers the results were worked out from: a clerk checks them.
                 <div class="print-only answers">
