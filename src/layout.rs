@@ -10,7 +10,7 @@ use crate::engine::{Answer, Certainty, Entry, Outcome};
 use crate::model::catalogue::Catalogue;
 use crate::model::choice::{Disability, HousingFlag, MemberFlag, Street, Work};
 use crate::model::office::Office;
-use crate::model::profile::Profile;
+use crate::model::profile::{Member, Profile};
 use crate::words::{self, Key, Lang};
 
 /// A measure several members get alike: the same measure, giving each the same, as sure, and
@@ -80,6 +80,24 @@ impl<'e, 'a> Alike<'e, 'a> {
     /// The measure (every entry is the same measure).
     pub fn entry(&self) -> Option<&'e Entry<'a>> {
         self.entries.first().copied()
+    }
+
+    /// Why it applies: for one member or the household, its reasons; said for several, each
+    /// member's under their name with an age by its bracket (`words::reasons_shared`), and once
+    /// where they read alike ("65周岁及以上": the heading says whom it is for).
+    pub fn why(&self, lang: Lang, members: &[Member], open: &[bool]) -> String {
+        match self.entries.as_slice() {
+            [e] => words::reasons(lang, &e.reasons, members, open),
+            several => {
+                let said: Vec<(usize, String)> = self
+                    .members
+                    .iter()
+                    .zip(several)
+                    .map(|(&i, e)| (i, words::reasons_shared(lang, &e.reasons, members, open)))
+                    .collect();
+                words::each_said(lang, &said, members, open)
+            }
+        }
     }
 
     /// What to check about it: why it is only likely (said in its fold and on paper; what it is

@@ -1054,7 +1054,6 @@ fn age_range(lang: Lang, min: Option<u8>, max: Option<u8>) -> String {
     }
 }
 
-/// An answer as a reason cites it.
 /// An answer in words, as the reasons say it: `住在洸河街道`, `in resident medical insurance`.
 pub fn answer_words(lang: Lang, answer: Answer) -> String {
     match (lang, answer) {
@@ -1100,6 +1099,28 @@ fn lower_first(s: &str) -> String {
 /// (80 or over, and 80 to 89), the narrowest is named. In a household measure that some
 /// member qualifies for, each qualifying member is named before their answers.
 pub fn reasons(lang: Lang, reasons: &[Reason<'_>], members: &[Member], open: &[bool]) -> String {
+    reasons_with(lang, reasons, members, open, true)
+}
+
+/// A member's reasons on a line said for several members: an age by its bracket alone
+/// ("65周岁及以上", "aged 65 or over"), the member's own age being in their name and the
+/// heading, so that members who meet a measure alike read alike and are said once.
+pub fn reasons_shared(
+    lang: Lang,
+    reasons: &[Reason<'_>],
+    members: &[Member],
+    open: &[bool],
+) -> String {
+    reasons_with(lang, reasons, members, open, false)
+}
+
+fn reasons_with(
+    lang: Lang,
+    reasons: &[Reason<'_>],
+    members: &[Member],
+    open: &[bool],
+    own_age: bool,
+) -> String {
     let sep = lang.pick(("；", "; "));
     let mut whose: Vec<Option<usize>> = Vec::new();
     for r in reasons {
@@ -1112,8 +1133,8 @@ pub fn reasons(lang: Lang, reasons: &[Reason<'_>], members: &[Member], open: &[b
     for who in whose {
         let own: Vec<&Reason<'_>> = reasons.iter().filter(|r| r.member == who).collect();
         match who {
-            None => said.push(answers_once(lang, &own)),
-            Some(i) => theirs.push((i, answers_once(lang, &own))),
+            None => said.push(answers_once(lang, &own, own_age)),
+            Some(i) => theirs.push((i, answers_once(lang, &own, own_age))),
         }
     }
     let named = each_said(lang, &theirs, members, open);
@@ -1147,7 +1168,7 @@ pub fn each_said(
         .join(lang.pick(("；", "; ")))
 }
 
-fn answers_once(lang: Lang, reasons: &[&Reason<'_>]) -> String {
+fn answers_once(lang: Lang, reasons: &[&Reason<'_>], own_age: bool) -> String {
     let mut said: Vec<(Answer, String)> = Vec::new();
     let mut age: Option<(u8, Option<u8>, Option<u8>)> = None;
     for r in reasons {
@@ -1167,9 +1188,11 @@ fn answers_once(lang: Lang, reasons: &[&Reason<'_>]) -> String {
     let mut out: Vec<String> = Vec::new();
     if let Some((a, min, max)) = age {
         let range = age_range(lang, min, max);
-        out.push(match lang {
-            Lang::Zh => format!("{a}周岁（{range}）"),
-            Lang::En => format!("aged {a} ({range})"),
+        out.push(match (lang, own_age) {
+            (Lang::Zh, true) => format!("{a}周岁（{range}）"),
+            (Lang::En, true) => format!("aged {a} ({range})"),
+            (Lang::Zh, false) => range,
+            (Lang::En, false) => format!("aged {range}"),
         });
     }
     out.extend(said.into_iter().map(|(_, w)| w));

@@ -319,3 +319,42 @@ fn the_measures_found_count_each_item_once_whatever_its_number() {
     far.household.clear();
     assert_eq!(far.items_found(), 2);
 }
+
+#[test]
+fn a_line_for_several_says_why_once_where_they_meet_it_alike() {
+    // 5、免费为全区符合条件的65岁以上老年人提供有线电视服务: the couple at 92 and 85 both meet
+    // "65 or over"; the line is under their names, so why is said once, by the bracket.
+    let (p, o) = outcome(
+        r#"{"street":"guanghe","members":[{"age":92,"sex":"female","insurance":"resident"},{"age":85,"sex":"male","insurance":"resident"}]}"#,
+    );
+    for (lang, said) in [(Lang::Zh, "65周岁及以上"), (Lang::En, "aged 65 or over")] {
+        let l = laid(lang, &p, &o);
+        let both = l
+            .sections
+            .iter()
+            .find(|s| s.whose == Whose::Several(vec![0, 1]))
+            .unwrap();
+        let tv = both
+            .lines
+            .iter()
+            .find(|l| l.entry().unwrap().item == 5)
+            .unwrap();
+        assert_eq!(tv.why(lang, &p.members, &[false, false]), said);
+    }
+    // One member's own line keeps her age beside the bracket: "92周岁（90至99周岁）".
+    let l = laid(Lang::Zh, &p, &o);
+    let her = l
+        .sections
+        .iter()
+        .find(|s| s.whose == Whose::Member(0))
+        .unwrap();
+    let allowance = her
+        .lines
+        .iter()
+        .find(|l| l.entry().unwrap().item == 10)
+        .unwrap();
+    assert_eq!(
+        allowance.why(Lang::Zh, &p.members, &[false, false]),
+        "92周岁（90至99周岁）"
+    );
+}

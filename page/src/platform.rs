@@ -416,13 +416,14 @@ pub fn restore_view() {
     let mut open: Vec<u32> = open.split(',').filter_map(|i| i.parse().ok()).collect();
     // Kept in the page's order; reversed, so `pop` takes them in that order.
     open.reverse();
-    reopen(open, None, y, 20);
+    reopen(open, None, y, TRIES);
 }
 
 /// Opens the kept folds in the page's order, then scrolls to `y`. A fold writes its details
 /// when its `toggle` event arrives, and folds inside them count in the kept positions, so each
-/// waits until the one before holds more than its summary (checked every 16 ms, at most
-/// `tries` times each).
+/// waits until the one before holds more than its summary; and the scroll is made again until
+/// it holds (the page may still be growing below). Checked every 16 ms, at most `tries` times
+/// each: two seconds, for a slow phone busy with the first render.
 fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32) {
     let waiting = last.as_ref().is_some_and(|d| d.child_element_count() <= 1);
     if waiting && tries > 0 {
@@ -431,6 +432,11 @@ fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32
     }
     let Some(i) = open.pop() else {
         window().scroll_to_with_x_and_y(0.0, f64::from(y));
+        let at = window().scroll_y().unwrap_or_default();
+        if (at - f64::from(y)).abs() > 2.0 && tries > 0 {
+            gloo::timers::callback::Timeout::new(16, move || reopen(open, None, y, tries - 1))
+                .forget();
+        }
         return;
     };
     let fold = gloo::utils::document()
@@ -439,8 +445,11 @@ fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32
     if let Some(fold) = &fold {
         let _ = fold.set_attribute("open", "");
     }
-    reopen(open, fold, y, 20);
+    reopen(open, fold, y, TRIES);
 }
+
+/// How many times `reopen` checks a step, 16 ms apart: two seconds.
+const TRIES: u32 = 125;
 
 thread_local! {
     /// The district's office directory, read once from the page (the build puts

@@ -336,22 +336,8 @@ fn measure(
         words::one_or_other(lang, e).map_or(String::new(), |w| format!(" · {w}"))
     );
     // Said once for several members: each one's reasons under their name.
-    let why = if line.members.len() > 1 {
-        let said: Vec<(usize, String)> = line
-            .members
-            .iter()
-            .zip(&line.entries)
-            .map(|(&i, entry)| {
-                (
-                    i,
-                    words::reasons(lang, &entry.reasons, &profile.members, open),
-                )
-            })
-            .collect();
-        words::each_said(lang, &said, &profile.members, open)
-    } else {
-        words::reasons(lang, &e.reasons, &profile.members, open)
-    };
+    // Why, as the layout says it: said once for several members where they meet it alike.
+    let why = line.why(lang, &profile.members, open);
     let members = (line.members.len() > 1).then(|| {
         line.members
             .iter()
