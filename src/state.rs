@@ -439,10 +439,7 @@ fn apply_household(p: &mut Profile, edit: HouseholdEdit) {
         HouseholdEdit::Area(v) => p.area = v,
         HouseholdEdit::Kind(v) => p.kind = v,
         HouseholdEdit::Community(v) => p.community = v,
-        HouseholdEdit::Flag(HousingFlag::OldCommunity, v) => p.old_community = v,
-        HouseholdEdit::Flag(HousingFlag::PipedGas, v) => p.piped_gas = v,
-        HouseholdEdit::Flag(HousingFlag::Lift, v) => p.lift = v,
-        HouseholdEdit::Flag(HousingFlag::Car, v) => p.car = v,
+        HouseholdEdit::Flag(flag, v) => p.home.set(flag, v),
     }
 }
 
@@ -457,10 +454,7 @@ fn apply_member(p: &mut Person, edit: MemberEdit) {
         MemberEdit::Insurance(v) => m.insurance = v,
         MemberEdit::Disability(v) => m.disability = v,
         MemberEdit::Work(v) => m.work = v,
-        MemberEdit::Flag(MemberFlag::SevereDisability, v) => m.severe_disability = v,
-        MemberEdit::Flag(MemberFlag::SelfCareLost, v) => m.self_care_lost = v,
-        MemberEdit::Flag(MemberFlag::ChildInDifficulty, v) => m.child_in_difficulty = v,
-        MemberEdit::Flag(MemberFlag::CerebralPalsy, v) => m.cerebral_palsy = v,
+        MemberEdit::Flag(flag, v) => m.yes.set(flag, v),
     }
 }
 

@@ -74,6 +74,10 @@ fn every_default_the_contract_lists_is_the_decoders() {
         "self_care_lost":false,"child_in_difficulty":false,"cerebral_palsy":false,"work":"none"}]}"#;
     let read = |t| minsheng::codec::profile::decode(t).unwrap();
     assert_eq!(read(bare), read(full));
+    // The full form the page writes (saved answers, the result's echo) is the contract's:
+    // every field, in its order, the yes/no answers by their names among them.
+    let compact: String = full.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(read(full).to_json(), compact);
     for (field, default) in [
         ("residency", "`hukou`"),
         ("area", "`urban`"),
@@ -157,4 +161,38 @@ fn instead_of_names_the_alternative_on_each_entry() {
     // `unsure`: the measures for the insured are `check`.
     let unsure = result(r#"{"members":[{"age":40,"sex":"male","insurance":"unsure"}]}"#);
     assert_eq!(entry(&unsure, "20")["certainty"], "check");
+}
+
+/// The contract's yes/no rows name exactly the answers of each kind, in their order: a yes/no
+/// answer added to `MemberFlag` or `HousingFlag` is one the contract lists, and the reverse.
+#[test]
+fn every_yes_no_answer_the_contract_lists_is_the_decoders() {
+    use minsheng::model::choice::{Choice, HousingFlag, MemberFlag};
+    let row = |lead: &str| -> Vec<String> {
+        let line = CONTRACT
+            .lines()
+            .find(|l| l.starts_with("| ") && l.contains("| booleans |") && l.contains(lead))
+            .unwrap_or_else(|| panic!("the contract's boolean row for {lead}"));
+        line[2..line.find(" | booleans").unwrap()]
+            .split(", ")
+            .map(|n| n.trim_start_matches("members[].").to_owned())
+            .collect()
+    };
+    assert_eq!(row("old_community"), <HousingFlag as Choice>::NAMES);
+    assert_eq!(row("members[]."), <MemberFlag as Choice>::NAMES);
+    // Each is read, and a value not true or false is refused by its name.
+    for name in <MemberFlag as Choice>::NAMES {
+        let text = format!(r#"{{"members":[{{"age":40,"sex":"male","{name}":1}}]}}"#);
+        assert_eq!(
+            minsheng::codec::profile::decode(&text).unwrap_err().to_string(),
+            format!("members[0].{name}: must be true or false")
+        );
+    }
+    for name in <HousingFlag as Choice>::NAMES {
+        let text = format!(r#"{{"{name}":"yes","members":[{{"age":40,"sex":"male"}}]}}"#);
+        assert_eq!(
+            minsheng::codec::profile::decode(&text).unwrap_err().to_string(),
+            format!("{name}: must be true or false")
+        );
+    }
 }

@@ -199,3 +199,59 @@ fn no_match_over_a_condition_has_a_wildcard_arm() {
         "a match over Condition with a `_` arm: {wrong:?}"
     );
 }
+
+/// A yes/no answer is one value of its kind (`MemberFlag`, `HousingFlag`) with its words: the
+/// profile's reader and writers, the link, the stored answers, the form, the reducer and the
+/// layout go through the kind, never through one answer by name. So adding one touches
+/// `src/model/choice.rs`, `src/words.rs`, `docs/CONTRACT.md` and a test (CONTRIBUTING). An
+/// answer that carries a rule of its own is named where that rule is, and only there: listed
+/// here, so a new name anywhere else fails.
+#[test]
+fn a_yes_no_answer_is_named_only_where_it_means_something_of_its_own() {
+    use minsheng::model::choice::{Choice, HousingFlag, MemberFlag};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = Vec::new();
+    files(&root.join("src"), &mut all);
+    files(&root.join("page/src"), &mut all);
+    // (Rust name, wire name) of every yes/no answer.
+    let mut names: Vec<(String, &str)> = Vec::new();
+    for (f, wire) in MemberFlag::ALL.iter().zip(<MemberFlag as Choice>::NAMES) {
+        names.push((format!("MemberFlag::{f:?}"), wire));
+    }
+    for (f, wire) in HousingFlag::ALL.iter().zip(<HousingFlag as Choice>::NAMES) {
+        names.push((format!("HousingFlag::{f:?}"), wire));
+    }
+    let mut found = BTreeSet::new();
+    for file in &all {
+        let rel = file.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+        if rel == "src/model/choice.rs" || rel == "src/words.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        // Tests inside the file may name anything; so may comments.
+        let code: String = text
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or(&text)
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (rust, wire) in &names {
+            if code.contains(rust.as_str()) || code.contains(&format!("\"{wire}\"")) {
+                found.insert(format!("{rel}: {rust}"));
+            }
+        }
+    }
+    let expected: BTreeSet<String> = [
+        // A severe disability is a disability of a kind left unstated: it meets a condition
+        // that takes any kind (the engine's reading of a `disability` condition).
+        "src/engine.rs: MemberFlag::SevereDisability",
+        // A compound the list names is an old compound: the form shows it ticked and fixed.
+        "page/src/form.rs: HousingFlag::OldCommunity",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    assert_eq!(found, expected);
+}

@@ -4,7 +4,7 @@
 //! deserializers and serde_json's reader cost the Wasm 8.1 KB brotli more (docs/SIZE-LOG.md).
 //! The catalogue file, read only natively, uses serde's derive (`codec::catalogue`).
 
-use crate::model::choice::{join_or, Choice};
+use crate::model::choice::{join_or, Choice, Yes};
 use crate::model::fault::Fault;
 
 /// A parsed JSON value, as the decoders read it. (serde_json's `Value` would bring its ordered
@@ -158,9 +158,14 @@ impl<'a> Obj<'a> {
         self.map.get(key)
     }
 
-    /// Refuses any key not in `known`, so a typo never silently means "default".
-    pub fn only(&self, known: &[&str]) -> Result<(), Fault> {
-        match self.map.keys().find(|k| !known.contains(&k.as_str())) {
+    /// Refuses any key in neither `known` nor `also`, so a typo never silently means
+    /// "default".
+    pub fn only(&self, known: &[&str], also: &[&str]) -> Result<(), Fault> {
+        match self
+            .map
+            .keys()
+            .find(|k| !known.contains(&k.as_str()) && !also.contains(&k.as_str()))
+        {
             Some(k) => Err(Fault::at(self.path(&quoted(k)), "is not a known field")),
             None => Ok(()),
         }
@@ -173,6 +178,15 @@ impl<'a> Obj<'a> {
             Some(Value::Bool(b)) => Ok(*b),
             Some(_) => Err(Fault::at(self.path(key), "must be true or false")),
         }
+    }
+
+    /// The yes/no answers of a kind, each an optional boolean by its name, no when absent.
+    pub fn answers<F: Choice>(&self) -> Result<Yes<F>, Fault> {
+        let mut yes = Yes::NONE;
+        for (flag, name) in F::ALL.iter().zip(F::NAMES) {
+            yes.set(*flag, self.flag(name)?);
+        }
+        Ok(yes)
     }
 
     /// An optional value of a closed set.

@@ -13,8 +13,8 @@ use crate::model::catalogue::{
     CheckWhy, Condition, Everyone, Money, MoneyKind, Payer, Period, Ratio, Scope,
 };
 use crate::model::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    Area, Choice, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag,
+    Residency, Sex, Street, Work, Yes,
 };
 use crate::model::profile::{Member, Profile};
 use rust_decimal::Decimal;
@@ -107,6 +107,22 @@ impl<'o> Object<'o> {
         default: &T,
     ) -> &mut Self {
         self.field_if(value != default, key, value)
+    }
+
+    /// Every answer of a yes/no kind, by its name, in the kind's order.
+    pub fn answers<F: Choice>(&mut self, yes: Yes<F>) -> &mut Self {
+        for (flag, name) in F::ALL.iter().zip(F::NAMES) {
+            self.field(name, &yes.has(*flag));
+        }
+        self
+    }
+
+    /// The answers of a yes/no kind that are yes (a link's short form: no is the default).
+    pub fn answers_yes<F: Choice>(&mut self, yes: Yes<F>) -> &mut Self {
+        for f in yes.iter() {
+            self.field(F::NAMES[f.index()], &true);
+        }
+        self
     }
 
     pub fn end(&mut self) {
@@ -249,10 +265,7 @@ impl ToJson for Profile {
             .field("area", &self.area)
             .field("kind", &self.kind)
             .field("community", &self.community)
-            .field("old_community", &self.old_community)
-            .field("piped_gas", &self.piped_gas)
-            .field("lift", &self.lift)
-            .field("car", &self.car)
+            .answers(self.home)
             .field("members", &self.members)
             .end();
     }
@@ -265,10 +278,7 @@ impl ToJson for Member {
             .field("sex", &self.sex)
             .field("insurance", &self.insurance)
             .field("disability", &self.disability)
-            .field("severe_disability", &self.severe_disability)
-            .field("self_care_lost", &self.self_care_lost)
-            .field("child_in_difficulty", &self.child_in_difficulty)
-            .field("cerebral_palsy", &self.cerebral_palsy)
+            .answers(self.yes)
             .field("work", &self.work)
             .end();
     }

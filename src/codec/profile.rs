@@ -8,7 +8,7 @@
 use crate::codec::json::Obj;
 use crate::codec::json::Value;
 use crate::codec::json_out::{Object, ToJson};
-use crate::model::choice::{join_or, Choice, Community, Sex, Street, Work};
+use crate::model::choice::{join_or, Choice, Community, HousingFlag, MemberFlag, Sex, Street, Work};
 use crate::model::fault::Fault;
 use crate::model::profile::{Member, Profile, MAX_AGE, MAX_MEMBERS, WORK_AGE};
 
@@ -19,25 +19,23 @@ impl Profile {
     }
 
     /// The profile as JSON without the fields that equal their defaults, so a link (and its
-    /// QR code) stays short; `decode` reads it back to the same profile. Keys in alphabetical
-    /// order, as links have always been written.
+    /// QR code) stays short; `decode` reads it back to the same profile. Keys in the full
+    /// form's order (the contract's): a reader takes them in any order, so links written when
+    /// they were alphabetical read the same.
     pub fn to_link_json(&self) -> String {
         let d = Profile::EMPTY;
         let mut out = String::new();
-        let mut o = Object::new(&mut out);
-        o.field_unless("area", &self.area, &d.area)
-            .field_unless("car", &self.car, &d.car)
-            .field_unless("community", &self.community, &d.community)
+        Object::new(&mut out)
+            .field_unless("residency", &self.residency, &d.residency)
+            .field_unless("street", &self.street, &d.street)
+            .field_unless("area", &self.area, &d.area)
             .field_unless("kind", &self.kind, &d.kind)
-            .field_unless("lift", &self.lift, &d.lift)
+            .field_unless("community", &self.community, &d.community)
+            .answers_yes(self.home)
             .field(
                 "members",
                 &self.members.iter().map(LinkMember).collect::<Vec<_>>(),
             )
-            .field_unless("old_community", &self.old_community, &d.old_community)
-            .field_unless("piped_gas", &self.piped_gas, &d.piped_gas)
-            .field_unless("residency", &self.residency, &d.residency)
-            .field_unless("street", &self.street, &d.street)
             .end();
         out
     }
@@ -51,21 +49,10 @@ impl ToJson for LinkMember<'_> {
         let (m, d) = (self.0, &Member::DEFAULT);
         Object::new(out)
             .field("age", &m.age)
-            .field_unless("cerebral_palsy", &m.cerebral_palsy, &d.cerebral_palsy)
-            .field_unless(
-                "child_in_difficulty",
-                &m.child_in_difficulty,
-                &d.child_in_difficulty,
-            )
-            .field_unless("disability", &m.disability, &d.disability)
-            .field_unless("insurance", &m.insurance, &d.insurance)
-            .field_unless("self_care_lost", &m.self_care_lost, &d.self_care_lost)
-            .field_unless(
-                "severe_disability",
-                &m.severe_disability,
-                &d.severe_disability,
-            )
             .field("sex", &m.sex)
+            .field_unless("insurance", &m.insurance, &d.insurance)
+            .field_unless("disability", &m.disability, &d.disability)
+            .answers_yes(m.yes)
             .field_unless("work", &m.work, &d.work)
             .end();
     }
@@ -81,18 +68,10 @@ pub fn decode(text: &str) -> Result<Profile, Fault> {
 /// Decodes a profile from parsed JSON.
 pub fn from_value(value: &Value) -> Result<Profile, Fault> {
     let obj = Obj::new(value, "", "profile")?;
-    obj.only(&[
-        "residency",
-        "street",
-        "area",
-        "kind",
-        "community",
-        "old_community",
-        "piped_gas",
-        "lift",
-        "car",
-        "members",
-    ])?;
+    obj.only(
+        &["residency", "street", "area", "kind", "community", "members"],
+        <HousingFlag as Choice>::NAMES,
+    )?;
     let members = match obj.get("members") {
         None => return Err(Fault::at("members", "is required: list 1 to 20 members")),
         Some(Value::Array(list)) if list.is_empty() => {
@@ -138,27 +117,17 @@ pub fn from_value(value: &Value) -> Result<Profile, Fault> {
         area: obj.choice("area")?.unwrap_or(d.area),
         kind: obj.choice("kind")?.unwrap_or(d.kind),
         community,
-        old_community: obj.flag("old_community")?,
-        piped_gas: obj.flag("piped_gas")?,
-        lift: obj.flag("lift")?,
-        car: obj.flag("car")?,
+        home: obj.answers()?,
         members,
     })
 }
 
 fn member(value: &Value, path: &str) -> Result<Member, Fault> {
     let obj = Obj::new(value, path, path)?;
-    obj.only(&[
-        "age",
-        "sex",
-        "insurance",
-        "disability",
-        "severe_disability",
-        "self_care_lost",
-        "child_in_difficulty",
-        "cerebral_palsy",
-        "work",
-    ])?;
+    obj.only(
+        &["age", "sex", "insurance", "disability", "work"],
+        <MemberFlag as Choice>::NAMES,
+    )?;
     let age_field = obj.path("age");
     let age = match obj.get("age") {
         None => {
@@ -193,10 +162,7 @@ fn member(value: &Value, path: &str) -> Result<Member, Fault> {
         sex,
         insurance: obj.choice("insurance")?.unwrap_or(d.insurance),
         disability: obj.choice("disability")?.unwrap_or(d.disability),
-        severe_disability: obj.flag("severe_disability")?,
-        self_care_lost: obj.flag("self_care_lost")?,
-        child_in_difficulty: obj.flag("child_in_difficulty")?,
-        cerebral_palsy: obj.flag("cerebral_palsy")?,
+        yes: obj.answers()?,
         work,
     })
 }
@@ -379,9 +345,12 @@ mod tests {
         let p = decode(r#"{"lift":true,"members":[{"age":9,"sex":"female"},{"age":70,"sex":"male","insurance":"resident"}]}"#).unwrap();
         assert_eq!(
             p.to_link_json(),
-            r#"{"lift":true,"members":[{"age":9,"sex":"female"},{"age":70,"insurance":"resident","sex":"male"}]}"#
+            r#"{"lift":true,"members":[{"age":9,"sex":"female"},{"age":70,"sex":"male","insurance":"resident"}]}"#
         );
         assert_eq!(decode(&p.to_link_json()).unwrap(), p);
+        // A link written when keys were alphabetical reads the same.
+        let old = r#"{"lift":true,"members":[{"age":9,"sex":"female"},{"age":70,"insurance":"resident","sex":"male"}]}"#;
+        assert_eq!(decode(old).unwrap(), p);
     }
 
     #[test]

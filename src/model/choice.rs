@@ -25,6 +25,9 @@ macro_rules! choice {
         impl crate::model::choice::Choice for $name {
             const ALL: &'static [Self] = $name::ALL;
             const NAMES: &'static [&'static str] = &[$($wire),+];
+            fn index(self) -> usize {
+                self as usize
+            }
         }
     };
 }
@@ -37,6 +40,65 @@ pub(crate) use choice;
 pub trait Choice: Copy + 'static {
     const ALL: &'static [Self];
     const NAMES: &'static [&'static str];
+    /// Where the value stands in `ALL` (and its name in `NAMES`).
+    fn index(self) -> usize;
+}
+
+/// The yes/no answers of one kind (`MemberFlag`, `HousingFlag`) that were answered yes.
+///
+/// The answers are kept as a set keyed by their kind, not as a field each, so the profile's
+/// reader, its writers, the form and the reducer go through `F::ALL` and `F::NAMES`: a new
+/// yes/no answer is one more value of its kind, with its words, and nothing else to wire.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Yes<F>(u16, core::marker::PhantomData<F>);
+
+impl<F: Choice> Yes<F> {
+    /// Every answer no: the contract's default.
+    pub const NONE: Self = Yes(0, core::marker::PhantomData);
+
+    /// Whether `flag` was answered yes.
+    pub fn has(self, flag: F) -> bool {
+        self.0 >> flag.index() & 1 == 1
+    }
+
+    /// Answers `flag` with `on`.
+    pub fn set(&mut self, flag: F, on: bool) {
+        let bit = 1 << flag.index();
+        if on {
+            self.0 |= bit;
+        } else {
+            self.0 &= !bit;
+        }
+    }
+
+    /// The set with `flag` answered yes too.
+    pub fn with(mut self, flag: F) -> Self {
+        self.set(flag, true);
+        self
+    }
+
+    /// The answers that are yes, in `F::ALL`'s order.
+    pub fn iter(self) -> impl Iterator<Item = F> {
+        F::ALL.iter().copied().filter(move |f| self.has(*f))
+    }
+}
+
+impl<F: Choice> Default for Yes<F> {
+    fn default() -> Self {
+        Self::NONE
+    }
+}
+
+impl<F: Choice + core::fmt::Debug> core::fmt::Debug for Yes<F> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl<F: Choice> FromIterator<F> for Yes<F> {
+    fn from_iter<I: IntoIterator<Item = F>>(flags: I) -> Self {
+        flags.into_iter().fold(Self::NONE, Yes::with)
+    }
 }
 
 /// Joins names as `a, b or c` for messages.
@@ -126,6 +188,9 @@ choice!(
         ChildInDifficulty = "child_in_difficulty", CerebralPalsy = "cerebral_palsy",
     }
 );
+
+// A `Yes` set holds up to sixteen answers of a kind.
+const _: () = assert!(HousingFlag::ALL.len() <= 16 && MemberFlag::ALL.len() <= 16);
 
 impl Work {
     /// The answers a household in `area` is offered, in the form's order: a job seeker in a

@@ -3,9 +3,8 @@
 
 use crate::model::choice::{
     Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    Street, Work, Yes,
 };
-use serde::Serialize;
 
 /// The oldest age a profile may give.
 pub const MAX_AGE: u8 = 130;
@@ -16,31 +15,27 @@ pub const MAX_MEMBERS: usize = 20;
 pub const WORK_AGE: u8 = 16;
 
 /// One household's answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
     pub residency: Residency,
     pub street: Option<Street>,
     pub area: Area,
     pub kind: HouseholdKind,
     pub community: Option<Community>,
-    pub old_community: bool,
-    pub piped_gas: bool,
-    pub lift: bool,
-    pub car: bool,
+    /// The yes/no answers about the home (`old_community`, `piped_gas`, … on the wire).
+    pub home: Yes<HousingFlag>,
     pub members: Vec<Member>,
 }
 
 /// One member's answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
     pub age: u8,
     pub sex: Sex,
     pub insurance: Insurance,
     pub disability: Disability,
-    pub severe_disability: bool,
-    pub self_care_lost: bool,
-    pub child_in_difficulty: bool,
-    pub cerebral_palsy: bool,
+    /// The yes/no answers about the member (`severe_disability`, … on the wire).
+    pub yes: Yes<MemberFlag>,
     pub work: Work,
 }
 
@@ -52,10 +47,7 @@ impl Member {
         sex: Sex::Female,
         insurance: Insurance::None,
         disability: Disability::None,
-        severe_disability: false,
-        self_care_lost: false,
-        child_in_difficulty: false,
-        cerebral_palsy: false,
+        yes: Yes::NONE,
         work: Work::None,
     };
 }
@@ -76,10 +68,7 @@ impl Profile {
         area: Area::Urban,
         kind: HouseholdKind::Ordinary,
         community: None,
-        old_community: false,
-        piped_gas: false,
-        lift: false,
-        car: false,
+        home: Yes::NONE,
         members: Vec::new(),
     };
 }
@@ -97,23 +86,13 @@ impl Default for Profile {
 impl Profile {
     /// Reads a yes/no fact about the home.
     pub fn housing(&self, flag: HousingFlag) -> bool {
-        match flag {
-            HousingFlag::OldCommunity => self.old_community,
-            HousingFlag::PipedGas => self.piped_gas,
-            HousingFlag::Lift => self.lift,
-            HousingFlag::Car => self.car,
-        }
+        self.home.has(flag)
     }
 }
 
 impl Member {
     /// Reads a yes/no fact about the member.
     pub fn flag(&self, flag: MemberFlag) -> bool {
-        match flag {
-            MemberFlag::SevereDisability => self.severe_disability,
-            MemberFlag::SelfCareLost => self.self_care_lost,
-            MemberFlag::ChildInDifficulty => self.child_in_difficulty,
-            MemberFlag::CerebralPalsy => self.cerebral_palsy,
-        }
+        self.yes.has(flag)
     }
 }
