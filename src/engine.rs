@@ -492,8 +492,8 @@ fn met<'a>(
                     .iter()
                     .filter(|d| **d != Disability::None)
                     .all(|d| any_of.contains(d));
-                let unstated = m.disability == Disability::None
-                    && m.flag(MemberFlag::SevereDisability);
+                let unstated =
+                    m.disability == Disability::None && m.flag(MemberFlag::SevereDisability);
                 leaf(
                     any_kind && unstated,
                     Answer::Member(MemberFlag::SevereDisability),

@@ -327,6 +327,10 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
         "item 10, items[9].measures[0].likely[0].why: unknown variant `sometimes`, expected one of `conditions`, `quota`, `application`, `part`, `open`, `elsewhere`, `hardship`",
     );
     check(
+        |v| v["programmes"][10]["icon"] = json!("motorbike"),
+        "programmes[10].icon: must be one of the pictures the page draws: dot, home,",
+    );
+    check(
         |v| v["items"][9]["programme"] = json!(16),
         "item 10, items[9].programme: names programme 16",
     );
@@ -438,7 +442,10 @@ fn the_page_copy_is_the_catalogue_packed() {
     let mut expected = full.clone();
     // What the page does not show is not packed.
     expected.source.clear();
-    expected.programmes.clear();
+    for p in expected.programmes.iter_mut() {
+        p.title.clear();
+        p.en.clear();
+    }
     for item in expected.items.iter_mut() {
         item.text.clear();
         item.summary = Default::default();
@@ -525,4 +532,28 @@ fn out_of_reach_is_what_no_answer_can_change_item_15() {
         !either.out_of_reach(&person(40)),
         "a woman of 40 is one of them"
     );
+}
+
+/// Every picture a list may name for a programme is one the page's stylesheet draws, and every
+/// picture drawn is one a list may name: the list picks, the stylesheet draws (`ICONS`).
+#[test]
+fn every_programme_picture_is_drawn_by_the_stylesheet() {
+    use minsheng::model::catalogue::ICONS;
+    let css = include_str!("../style.css");
+    let mut drawn: Vec<&str> = css
+        .match_indices("[data-icon=\"")
+        .map(|(at, m)| {
+            let rest = &css[at + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    drawn.sort_unstable();
+    let mut named = ICONS.to_vec();
+    named.sort_unstable();
+    assert_eq!(drawn, named);
+    // The list's pictures: each programme its own, as the list names it.
+    let c = Catalogue::builtin().unwrap();
+    assert_eq!(c.icon(1), "home");
+    assert_eq!(c.icon(15), "tree");
+    assert_eq!(c.icon(99), "dot");
 }

@@ -184,14 +184,18 @@ fn every_yes_no_answer_the_contract_lists_is_the_decoders() {
     for name in <MemberFlag as Choice>::NAMES {
         let text = format!(r#"{{"members":[{{"age":40,"sex":"male","{name}":1}}]}}"#);
         assert_eq!(
-            minsheng::codec::profile::decode(&text).unwrap_err().to_string(),
+            minsheng::codec::profile::decode(&text)
+                .unwrap_err()
+                .to_string(),
             format!("members[0].{name}: must be true or false")
         );
     }
     for name in <HousingFlag as Choice>::NAMES {
         let text = format!(r#"{{"{name}":"yes","members":[{{"age":40,"sex":"male"}}]}}"#);
         assert_eq!(
-            minsheng::codec::profile::decode(&text).unwrap_err().to_string(),
+            minsheng::codec::profile::decode(&text)
+                .unwrap_err()
+                .to_string(),
             format!("{name}: must be true or false")
         );
     }

@@ -223,7 +223,11 @@ fn a_yes_no_answer_is_named_only_where_it_means_something_of_its_own() {
     }
     let mut found = BTreeSet::new();
     for file in &all {
-        let rel = file.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+        let rel = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         if rel == "src/model/choice.rs" || rel == "src/words.rs" {
             continue;
         }

@@ -238,13 +238,15 @@ fn in_order_of(short: &str, full: &str) -> bool {
     // Each key's place in the full form, searched from the last key's place on: members
     // repeat their keys, so a key is looked for after the one before it.
     let mut at = 0;
-    keys(short).iter().all(|k| match full[at..].iter().position(|f| f == k) {
-        Some(i) => {
-            at += i;
-            true
-        }
-        None => false,
-    })
+    keys(short)
+        .iter()
+        .all(|k| match full[at..].iter().position(|f| f == k) {
+            Some(i) => {
+                at += i;
+                true
+            }
+            None => false,
+        })
 }
 
 /// The link's short form as serde_json's `Value`s compare it (in any key order): the full form

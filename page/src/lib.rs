@@ -12,7 +12,6 @@ pub mod app;
 pub mod desk;
 pub mod form;
 pub mod header;
-pub mod icons;
 pub mod platform;
 pub mod results;
 pub mod share;

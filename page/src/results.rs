@@ -2,7 +2,6 @@
 //! how much, sure or likely), every detail one tap away in a native `<details>`.
 
 use super::desk;
-use super::icons::icon;
 use super::platform;
 use super::share::{share_tools, Share};
 use super::state::State;
@@ -303,7 +302,7 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
         <details class="group everyone" data-scope="everyone" open={outcome.is_none()} key="everyone">
             <summary><h3 id="everyone-heading">{ lang.pick(Key::ForEveryone.pair()) }{ count }</h3></summary>
             <ul>{ for items.iter().filter_map(|n| catalogue.item(*n)).map(|item| html! {
-                <li data-everyone-item={item.item.to_string()} data-icon={icon(item.programme)}>
+                <li data-everyone-item={item.item.to_string()} data-icon={catalogue.icon(item.programme).to_owned()}>
                     // The summary comes with the texts (boot.js, `data-text`), when the list shows.
                     <span><strong>{ lang.text(&item.title) }</strong>{ lang.pick(("：", ": ")) }{ fetched(item.item, lang.pick(("zh", "en"))) }</span>
                 </li>

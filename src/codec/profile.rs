@@ -8,7 +8,9 @@
 use crate::codec::json::Obj;
 use crate::codec::json::Value;
 use crate::codec::json_out::{Object, ToJson};
-use crate::model::choice::{join_or, Choice, Community, HousingFlag, MemberFlag, Sex, Street, Work};
+use crate::model::choice::{
+    join_or, Choice, Community, HousingFlag, MemberFlag, Sex, Street, Work,
+};
 use crate::model::fault::Fault;
 use crate::model::profile::{Member, Profile, MAX_AGE, MAX_MEMBERS, WORK_AGE};
 
@@ -69,7 +71,14 @@ pub fn decode(text: &str) -> Result<Profile, Fault> {
 pub fn from_value(value: &Value) -> Result<Profile, Fault> {
     let obj = Obj::new(value, "", "profile")?;
     obj.only(
-        &["residency", "street", "area", "kind", "community", "members"],
+        &[
+            "residency",
+            "street",
+            "area",
+            "kind",
+            "community",
+            "members",
+        ],
         <HousingFlag as Choice>::NAMES,
     )?;
     let members = match obj.get("members") {

@@ -63,6 +63,12 @@ test("the person first: the age is the first question, on the first screen, empt
     assert.equal(await page.locator("[data-member]").count(), 0, "no member results");
     assert.match(await page.locator("#waiting").innerText(), lang === "zh" ? /请先填写年龄/ : /age/i);
     assert.ok(await page.locator('[data-scope="everyone"] [data-everyone-item="33"]').isVisible(), "the measures for everyone are shown");
+    // Each item shows its programme's picture, as the list names it (item 33, 口袋公园: "tree"),
+    // drawn by the stylesheet: a picture name the stylesheet lacks would draw nothing.
+    const pictures = await page.$$eval("[data-everyone-item]", (els) => els.map((e) => [e.dataset.icon, getComputedStyle(e, "::before").backgroundImage]));
+    assert.equal(await page.locator('[data-everyone-item="33"]').getAttribute("data-icon"), "tree");
+    assert.equal(pictures.length, 8);
+    for (const [name, image] of pictures) assert.match(image, /^url\("data:image\/svg\+xml/, `the picture ${name} is drawn`);
     // With their summaries, fetched with the texts (the source table's item 33: 口袋公园).
     await page.waitForFunction((l) => document.querySelector(`[data-everyone-item="33"] [data-text="33.${l}"]`)?.textContent.length > 5, lang);
     assert.equal(await page.locator('[data-everyone-item="33"] [data-text]').innerText(), lang === "zh" ? "新增口袋公园绿地8处，共约3万平方米。" : await page.locator('[data-everyone-item="33"] [data-text]').innerText());

@@ -209,11 +209,10 @@ macro_rules! packed {
     };
 }
 
-// The page shows neither the programme headings (only their numbers, as icons) nor the file's
-// path.
-packed!(Catalogue { id, year, name, district, items } left { source, programmes });
+// The page shows neither the programme headings (only their pictures) nor the file's path.
+packed!(Catalogue { id, year, name, district, programmes, items } left { source });
 packed!(Text { zh, en });
-packed!(Programme { number, title, en });
+packed!(Programme { number, icon } left { title, en });
 // No item's source text or summary is packed: the page shows them inside folds (the list of
 // what serves everyone is one, open before any answer), and fetches them when a fold first shows
 // one (the build writes them beside the page, `scripts/dist/texts.mjs`), so the page a resident

@@ -67,7 +67,31 @@ pub struct Programme {
     pub title: String,
     /// The heading in plain English.
     pub en: String,
+    /// The picture its items are shown with, by name: one of `ICONS`.
+    pub icon: String,
 }
+
+/// The pictures a programme may be shown with, by name: the page's stylesheet draws each
+/// (`[data-icon="home"]::before`, checked by a test), so a list picks its programmes' pictures
+/// as data. `dot` is a plain mark, for a programme no picture fits.
+pub const ICONS: &[&str] = &[
+    "dot",
+    "home",
+    "shield",
+    "globe",
+    "book",
+    "heart",
+    "cross",
+    "card",
+    "umbrella",
+    "bin",
+    "briefcase",
+    "vehicle",
+    "pill",
+    "women",
+    "flame",
+    "tree",
+];
 
 /// One numbered item (序号) of the source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -462,6 +486,11 @@ impl Catalogue {
     /// The programme heading with this number.
     pub fn programme(&self, number: u8) -> Option<&Programme> {
         self.programmes.iter().find(|p| p.number == number)
+    }
+
+    /// The picture of the programme with this number (`dot` where none is listed).
+    pub fn icon(&self, programme: u8) -> &str {
+        self.programme(programme).map_or("dot", |p| p.icon.as_str())
     }
 }
 

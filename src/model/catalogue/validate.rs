@@ -1,6 +1,6 @@
 //! What serde cannot check: uniqueness, order, references, sums and scopes.
 
-use super::{Catalogue, Scale, Scope};
+use super::{Catalogue, Scale, Scope, ICONS};
 use crate::model::fault::Fault;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -22,6 +22,15 @@ impl Catalogue {
                 return Err(top(
                     &format!("programmes[{i}].number"),
                     format!("programme {} is listed twice", p.number),
+                ));
+            }
+            if !ICONS.contains(&p.icon.as_str()) {
+                return Err(top(
+                    &format!("programmes[{i}].icon"),
+                    format!(
+                        "must be one of the pictures the page draws: {}",
+                        ICONS.join(", ")
+                    ),
                 ));
             }
         }
