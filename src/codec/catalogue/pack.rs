@@ -18,35 +18,58 @@ use crate::model::choice::{
 use rust_decimal::Decimal;
 
 /// A value that writes itself to, and reads itself from, the packed form.
+///
+/// Reading never stops half-way: a value that cannot be read marks the reader bad and reads
+/// as a plain default, and `unpack` refuses the whole copy at the end. (An early return at
+/// each field made the Wasm drop every half-built value on its own path: the reader was
+/// twice its size.)
 pub trait Pack: Sized {
     fn pack(&self, out: &mut Vec<u8>);
-    fn unpack(r: &mut Reader<'_>) -> Option<Self>;
+    fn unpack(r: &mut Reader<'_>) -> Self;
 }
 
-/// The packed bytes, read from the front.
-pub struct Reader<'a>(&'a [u8]);
+/// The packed bytes, read from the front; `bad` once anything could not be read.
+pub struct Reader<'a> {
+    rest: &'a [u8],
+    bad: bool,
+}
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let (first, rest) = self.0.split_first()?;
-        self.0 = rest;
-        Some(*first)
+    /// Marks the copy as not whole, and gives `value` to go on with.
+    fn fail<T>(&mut self, value: T) -> T {
+        self.bad = true;
+        value
     }
 
-    fn number(&mut self) -> Option<u64> {
+    fn byte(&mut self) -> u8 {
+        match self.rest.split_first() {
+            Some((first, rest)) => {
+                self.rest = rest;
+                *first
+            }
+            None => self.fail(0),
+        }
+    }
+
+    fn number(&mut self) -> u64 {
         let mut n: u64 = 0;
         for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
+            let b = self.byte();
             n |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
-                return Some(n);
+                return n;
             }
         }
-        None
+        self.fail(0)
     }
 
-    fn length(&mut self) -> Option<usize> {
-        usize::try_from(self.number()?).ok()
+    /// A list's or a string's length: at most the bytes left (each item takes one at least).
+    fn length(&mut self) -> usize {
+        let n = self.number();
+        match usize::try_from(n) {
+            Ok(n) if n <= self.rest.len() => n,
+            _ => self.fail(0),
+        }
     }
 }
 
@@ -62,7 +85,7 @@ impl Pack for u8 {
     fn pack(&self, out: &mut Vec<u8>) {
         out.push(*self);
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+    fn unpack(r: &mut Reader<'_>) -> Self {
         r.byte()
     }
 }
@@ -71,8 +94,9 @@ impl Pack for u16 {
     fn pack(&self, out: &mut Vec<u8>) {
         number(out, u64::from(*self));
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        u16::try_from(r.number()?).ok()
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        let n = r.number();
+        u16::try_from(n).unwrap_or_else(|_| r.fail(0))
     }
 }
 
@@ -80,11 +104,11 @@ impl Pack for bool {
     fn pack(&self, out: &mut Vec<u8>) {
         out.push(u8::from(*self));
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        match r.byte()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        match r.byte() {
+            0 => false,
+            1 => true,
+            _ => r.fail(false),
         }
     }
 }
@@ -94,11 +118,14 @@ impl Pack for String {
         number(out, self.len() as u64);
         out.extend_from_slice(self.as_bytes());
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        let len = r.length()?;
-        let bytes = r.0.get(..len)?;
-        r.0 = &r.0[len..];
-        String::from_utf8(bytes.to_vec()).ok()
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        let len = r.length();
+        let (bytes, rest) = r.rest.split_at(len);
+        r.rest = rest;
+        match core::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => r.fail(String::new()),
+        }
     }
 }
 
@@ -109,10 +136,11 @@ impl Pack for Decimal {
         number(out, ((m << 1) ^ (m >> 63)) as u64);
         out.push(self.scale() as u8);
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        let z = r.number()?;
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        let z = r.number();
         let m = (z >> 1) as i64 ^ -((z & 1) as i64);
-        Decimal::try_new(m, u32::from(r.byte()?)).ok()
+        let scale = u32::from(r.byte());
+        Decimal::try_new(m, scale).unwrap_or_else(|_| r.fail(Decimal::ZERO))
     }
 }
 
@@ -126,11 +154,11 @@ impl<T: Pack> Pack for Option<T> {
             }
         }
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        match r.byte()? {
-            0 => Some(None),
-            1 => Some(Some(T::unpack(r)?)),
-            _ => None,
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        match r.byte() {
+            0 => None,
+            1 => Some(T::unpack(r)),
+            _ => r.fail(None),
         }
     }
 }
@@ -140,14 +168,13 @@ impl<T: Pack> Pack for Vec<T> {
         number(out, self.len() as u64);
         self.iter().for_each(|v| v.pack(out));
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        // A plain loop: `collect` into an `Option<Vec<_>>` compiles to an adapter per type.
-        let n = r.length()?;
-        let mut list = Vec::new();
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        let n = r.length();
+        let mut list = Vec::with_capacity(n);
         for _ in 0..n {
-            list.push(T::unpack(r)?);
+            list.push(T::unpack(r));
         }
-        Some(list)
+        list
     }
 }
 
@@ -155,8 +182,8 @@ impl<T: Pack> Pack for Box<T> {
     fn pack(&self, out: &mut Vec<u8>) {
         (**self).pack(out);
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        T::unpack(r).map(Box::new)
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        Box::new(T::unpack(r))
     }
 }
 
@@ -167,8 +194,12 @@ macro_rules! packed_choice {
             fn pack(&self, out: &mut Vec<u8>) {
                 out.push(Self::ALL.iter().position(|v| v == self).unwrap_or(0) as u8);
             }
-            fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-                Self::ALL.get(usize::from(r.byte()?)).copied()
+            fn unpack(r: &mut Reader<'_>) -> Self {
+                let at = usize::from(r.byte());
+                match Self::ALL.get(at) {
+                    Some(v) => *v,
+                    None => r.fail(Self::ALL[0]),
+                }
             }
         }
     )+};
@@ -202,8 +233,8 @@ macro_rules! packed {
             fn pack(&self, out: &mut Vec<u8>) {
                 $(self.$field.pack(out);)+
             }
-            fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-                Some($name { $($field: Pack::unpack(r)?,)+ $($($left: Default::default(),)+)? })
+            fn unpack(r: &mut Reader<'_>) -> Self {
+                $name { $($field: Pack::unpack(r),)+ $($($left: Default::default(),)+)? }
             }
         }
     };
@@ -233,14 +264,14 @@ impl Pack for Item {
             self.partners.pack(out);
         }
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+    fn unpack(r: &mut Reader<'_>) -> Self {
         let mut item = Item {
-            item: Pack::unpack(r)?,
-            programme: Pack::unpack(r)?,
-            title: Pack::unpack(r)?,
-            shares_cells_with: Pack::unpack(r)?,
-            everyone: Pack::unpack(r)?,
-            measures: Pack::unpack(r)?,
+            item: Pack::unpack(r),
+            programme: Pack::unpack(r),
+            title: Pack::unpack(r),
+            shares_cells_with: Pack::unpack(r),
+            everyone: Pack::unpack(r),
+            measures: Pack::unpack(r),
             summary: Text::default(),
             text: String::new(),
             deadline: String::new(),
@@ -248,11 +279,11 @@ impl Pack for Item {
             partners: Vec::new(),
         };
         if !item.measures.is_empty() {
-            item.deadline = Pack::unpack(r)?;
-            item.lead = Pack::unpack(r)?;
-            item.partners = Pack::unpack(r)?;
+            item.deadline = Pack::unpack(r);
+            item.lead = Pack::unpack(r);
+            item.partners = Pack::unpack(r);
         }
-        Some(item)
+        item
     }
 }
 // How each open term was read is for reviewers: the page never shows it.
@@ -296,31 +327,31 @@ impl Pack for Condition {
             Condition::AnyMember(c) => tagged(out, 14, c),
         }
     }
-    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        fn v<T: Pack>(r: &mut Reader<'_>) -> Option<T> {
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        fn v<T: Pack>(r: &mut Reader<'_>) -> T {
             T::unpack(r)
         }
-        Some(match r.byte()? {
+        match r.byte() {
             0 => Condition::Age {
-                min: v(r)?,
-                max: v(r)?,
+                min: v(r),
+                max: v(r),
             },
-            1 => Condition::Sex { is: v(r)? },
-            2 => Condition::Household { any_of: v(r)? },
-            3 => Condition::Residency { any_of: v(r)? },
-            4 => Condition::Insurance { any_of: v(r)? },
-            5 => Condition::Disability { any_of: v(r)? },
-            6 => Condition::Member { flag: v(r)? },
-            7 => Condition::Work { any_of: v(r)? },
-            8 => Condition::Area { is: v(r)? },
-            9 => Condition::Street { any_of: v(r)? },
-            10 => Condition::Community { any_of: v(r)? },
-            11 => Condition::Housing { flag: v(r)? },
-            12 => Condition::AllOf(v(r)?),
-            13 => Condition::AnyOf(v(r)?),
-            14 => Condition::AnyMember(v(r)?),
-            _ => return None,
-        })
+            1 => Condition::Sex { is: v(r) },
+            2 => Condition::Household { any_of: v(r) },
+            3 => Condition::Residency { any_of: v(r) },
+            4 => Condition::Insurance { any_of: v(r) },
+            5 => Condition::Disability { any_of: v(r) },
+            6 => Condition::Member { flag: v(r) },
+            7 => Condition::Work { any_of: v(r) },
+            8 => Condition::Area { is: v(r) },
+            9 => Condition::Street { any_of: v(r) },
+            10 => Condition::Community { any_of: v(r) },
+            11 => Condition::Housing { flag: v(r) },
+            12 => Condition::AllOf(v(r)),
+            13 => Condition::AnyOf(v(r)),
+            14 => Condition::AnyMember(v(r)),
+            _ => r.fail(Condition::AllOf(Vec::new())),
+        }
     }
 }
 
@@ -339,7 +370,10 @@ pub fn pack(catalogue: &Catalogue) -> Vec<u8> {
 
 /// The catalogue read back from its packed form; `None` if the bytes are not a whole one.
 pub fn unpack(bytes: &[u8]) -> Option<Catalogue> {
-    let mut r = Reader(bytes);
-    let catalogue = Catalogue::unpack(&mut r)?;
-    r.0.is_empty().then_some(catalogue)
+    let mut r = Reader {
+        rest: bytes,
+        bad: false,
+    };
+    let catalogue = Catalogue::unpack(&mut r);
+    (!r.bad && r.rest.is_empty()).then_some(catalogue)
 }
