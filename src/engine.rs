@@ -4,11 +4,11 @@
 //! (conditions met, answers that met them, enum values); words belong to the page's i18n layer.
 
 use crate::model::catalogue::{
-    Catalogue, CheckWhy, Condition, Everyone, Item, Measure, Money, MoneyKind, Period, Ratio, Scope,
+    Catalogue, CheckWhy, Condition, Everyone, Item, Measure, Money, MoneyKind, Period, Place,
+    Ratio, Scope, Text,
 };
 use crate::model::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    Area, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex, Work,
 };
 use crate::model::profile::{Member, Profile, MAX_AGE};
 use rust_decimal::Decimal;
@@ -137,7 +137,7 @@ pub struct Entry<'a> {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reason<'a> {
     pub met: Cow<'a, Condition>,
-    pub answer: Answer,
+    pub answer: Answer<'a>,
     /// Whose answer it is, from 0, in a household measure that some member qualifies for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member: Option<usize>,
@@ -146,7 +146,7 @@ pub struct Reason<'a> {
 /// An answer of the profile, as a reason cites it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum Answer {
+pub enum Answer<'a> {
     Age(u8),
     Sex(Sex),
     Kind(HouseholdKind),
@@ -156,9 +156,37 @@ pub enum Answer {
     Member(MemberFlag),
     Work(Work),
     Area(Area),
-    Street(Street),
-    Community(Community),
+    /// The list's street (a result gives its key).
+    Street(Named<'a>),
+    /// The list's estate (a result gives its key).
+    Community(Named<'a>),
     Housing(HousingFlag),
+}
+
+/// A street or estate of the list as an answer cites it: by its key in a result, by its name
+/// in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Named<'a> {
+    pub key: &'a str,
+    pub name: &'a Text,
+}
+
+impl<'a> Named<'a> {
+    pub fn of(key: &'a str, name: &'a Text) -> Self {
+        Named { key, name }
+    }
+}
+
+impl<'a> From<&'a Place> for Named<'a> {
+    fn from(p: &'a Place) -> Named<'a> {
+        Named::of(&p.key, &p.name)
+    }
+}
+
+impl Serialize for Named<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key)
+    }
 }
 
 /// A measure one changed answer away.
@@ -448,6 +476,12 @@ fn applies<'a>(
     }
 }
 
+/// The place of `any_of` that the profile's answer (a key) names.
+fn named<'a>(any_of: &'a [Place], given: &Option<String>) -> Option<Named<'a>> {
+    let given = given.as_deref()?;
+    any_of.iter().find(|p| p.key == given).map(Named::from)
+}
+
 /// Whether a condition holds; the leaves that met it, with their answers, go into `reasons`
 /// (nothing is left there from a branch that failed).
 fn met<'a>(
@@ -456,7 +490,7 @@ fn met<'a>(
     member: Option<&Member>,
     reasons: &mut Vec<Reason<'a>>,
 ) -> bool {
-    let mut leaf = |holds: bool, answer: Answer| {
+    let mut leaf = |holds: bool, answer: Answer<'a>| {
         if holds {
             reasons.push(Reason {
                 met: Cow::Borrowed(condition),
@@ -521,12 +555,13 @@ fn met<'a>(
             Answer::Residency(profile.residency),
         ),
         (Condition::Area { is }, _) => leaf(profile.area == *is, Answer::Area(profile.area)),
-        (Condition::Street { any_of }, _) => match profile.street {
-            Some(v) => leaf(any_of.contains(&v), Answer::Street(v)),
+        // Met by the place the profile names; the reason cites it as the list names it.
+        (Condition::Street { any_of }, _) => match named(any_of, &profile.street) {
+            Some(p) => leaf(true, Answer::Street(p)),
             None => false,
         },
-        (Condition::Community { any_of }, _) => match profile.community {
-            Some(v) => leaf(any_of.contains(&v), Answer::Community(v)),
+        (Condition::Community { any_of }, _) => match named(any_of, &profile.community) {
+            Some(p) => leaf(true, Answer::Community(p)),
             None => false,
         },
         (Condition::Housing { flag }, _) => leaf(profile.housing(*flag), Answer::Housing(*flag)),

@@ -6,9 +6,10 @@
 //! renderers only choose the words' dress (markup or lines of text). Native, so it is tested
 //! with `cargo test`.
 
-use crate::engine::{Answer, Certainty, Entry, Outcome};
+use crate::engine::{Answer, Certainty, Entry, Named, Outcome};
 use crate::model::catalogue::Catalogue;
-use crate::model::choice::{Disability, HousingFlag, MemberFlag, Street, Work};
+use crate::model::catalogue::Text;
+use crate::model::choice::{Disability, HousingFlag, MemberFlag, Work};
 use crate::model::office::Office;
 use crate::model::profile::{Member, Profile};
 use crate::words::{self, Key, Lang};
@@ -239,7 +240,8 @@ pub struct Section<'e, 'a> {
 #[derive(Debug)]
 pub struct Laid<'e, 'a, 'd> {
     lang: Lang,
-    street: Option<Street>,
+    /// The name of the household's street, where given.
+    street: Option<&'a Text>,
     /// Each cash measure with whose it is (member position), in the members' order.
     pub cash_from: Vec<(usize, &'e Entry<'a>)>,
     /// On 低保 or 特困 support: their allowance is not in this list's total.
@@ -258,12 +260,17 @@ pub struct Laid<'e, 'a, 'd> {
 /// Lays the results out in `lang`: what every rendering of them shows, in order.
 pub fn lay_out<'e, 'a, 'd>(
     lang: Lang,
+    catalogue: &'a Catalogue,
     profile: &Profile,
     outcome: &'e Outcome<'a>,
     directory: &'d [Office],
 ) -> Laid<'e, 'a, 'd> {
     let all = || outcome.entries();
-    let street = profile.street;
+    let street = profile
+        .street
+        .as_deref()
+        .and_then(|k| catalogue.street(k))
+        .map(|s| &s.name);
     let (shared, own) = alike(&outcome.members);
     let groups = by_members(shared);
     let mut members: Vec<Section<'e, 'a>> = Vec::new();
@@ -369,15 +376,24 @@ impl Laid<'_, '_, '_> {
 /// household's (street, estate, household type, residency, town or village, the home's ticks),
 /// then each member's (age and sex, insurance, and what else was answered or ticked), each said
 /// as the reasons say it.
-pub fn answers(lang: Lang, profile: &Profile, open: &[bool]) -> Vec<String> {
+pub fn answers(lang: Lang, catalogue: &Catalogue, profile: &Profile, open: &[bool]) -> Vec<String> {
     let said = |list: Vec<Answer>| {
         list.into_iter()
             .map(|a| words::answer_words(lang, a))
             .collect::<Vec<_>>()
             .join(lang.pick(("；", "; ")))
     };
-    let mut home: Vec<Answer> = profile.street.map(Answer::Street).into_iter().collect();
-    home.extend(profile.community.map(Answer::Community));
+    let mut home: Vec<Answer> = Vec::new();
+    if let Some(s) = profile.street.as_deref().and_then(|k| catalogue.street(k)) {
+        home.push(Answer::Street(Named::of(&s.key, &s.name)));
+    }
+    if let Some(e) = profile
+        .community
+        .as_deref()
+        .and_then(|k| catalogue.estate(k))
+    {
+        home.push(Answer::Community(Named::of(&e.key, &e.name)));
+    }
     home.extend([
         Answer::Kind(profile.kind),
         Answer::Residency(profile.residency),
@@ -446,7 +462,7 @@ pub fn plain_text(
             words::yearly(lang, outcome.cash.year)
         ));
     }
-    let laid = lay_out(lang, profile, outcome, directory);
+    let laid = lay_out(lang, catalogue, profile, outcome, directory);
     if laid.only_this_list {
         out.push(t(Key::OnlyThisList).to_owned());
     }

@@ -8,9 +8,9 @@
 use crate::codec::fragment;
 use crate::codec::saved::{self, Saved, SavedError};
 use crate::model::age::{read_age, Age, Waiting};
+use crate::model::catalogue::Catalogue;
 use crate::model::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    Area, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex, Work,
 };
 use crate::model::profile::{Member, Profile, MAX_MEMBERS, WORK_AGE};
 use crate::words::Lang;
@@ -286,13 +286,15 @@ pub enum Notice {
 }
 
 /// One change to the household's answers.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HouseholdEdit {
     Residency(Residency),
-    Street(Option<Street>),
+    /// A street of the list, by its key.
+    Street(Option<String>),
     Area(Area),
     Kind(HouseholdKind),
-    Community(Option<Community>),
+    /// An estate of the list, by its key.
+    Community(Option<String>),
     Flag(HousingFlag, bool),
 }
 
@@ -430,11 +432,16 @@ fn apply_household(p: &mut Profile, edit: HouseholdEdit) {
     match edit {
         HouseholdEdit::Residency(v) => p.residency = v,
         HouseholdEdit::Street(v) => {
-            p.street = v;
-            // A compound on another street is no longer an answer the form offers.
-            if p.community.is_some_and(|c| !Community::on(v).contains(&c)) {
+            // An estate on another street is no longer an answer the form offers (the page's
+            // list: the one compiled in).
+            let offered = Catalogue::builtin().is_ok_and(|list| {
+                list.estates_on(v.as_deref())
+                    .any(|e| p.community.as_deref() == Some(e.key.as_str()))
+            });
+            if !offered {
                 p.community = None;
             }
+            p.street = v;
         }
         HouseholdEdit::Area(v) => p.area = v,
         HouseholdEdit::Kind(v) => p.kind = v,

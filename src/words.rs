@@ -8,11 +8,10 @@ use crate::engine::{
 };
 use crate::model::age::{Waiting, Wrong};
 use crate::model::catalogue::{
-    Catalogue, CheckWhy, Condition, Money, MoneyKind, Payer, Period, Ratio, Text,
+    Catalogue, CheckWhy, Condition, Money, MoneyKind, Payer, Period, Place, Ratio, Text,
 };
 use crate::model::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    Area, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex, Work,
 };
 use crate::model::office::Office;
 use crate::model::profile::Member;
@@ -233,18 +232,6 @@ impl Label for Residency {
     }
 }
 
-impl Label for Street {
-    fn pair(self) -> (&'static str, &'static str) {
-        match self {
-            Street::Guanghe => ("洸河街道", "Guanghe"),
-            Street::Huangtun => ("黄屯街道", "Huangtun"),
-            Street::Liuhang => ("柳行街道", "Liuhang"),
-            Street::Wangyin => ("王因街道", "Wangyin"),
-            Street::Jiezhuang => ("接庄街道", "Jiezhuang"),
-        }
-    }
-}
-
 impl Label for Area {
     fn pair(self) -> (&'static str, &'static str) {
         match self {
@@ -273,18 +260,6 @@ impl Label for HouseholdKind {
                 "脱贫户 / 监测户",
                 "Lifted out of poverty / monitored (脱贫/监测户)",
             ),
-        }
-    }
-}
-
-impl Label for Community {
-    fn pair(self) -> (&'static str, &'static str) {
-        match self {
-            Community::Keyuan => ("科苑小区", "Keyuan"),
-            Community::Xizha => ("西闸小区", "Xizha"),
-            Community::Yindu => ("银都小区", "Yindu"),
-            Community::Dianyeju => ("电业局宿舍", "Power Bureau dormitory"),
-            Community::Yunchuang => ("云创小镇社区", "Yunchuang Town"),
         }
     }
 }
@@ -604,7 +579,7 @@ pub fn sex_prefix(lang: Lang, e: &Entry<'_>, members: &[usize], open: &[bool]) -
 /// The directory's offices that any of these entries names as where to ask, each once.
 pub fn offices_named<'d, 'e, 'a: 'e>(
     entries: impl IntoIterator<Item = &'e Entry<'a>>,
-    street: Option<Street>,
+    street: Option<&Text>,
     directory: &'d [Office],
 ) -> Vec<&'d Office> {
     let mut out: Vec<&Office> = Vec::new();
@@ -641,11 +616,10 @@ pub fn member_legend(lang: Lang, index: usize, member: Option<&Member>, open: bo
 
 /// Whether the source names the resident's subdistrict office among a measure's departments:
 /// `各街道` (each street), or their own street by name.
-fn streets_help(lead: &[String], partners: &[String], street: Option<Street>) -> bool {
-    lead.iter().chain(partners).any(|d| {
-        (d.starts_with('各') && d.contains("街道"))
-            || street.is_some_and(|s| d.as_str() == s.pair().0)
-    })
+fn streets_help(lead: &[String], partners: &[String], street: Option<&Text>) -> bool {
+    lead.iter()
+        .chain(partners)
+        .any(|d| (d.starts_with('各') && d.contains("街道")) || street.is_some_and(|s| *d == s.zh))
 }
 
 /// Where a resident asks about a measure: the subdistrict office first where the source names the
@@ -655,7 +629,7 @@ pub fn where_to_ask(
     lang: Lang,
     lead: &[String],
     partners: &[String],
-    street: Option<Street>,
+    street: Option<&Text>,
 ) -> String {
     let streets_help = streets_help(lead, partners, street);
     // One department or several, said as many.
@@ -666,14 +640,14 @@ pub fn where_to_ask(
     };
     let lead = lead.join("、");
     match (lang, streets_help, street) {
-        (Lang::Zh, true, Some(s)) => format!("先到{}办事处咨询；负责部门：{lead}", s.pair().0),
+        (Lang::Zh, true, Some(s)) => format!("先到{}办事处咨询；负责部门：{lead}", s.zh),
         (Lang::Zh, true, None) => format!(
             "先到您所在的街道办事处咨询（在问题里选择街道，这里会写出名称）；负责部门：{lead}"
         ),
         (Lang::Zh, false, _) => format!("负责部门：{lead}"),
         (Lang::En, help, street) => {
             let first = match (help, street) {
-                (true, Some(s)) => format!("Ask first at the {} subdistrict office ({}办事处); the", s.pair().1, s.pair().0),
+                (true, Some(s)) => format!("Ask first at the {} subdistrict office ({}办事处); the", s.en, s.zh),
                 (true, None) => "Ask first at your subdistrict office (街道办事处; choose your street above to see its name); the".to_owned(),
                 (false, _) => "The".to_owned(),
             };
@@ -688,13 +662,13 @@ pub fn ask_short(
     lang: Lang,
     lead: &[String],
     partners: &[String],
-    street: Option<Street>,
+    street: Option<&Text>,
 ) -> String {
     let streets_help = streets_help(lead, partners, street);
     match (lang, streets_help, street) {
-        (Lang::Zh, true, Some(s)) => format!("{}办事处", s.pair().0),
+        (Lang::Zh, true, Some(s)) => format!("{}办事处", s.zh),
         (Lang::Zh, true, None) => "所在街道办事处".to_owned(),
-        (Lang::En, true, Some(s)) => format!("{}办事处 (subdistrict office)", s.pair().0),
+        (Lang::En, true, Some(s)) => format!("{}办事处 (subdistrict office)", s.zh),
         (Lang::En, true, None) => "your subdistrict office (街道办事处)".to_owned(),
         (_, false, _) => lead.join("、"),
     }
@@ -715,7 +689,7 @@ pub fn ask_all(lang: Lang, ask: &str) -> String {
 pub fn common_ask<'e, 'a: 'e>(
     lang: Lang,
     entries: impl IntoIterator<Item = &'e Entry<'a>>,
-    street: Option<Street>,
+    street: Option<&Text>,
 ) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for e in entries {
@@ -1055,7 +1029,7 @@ fn age_range(lang: Lang, min: Option<u8>, max: Option<u8>) -> String {
 }
 
 /// An answer in words, as the reasons say it: `住在洸河街道`, `in resident medical insurance`.
-pub fn answer_words(lang: Lang, answer: Answer) -> String {
+pub fn answer_words(lang: Lang, answer: Answer<'_>) -> String {
     match (lang, answer) {
         (Lang::Zh, Answer::Age(a)) => format!("{a}周岁"),
         (Lang::En, Answer::Age(a)) => format!("aged {a}"),
@@ -1066,10 +1040,10 @@ pub fn answer_words(lang: Lang, answer: Answer) -> String {
         (Lang::Zh, Answer::Area(v)) => format!("住在{}", lang.pick(v.pair())),
         (Lang::En, Answer::Area(Area::Urban)) => "lives in a town".to_owned(),
         (Lang::En, Answer::Area(Area::Rural)) => "lives in a village".to_owned(),
-        (Lang::Zh, Answer::Street(v)) => format!("住在{}", v.pair().0),
-        (Lang::En, Answer::Street(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
-        (Lang::Zh, Answer::Community(v)) => format!("住在{}", v.pair().0),
-        (Lang::En, Answer::Community(v)) => format!("lives in {} ({})", v.pair().1, v.pair().0),
+        (Lang::Zh, Answer::Street(p) | Answer::Community(p)) => format!("住在{}", p.name.zh),
+        (Lang::En, Answer::Street(p) | Answer::Community(p)) => {
+            format!("lives in {} ({})", p.name.en, p.name.zh)
+        }
         (Lang::Zh, Answer::Insurance(Insurance::Unsure)) => "不清楚有没有医保".to_owned(),
         (Lang::En, Answer::Insurance(v @ (Insurance::None | Insurance::Unsure))) => {
             insurance_en(v).to_owned()
@@ -1202,6 +1176,12 @@ fn answers_once(lang: Lang, reasons: &[&Reason<'_>], own_age: bool) -> String {
 /// A list of answers in words: `低保家庭、低保边缘家庭` / `a, b or c`.
 fn one_of<T: Label>(lang: Lang, values: &[T]) -> String {
     let words: Vec<&str> = values.iter().map(|v| lang.pick(v.pair())).collect();
+    join_last(&words, lang.pick(("、", ", ")), lang.pick(("或", " or ")))
+}
+
+/// The list's streets or estates by name, joined as `one_of` joins answers.
+fn places(lang: Lang, places: &[Place]) -> String {
+    let words: Vec<&str> = places.iter().map(|p| lang.text(&p.name)).collect();
     join_last(&words, lang.pick(("、", ", ")), lang.pick(("或", " or ")))
 }
 
@@ -1397,11 +1377,11 @@ pub fn unmet(lang: Lang, c: &Condition, member: Option<&Member>) -> String {
         // they stand in a person's list, where the form's "we" would read as someone else.
         (Lang::En, Condition::Area { is: Area::Rural }) => "you live in a village".to_owned(),
         (Lang::En, Condition::Area { is: Area::Urban }) => "you live in a town".to_owned(),
-        (Lang::Zh, Condition::Street { any_of }) => format!("住在{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Street { any_of }) => format!("you live in {}", one_of(lang, any_of)),
-        (Lang::Zh, Condition::Community { any_of }) => format!("住在{}", one_of(lang, any_of)),
-        (Lang::En, Condition::Community { any_of }) => {
-            format!("you live in {}", one_of(lang, any_of))
+        (Lang::Zh, Condition::Street { any_of } | Condition::Community { any_of }) => {
+            format!("住在{}", places(lang, any_of))
+        }
+        (Lang::En, Condition::Street { any_of } | Condition::Community { any_of }) => {
+            format!("you live in {}", places(lang, any_of))
         }
         (Lang::Zh, Condition::Housing { flag }) => flag.pair().0.to_owned(),
         (Lang::En, Condition::Housing { flag }) => match flag {

@@ -327,6 +327,18 @@ fn corrupted_copies_are_refused_naming_item_and_field() {
         "item 10, items[9].measures[0].likely[0].why: unknown variant `sometimes`, expected one of `conditions`, `quota`, `application`, `part`, `open`, `elsewhere`, `hardship`",
     );
     check(
+        |v| v["items"][1]["measures"][0]["when"]["community"]["any_of"][0] = json!("downtown"),
+        "item 2, items[1].measures[0].when: names estate `downtown`, which is not listed",
+    );
+    check(
+        |v| v["estates"][4]["street"] = json!("riverside"),
+        "estates[4].street: names street `riverside`, which is not listed",
+    );
+    check(
+        |v| v["streets"][1]["key"] = json!("guanghe"),
+        "streets[1].key: `guanghe` must be a key of its own",
+    );
+    check(
         |v| v["programmes"][10]["icon"] = json!("motorbike"),
         "programmes[10].icon: must be one of the pictures the page draws: dot, home,",
     );
@@ -406,18 +418,42 @@ fn a_near_miss_sums_its_cash_period_by_period() {
 #[test]
 fn the_old_compounds_the_form_implies_are_item_2s_and_item_29_reads_them() {
     use minsheng::model::catalogue::Condition;
-    use minsheng::model::choice::Community;
     let c = Catalogue::builtin().unwrap();
-    let renovated = match &c.item(2).unwrap().measures[0].when {
-        Condition::Community { any_of } => any_of.clone(),
+    let renovated: Vec<&str> = match &c.item(2).unwrap().measures[0].when {
+        Condition::Community { any_of } => any_of.iter().map(|p| p.key.as_str()).collect(),
         other => panic!("item 2 names compounds, got {other:?}"),
     };
-    let old: Vec<Community> = Community::ALL
+    let old: Vec<&str> = c
+        .estates
         .iter()
-        .copied()
-        .filter(|x| x.is_old_compound())
+        .filter(|e| e.old)
+        .map(|e| e.key.as_str())
         .collect();
     assert_eq!(renovated, old, "老旧小区改造 names exactly these compounds");
+    // From the sentence "完成洸河街道科苑小区、西闸小区、银都小区、电业局宿舍4个小区……的老旧小区改造"
+    // and "黄屯街道云创小镇社区": each estate lies in the street the source places it in.
+    for (estate, street) in [
+        ("keyuan", "guanghe"),
+        ("xizha", "guanghe"),
+        ("yindu", "guanghe"),
+        ("dianyeju", "guanghe"),
+        ("yunchuang", "huangtun"),
+    ] {
+        assert_eq!(c.estate(estate).map(|e| e.street.as_str()), Some(street));
+        let name = &c.estate(estate).unwrap().name.zh;
+        assert!(
+            c.items.iter().any(|i| i.text.contains(name.as_str())),
+            "{name} is the source's"
+        );
+    }
+    for s in &c.streets {
+        assert!(
+            c.items.iter().any(|i| i.text.contains(s.name.zh.as_str())
+                || i.partners.iter().chain(&i.lead).any(|d| *d == s.name.zh)),
+            "{} is a street the source names",
+            s.name.zh
+        );
+    }
     // From the sentence: 科苑小区 is an old compound, so a household there with a car is served
     // by item 29's night parking without ticking "old compound" as well.
     let p = minsheng::codec::profile::decode(

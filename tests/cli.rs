@@ -170,6 +170,19 @@ fn another_list_from_a_file() {
     );
     let (_, review, _) = evaluate(&["--catalogue-file", &list, "--catalogue"], "");
     assert!(review.contains("\"made-up-next-year\""));
+    // Its streets and estates are its own: a profile's places are the list's. 新苑街道 is the
+    // made-up list's street, not 2022's.
+    let placed = r#"{"street":"xinyuan","community":"xugou","members":[{"age":82,"sex":"male"}]}"#;
+    let (code, _, _) = evaluate(&["--catalogue-file", &list, "-"], placed);
+    assert_eq!(code, 0);
+    let (_, text, _) = evaluate(&["--catalogue-file", &list, "--text", "-"], placed);
+    assert!(text.contains("先到新苑街道办事处咨询"), "{text}");
+    let (code, _, err) = evaluate(&["-"], placed);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("street: must be null or one of `guanghe`, `huangtun`, `liuhang`, `wangyin` or `jiezhuang`"),
+        "{err}"
+    );
 }
 
 #[test]

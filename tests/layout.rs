@@ -20,7 +20,7 @@ fn outcome(json: &str) -> (Profile, Outcome<'static>) {
 }
 
 fn laid<'e>(lang: Lang, p: &Profile, o: &'e Outcome<'static>) -> Laid<'e, 'static, 'static> {
-    layout::lay_out(lang, p, o, &[])
+    layout::lay_out(lang, Catalogue::builtin().unwrap(), p, o, &[])
 }
 
 /// Every (item, measure) said on lines of member `i`'s own section or named under it.
@@ -268,7 +268,7 @@ fn the_printout_states_the_answers_it_was_made_from() {
             {"age":92,"sex":"female","insurance":"resident"},
             {"age":81,"sex":"female","insurance":"resident_exempt","disability":"physical","self_care_lost":true}]}"#,
     );
-    let zh = layout::answers(Lang::Zh, &p, &[false, false]);
+    let zh = layout::answers(Lang::Zh, Catalogue::builtin().unwrap(), &p, &[false, false]);
     assert_eq!(zh.len(), 3, "the household, then each member: {zh:?}");
     for said in [
         "住在洸河街道",
@@ -290,7 +290,7 @@ fn the_printout_states_the_answers_it_was_made_from() {
         "{}",
         zh[2]
     );
-    let en = layout::answers(Lang::En, &p, &[false, false]);
+    let en = layout::answers(Lang::En, Catalogue::builtin().unwrap(), &p, &[false, false]);
     assert!(en[0].contains("lives in Guanghe (洸河街道)"), "{}", en[0]);
     assert!(en[2].starts_with("Woman, 81: "), "{}", en[2]);
 }

@@ -33,14 +33,22 @@ fn member() -> impl Strategy<Value = Member> {
         })
 }
 
+/// The list's streets' or estates' keys: a profile's places are the list's.
+fn keys(of: fn(&Catalogue) -> Vec<&String>) -> Vec<String> {
+    of(Catalogue::builtin().unwrap())
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
 fn profile() -> impl Strategy<Value = Profile> {
     (
         (
             select(Residency::ALL),
-            proptest::option::of(select(Street::ALL)),
+            proptest::option::of(select(keys(|c| c.streets.iter().map(|s| &s.key).collect()))),
             select(Area::ALL),
             select(HouseholdKind::ALL),
-            proptest::option::of(select(Community::ALL)),
+            proptest::option::of(select(keys(|c| c.estates.iter().map(|e| &e.key).collect()))),
         ),
         proptest::sample::subsequence(HousingFlag::ALL, 0..=HousingFlag::ALL.len()),
         proptest::collection::vec(member(), 1..=20),
@@ -48,11 +56,14 @@ fn profile() -> impl Strategy<Value = Profile> {
         .prop_map(
             |((residency, street, area, kind, community), h, members)| Profile {
                 residency,
+                // A valid profile: an estate lies in the street, when both are given.
+                community: community.filter(|c| {
+                    let list = Catalogue::builtin().unwrap();
+                    list.estates_on(street.as_deref()).any(|e| e.key == *c)
+                }),
                 street,
                 area,
                 kind,
-                // A valid profile: a compound lies in the street, when both are given.
-                community: community.filter(|c| Community::on(street).contains(c)),
                 home: h.into_iter().collect(),
                 members,
             },

@@ -85,7 +85,10 @@ fn scope<'o, 'a>(o: &'o Outcome<'a>, member: Option<usize>) -> &'o [Entry<'a>] {
 
 fn check(r: &Reading, c: &Check) {
     let at = format!("item {} «{}» with {}", r.item, r.source, c.profile);
-    let decoded = minsheng::codec::profile::from_value(&(&c.profile).into());
+    let decoded = minsheng::codec::profile::from_value(
+        &(&c.profile).into(),
+        minsheng::model::catalogue::Catalogue::builtin().unwrap(),
+    );
     if let Some(field) = &c.refused {
         let e = decoded.expect_err(&format!("{at}: must be refused"));
         assert!(

@@ -79,7 +79,7 @@ fn summarise(o: &Outcome<'_>) -> Expect {
 
 fn check(case: &Case) {
     let catalogue = Catalogue::builtin().unwrap();
-    let profile = minsheng::codec::profile::from_value(&(&case.profile).into())
+    let profile = minsheng::codec::profile::from_value(&(&case.profile).into(), catalogue)
         .unwrap_or_else(|e| panic!("{}: {e}", case.name));
     let got = summarise(&engine::evaluate(catalogue, &profile));
     assert_eq!(got, case.expect, "case: {}", case.name);
@@ -148,7 +148,8 @@ fn update_snapshots() {
                 out.push_str(line);
                 continue;
             };
-            let profile = minsheng::codec::profile::from_value(&(&case.profile).into()).unwrap();
+            let profile =
+                minsheng::codec::profile::from_value(&(&case.profile).into(), catalogue).unwrap();
             let got = summarise(&engine::evaluate(catalogue, &profile));
             if got == case.expect {
                 out.push_str(line);

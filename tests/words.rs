@@ -247,12 +247,13 @@ fn why_not_reads_the_unmet_conditions_in_words() {
 
 #[test]
 fn where_to_ask_names_the_residents_own_street_office_from_the_source() {
-    use minsheng::model::choice::Street;
     use minsheng::words::{where_to_ask, Lang};
+    let list = Catalogue::builtin().unwrap();
+    let street = |key: &str| list.street(key).map(|s| &s.name);
     let lead = vec!["发展软环境保障局".to_owned()];
     let partners = vec!["财政金融局".to_owned(), "各街道".to_owned()];
     assert_eq!(
-        where_to_ask(Lang::Zh, &lead, &partners, Some(Street::Guanghe)),
+        where_to_ask(Lang::Zh, &lead, &partners, street("guanghe")),
         "先到洸河街道办事处咨询；负责部门：发展软环境保障局"
     );
     assert!(where_to_ask(Lang::Zh, &lead, &partners, None).starts_with("先到您所在的街道办事处"));
@@ -261,11 +262,11 @@ fn where_to_ask_names_the_residents_own_street_office_from_the_source() {
         .map(String::from)
         .to_vec();
     assert_eq!(
-        where_to_ask(Lang::Zh, &lead, &four, Some(Street::Huangtun)),
+        where_to_ask(Lang::Zh, &lead, &four, street("huangtun")),
         "负责部门：发展软环境保障局"
     );
     assert_eq!(
-        where_to_ask(Lang::Zh, &lead, &four, Some(Street::Wangyin)),
+        where_to_ask(Lang::Zh, &lead, &four, street("wangyin")),
         "先到王因街道办事处咨询；负责部门：发展软环境保障局"
     );
 }
@@ -581,7 +582,11 @@ fn english_lines_name_each_scheme_once_and_keep_their_articles() {
                         Lang::En,
                         e.lead,
                         e.partners,
-                        profile.street,
+                        profile
+                            .street
+                            .as_deref()
+                            .and_then(|k| catalogue.street(k))
+                            .map(|s| &s.name),
                     ));
                 }
             }

@@ -5,9 +5,9 @@ use super::app::Dispatch;
 use super::platform::{self, Keep};
 use super::state::{Action, HouseholdEdit, MemberEdit, Person, Question, State};
 use crate::model::age::{Age, Waiting};
+use crate::model::catalogue::{Catalogue, Text};
 use crate::model::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    Area, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex, Work,
 };
 use crate::model::profile::{Member, MAX_MEMBERS, WORK_AGE};
 use crate::words::{self, Key, Label, Lang};
@@ -37,6 +37,14 @@ pub fn form(props: &FormProps) -> Html {
         found,
     } = props;
     let p = &state.household;
+    // The list's streets and estates (the page's list, compiled in).
+    let Ok(list) = Catalogue::builtin() else {
+        return Html::default();
+    };
+    let estates: Vec<(&'static str, &'static Text)> = list
+        .estates_on(p.street.as_deref())
+        .map(|e| (e.key.as_str(), &e.name))
+        .collect();
     fn household<T: 'static>(
         dispatch: &Dispatch,
         f: fn(Option<T>) -> Option<HouseholdEdit>,
@@ -90,16 +98,16 @@ pub fn form(props: &FormProps) -> Html {
                 <legend>{ t(Key::Household) }</legend>
                 { select(lang, "residency", t(Key::Residency), Residency::ALL, Some(p.residency), NotSure::Omitted,
                     household(dispatch, |v| v.map(HouseholdEdit::Residency))) }
-                { select(lang, "street", t(Key::Street), Street::ALL, p.street, NotSure::Offered,
-                    household(dispatch, |v| Some(HouseholdEdit::Street(v)))) }
+                { place(lang, "street", t(Key::Street), list.streets.iter().map(|s| (s.key.as_str(), &s.name)).collect(),
+                    p.street.as_deref(), household(dispatch, |v| Some(HouseholdEdit::Street(v)))) }
                 { select(lang, "area", t(Key::Area), Area::ALL, Some(p.area), NotSure::Omitted,
                     household(dispatch, |v| v.map(HouseholdEdit::Area))) }
                 { select(lang, "kind", t(Key::Kind), HouseholdKind::ALL, Some(p.kind), NotSure::Omitted,
                     household(dispatch, |v| v.map(HouseholdEdit::Kind))) }
-                // Only the compounds of the chosen street; none to ask about on a street where
-                // the source names none.
-                if !Community::on(p.street).is_empty() {
-                    { select(lang, "community", t(Key::Community), Community::on(p.street), p.community, NotSure::Offered,
+                // Only the estates of the chosen street; none to ask about on a street where
+                // the list names none.
+                if !estates.is_empty() {
+                    { place(lang, "community", t(Key::Community), estates, p.community.as_deref(),
                         household(dispatch, |v| Some(HouseholdEdit::Community(v)))) }
                 }
             </fieldset>
@@ -109,7 +117,7 @@ pub fn form(props: &FormProps) -> Html {
                     let (dispatch, flag) = (dispatch.clone(), *flag);
                     // A compound the source calls old is shown ticked and explained, not asked.
                     let implied = flag == HousingFlag::OldCommunity
-                        && p.community.is_some_and(Community::is_old_compound);
+                        && p.community.as_deref().and_then(|k| list.estate(k)).is_some_and(|e| e.old);
                     let id = format!("home-{}", flag.as_str());
                     html! {
                         <>
@@ -304,6 +312,24 @@ fn select<T: Label + PartialEq>(
     let current = current.and_then(|c| options.iter().position(|o| *o == c));
     let onchange = onchange.reform(move |i: Option<usize>| i.and_then(|i| options.get(i).copied()));
     choices(lang, id, label, &words, current, not_sure, onchange)
+}
+
+/// A `<select>` of the list's streets or estates (`options`: key and name), "not sure" first:
+/// `onchange` gets the chosen key.
+fn place(
+    lang: Lang,
+    id: &str,
+    label: &str,
+    options: Vec<(&'static str, &'static Text)>,
+    current: Option<&str>,
+    onchange: Callback<Option<String>>,
+) -> Html {
+    let words: Vec<&'static str> = options.iter().map(|(_, name)| lang.text(name)).collect();
+    let current = current.and_then(|c| options.iter().position(|(k, _)| *k == c));
+    let onchange = onchange.reform(move |i: Option<usize>| {
+        i.and_then(|i| options.get(i)).map(|(k, _)| (*k).to_owned())
+    });
+    choices(lang, id, label, &words, current, NotSure::Offered, onchange)
 }
 
 /// The `<select>` element: `onchange` gets the chosen option's position, or `None` for "not

@@ -51,7 +51,9 @@ pub fn results(props: &ResultsProps<'_>) -> Html {
     // The layout every rendering shares (`layout::lay_out`), for answers the list covers.
     let directory = platform::offices();
     let laid = match (answers, outcome) {
-        (Ok(p), Some(o)) if o.covered => Some((p, o, layout::lay_out(lang, p, o, &directory))),
+        (Ok(p), Some(o)) if o.covered => {
+            Some((p, o, layout::lay_out(lang, catalogue, p, o, &directory)))
+        }
         _ => None,
     };
     // No cash: the measures come first, and the box that says so (with the note on time) after
@@ -83,7 +85,7 @@ pub fn results(props: &ResultsProps<'_>) -> Html {
                 // On paper, the answers the results were worked out from: a clerk checks them.
                 <div class="print-only answers">
                     <p>{ t(Key::Answered) }</p>
-                    { for layout::answers(lang, profile, &open).into_iter().map(|a| html! { <p>{ a }</p> }) }
+                    { for layout::answers(lang, catalogue, profile, &open).into_iter().map(|a| html! { <p>{ a }</p> }) }
                 </div>
                 { measures(lang, catalogue, state, profile, o, laid, &open) }
                 { after }
@@ -323,7 +325,11 @@ fn measure(
     let Some(e) = line.entry() else {
         return Html::default();
     };
-    let street = profile.street;
+    let street = profile
+        .street
+        .as_deref()
+        .and_then(|k| catalogue.street(k))
+        .map(|s| &s.name);
     let t = |k: Key| lang.pick(k.pair());
     let colon = lang.pick(("：", ": "));
     // For one sex only, and a sex not yet chosen: said as a condition, not assumed.

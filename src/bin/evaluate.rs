@@ -94,7 +94,7 @@ fn run(args: &[String]) -> Result<String, String> {
     if !ask.text {
         return evaluate_json(catalogue, &text);
     }
-    let profile = profile::decode(&text).map_err(|e| e.to_string())?;
+    let profile = profile::decode_for(&text, catalogue).map_err(|e| e.to_string())?;
     let outcome = engine::evaluate(catalogue, &profile);
     // Every member's sex is answered in a profile (the page's form may leave one open).
     let open = vec![false; profile.members.len()];

@@ -549,10 +549,8 @@ mod choice_tests {
         }
         check!(
             Residency,
-            Street,
             Area,
             HouseholdKind,
-            Community,
             Sex,
             Insurance,
             Disability,

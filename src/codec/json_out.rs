@@ -10,11 +10,11 @@ use crate::engine::{
     Answer, Cash, Certainty, Change, Entry, Gain, NearMiss, NotApplicable, Outcome, Reason,
 };
 use crate::model::catalogue::{
-    CheckWhy, Condition, Everyone, Money, MoneyKind, Payer, Period, Ratio, Scope,
+    CheckWhy, Condition, Everyone, Money, MoneyKind, Payer, Period, Place, Ratio, Scope,
 };
 use crate::model::choice::{
-    Area, Choice, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag,
-    Residency, Sex, Street, Work, Yes,
+    Area, Choice, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
+    Work, Yes,
 };
 use crate::model::profile::{Member, Profile};
 use rust_decimal::Decimal;
@@ -239,10 +239,8 @@ macro_rules! choice_to_json {
 
 choice_to_json!(
     Residency,
-    Street,
     Area,
     HouseholdKind,
-    Community,
     Sex,
     Insurance,
     Disability,
@@ -354,7 +352,14 @@ impl ToJson for Reason<'_> {
     }
 }
 
-impl ToJson for Answer {
+/// A street or estate of the list, as a condition or a result names it: by its key.
+impl ToJson for Place {
+    fn write_json(&self, out: &mut String) {
+        string(out, &self.key);
+    }
+}
+
+impl ToJson for Answer<'_> {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
         match *self {
@@ -367,8 +372,8 @@ impl ToJson for Answer {
             Answer::Member(v) => o.field("field", "member").field("value", &v),
             Answer::Work(v) => o.field("field", "work").field("value", &v),
             Answer::Area(v) => o.field("field", "area").field("value", &v),
-            Answer::Street(v) => o.field("field", "street").field("value", &v),
-            Answer::Community(v) => o.field("field", "community").field("value", &v),
+            Answer::Street(p) => o.field("field", "street").field("value", p.key),
+            Answer::Community(p) => o.field("field", "community").field("value", p.key),
             Answer::Housing(v) => o.field("field", "housing").field("value", &v),
         }
         .end();

@@ -16,7 +16,7 @@ use crate::model::catalogue::Catalogue;
 /// The command line's and the JavaScript API's whole job: a profile's JSON in, the result's
 /// JSON out, or the one message naming the field.
 pub fn evaluate_json(catalogue: &Catalogue, profile_json: &str) -> Result<String, String> {
-    let profile = profile::decode(profile_json).map_err(|e| e.to_string())?;
+    let profile = profile::decode_for(profile_json, catalogue).map_err(|e| e.to_string())?;
     let outcome = engine::evaluate(catalogue, &profile);
     Ok(json_out::ToJson::to_json_string(&outcome))
 }

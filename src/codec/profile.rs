@@ -8,9 +8,8 @@
 use crate::codec::json::Obj;
 use crate::codec::json::Value;
 use crate::codec::json_out::{Object, ToJson};
-use crate::model::choice::{
-    join_or, Choice, Community, HousingFlag, MemberFlag, Sex, Street, Work,
-};
+use crate::model::catalogue::Catalogue;
+use crate::model::choice::{join_or, Choice, HousingFlag, MemberFlag, Sex, Work};
 use crate::model::fault::Fault;
 use crate::model::profile::{Member, Profile, MAX_AGE, MAX_MEMBERS, WORK_AGE};
 
@@ -60,15 +59,21 @@ impl ToJson for LinkMember<'_> {
     }
 }
 
-/// Decodes a profile from JSON text, refusing anything the contract does not allow.
+/// Decodes a profile from JSON text, refusing anything the contract does not allow; its
+/// street and estate are the compiled-in list's (the page's list).
 pub fn decode(text: &str) -> Result<Profile, Fault> {
-    let value: Value = crate::codec::json::parse(text)
-        .map_err(|e| Fault::at("profile", format!("not valid JSON ({e})")))?;
-    from_value(&value)
+    decode_for(text, Catalogue::builtin()?)
 }
 
-/// Decodes a profile from parsed JSON.
-pub fn from_value(value: &Value) -> Result<Profile, Fault> {
+/// Decodes a profile from JSON text for `list`: its street and estate are that list's.
+pub fn decode_for(text: &str, list: &Catalogue) -> Result<Profile, Fault> {
+    let value: Value = crate::codec::json::parse(text)
+        .map_err(|e| Fault::at("profile", format!("not valid JSON ({e})")))?;
+    from_value(&value, list)
+}
+
+/// Decodes a profile from parsed JSON, for `list`.
+pub fn from_value(value: &Value, list: &Catalogue) -> Result<Profile, Fault> {
     let obj = Obj::new(value, "", "profile")?;
     obj.only(
         &[
@@ -102,18 +107,20 @@ pub fn from_value(value: &Value) -> Result<Profile, Fault> {
         }
         Some(_) => return Err(Fault::at("members", "must be a list of 1 to 20 members")),
     };
-    let street = nullable::<Street>(&obj, "street")?;
-    let community = nullable::<Community>(&obj, "community")?;
+    let street = place(&obj, "street", list.streets.iter().map(|s| s.key.as_str()))?;
+    let community = place(
+        &obj,
+        "community",
+        list.estates.iter().map(|e| e.key.as_str()),
+    )?;
     // A pair that cannot exist is refused, never evaluated as if both held.
-    if let (Some(s), Some(c)) = (street, community) {
-        if c.street() != s {
+    if let (Some(s), Some(estate)) = (&street, community.as_deref().and_then(|c| list.estate(c))) {
+        if estate.street != *s {
             return Err(Fault::at(
                 "community",
                 format!(
-                    "`{}` lies in street `{}`, not in the given street `{}`",
-                    c.as_str(),
-                    c.street().as_str(),
-                    s.as_str()
+                    "`{}` lies in street `{}`, not in the given street `{s}`",
+                    estate.key, estate.street
                 ),
             ));
         }
@@ -176,18 +183,19 @@ fn member(value: &Value, path: &str) -> Result<Member, Fault> {
     })
 }
 
-/// A value of a closed set that may also be null (absent: null).
-fn nullable<T: Choice>(obj: &Obj<'_>, key: &str) -> Result<Option<T>, Fault> {
+/// One of the list's places by its key (`keys`), or null (absent: null).
+fn place<'k>(
+    obj: &Obj<'_>,
+    key: &str,
+    keys: impl Iterator<Item = &'k str>,
+) -> Result<Option<String>, Fault> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => {
-            let at = crate::codec::json::position(
-                v,
-                &obj.path(key),
-                T::NAMES,
-                "must be null or one of",
-            )?;
-            Ok(Some(T::ALL[at]))
+            let keys: Vec<&str> = keys.collect();
+            let at =
+                crate::codec::json::position(v, &obj.path(key), &keys, "must be null or one of")?;
+            Ok(Some(keys[at].to_owned()))
         }
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::codec::json::Value;
 use crate::codec::profile;
+use crate::model::catalogue::Catalogue;
 use crate::model::fault::Fault;
 use crate::model::profile::Profile;
 
@@ -99,7 +100,9 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
     let profile = map
         .get("profile")
         .ok_or_else(|| bad("saved.profile", "is missing".into()))?;
-    let profile = profile::from_value(profile).map_err(SavedError::Corrupt)?;
+    // The answers' street and estate are the page's list's.
+    let list = Catalogue::builtin().map_err(|f| SavedError::Corrupt(f.clone()))?;
+    let profile = profile::from_value(profile, list).map_err(SavedError::Corrupt)?;
     let members = profile.members.len();
     let ages = match version {
         // Version 1 kept only valid answers: every age box held its age.

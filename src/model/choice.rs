@@ -1,4 +1,5 @@
-//! The closed sets of answers a profile is made of.
+//! The closed sets of answers a profile is made of. (The district's streets and estates are
+//! the list's data: `model::catalogue::{Street, Estate}`.)
 //!
 //! Each set is a plain enum with its wire names listed once, so decoding, encoding, the
 //! catalogue's conditions and the form's choices all read the same table.
@@ -118,10 +119,6 @@ choice!(
     Residency { Hukou = "hukou", Resident = "resident", None = "none" }
 );
 choice!(
-    /// The district's five streets (街道).
-    Street { Guanghe = "guanghe", Huangtun = "huangtun", Liuhang = "liuhang", Wangyin = "wangyin", Jiezhuang = "jiezhuang" }
-);
-choice!(
     /// Whether the home is in a town or a village.
     Area { Urban = "urban", Rural = "rural" }
 );
@@ -140,10 +137,6 @@ choice!(
         /// 脱贫户 / 监测户
         PovertyMonitored = "poverty_monitored",
     }
-);
-choice!(
-    /// The residential compounds the list names.
-    Community { Keyuan = "keyuan", Xizha = "xizha", Yindu = "yindu", Dianyeju = "dianyeju", Yunchuang = "yunchuang" }
 );
 choice!(
     /// A member's sex.
@@ -221,45 +214,6 @@ impl Work {
             (Work::LongTermUnemployed, Area::Rural) => Work::RuralSurplusLabour,
             (w, _) => w,
         }
-    }
-}
-
-impl Community {
-    /// The street the source places the compound in: "完成洸河街道科苑小区、西闸小区、银都小区、
-    /// 电业局宿舍4个小区……的老旧小区改造" and "黄屯街道云创小镇社区".
-    pub fn street(self) -> Street {
-        match self {
-            Community::Keyuan | Community::Xizha | Community::Yindu | Community::Dianyeju => {
-                Street::Guanghe
-            }
-            Community::Yunchuang => Street::Huangtun,
-        }
-    }
-
-    /// The compounds a household can live in on `street`: every one while no street is chosen,
-    /// none on a street where the source names none.
-    pub fn on(street: Option<Street>) -> &'static [Community] {
-        match street {
-            None => Community::ALL,
-            Some(Street::Guanghe) => &[
-                Community::Keyuan,
-                Community::Xizha,
-                Community::Yindu,
-                Community::Dianyeju,
-            ],
-            Some(Street::Huangtun) => &[Community::Yunchuang],
-            Some(_) => &[],
-        }
-    }
-
-    /// Whether the compound is an old compound (老旧小区) by the source's own words: the four
-    /// compounds whose renovation is 老旧小区改造. The form shows the implication instead of
-    /// asking twice; the catalogue's conditions say the same (checked by a test).
-    pub fn is_old_compound(self) -> bool {
-        matches!(
-            self,
-            Community::Keyuan | Community::Xizha | Community::Yindu | Community::Dianyeju
-        )
     }
 }
 

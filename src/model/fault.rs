@@ -37,3 +37,10 @@ impl fmt::Display for Fault {
 }
 
 impl std::error::Error for Fault {}
+
+impl From<&Fault> for Fault {
+    /// The compiled-in list's fault, where a decoder needs the list and it cannot be read.
+    fn from(fault: &Fault) -> Fault {
+        fault.clone()
+    }
+}

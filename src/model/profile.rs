@@ -2,8 +2,7 @@
 //! contract's defaults. Reading and writing them as JSON is `codec::profile`'s.
 
 use crate::model::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work, Yes,
+    Area, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex, Work, Yes,
 };
 
 /// The oldest age a profile may give.
@@ -18,10 +17,12 @@ pub const WORK_AGE: u8 = 16;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
     pub residency: Residency,
-    pub street: Option<Street>,
+    /// The key of one of the list's streets (`Catalogue::streets`), where given.
+    pub street: Option<String>,
     pub area: Area,
     pub kind: HouseholdKind,
-    pub community: Option<Community>,
+    /// The key of one of the list's estates (`Catalogue::estates`), where given.
+    pub community: Option<String>,
     /// The yes/no answers about the home (`old_community`, `piped_gas`, … on the wire).
     pub home: Yes<HousingFlag>,
     pub members: Vec<Member>,

@@ -38,6 +38,18 @@ test("a page built for the made-up next year names its own district and year, an
   const none = await openPage(browser, server, profileHash({ members: [{ age: 40, sex: "male" }] }));
   await cashIs(none, "0");
   assert.match(await none.locator(".cash").innerText(), new RegExp(`虚构区2023年民生实事清单的${items}项里`));
+  // Its streets and estates are its own: a street 2022's list does not have is offered, with
+  // its estate, and a link naming them is read (the profile's places are the list's).
+  const form = await openPage(browser, server, "");
+  await form.getByLabel("所在街道").selectOption({ label: "新苑街道" });
+  await until(form, () => [...document.querySelectorAll("#community option")].some((o) => o.textContent === "虚构花园"), undefined, { what: "the made-up street's estate offered" });
+  assert.deepEqual(await form.$$eval("#community option", (os) => os.map((o) => o.textContent).slice(1)), ["虚构花园"], "only the estate on that street");
+  const placed = await openPage(browser, server, profileHash({ street: "xinyuan", community: "xugou", members: [{ age: 82, sex: "male" }] }));
+  await cashIs(placed, "60");
+  assert.equal(await placed.$eval("#street", (s) => s.options[s.selectedIndex].textContent), "新苑街道");
+  assert.equal(await placed.$eval("#community", (s) => s.options[s.selectedIndex].textContent), "虚构花园");
+  await form.context().close();
+  await placed.context().close();
   // The static list is the made-up list's.
   const list = fs.readFileSync(path.join(dir, "list.html"), "utf8");
   assert.match(list, /虚构的下一年清单/);

@@ -37,8 +37,9 @@ impl Catalogue {
     /// Reads and validates a catalogue file.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Catalogue, Fault> {
-        let catalogue = Catalogue::read(text)?;
+        let mut catalogue = Catalogue::read(text)?;
         catalogue.validate()?;
+        catalogue.name_places();
         Ok(catalogue)
     }
 

@@ -12,8 +12,7 @@
 
 use crate::model::catalogue::*;
 use crate::model::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    Area, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex, Work,
 };
 use rust_decimal::Decimal;
 
@@ -220,8 +219,6 @@ packed_choice!(
     MemberFlag,
     Work,
     Area,
-    Street,
-    Community,
     HousingFlag
 );
 
@@ -241,7 +238,17 @@ macro_rules! packed {
 }
 
 // The page shows neither the programme headings (only their pictures) nor the file's path.
-packed!(Catalogue { id, year, name, district, programmes, items } left { source });
+packed!(Catalogue { id, year, name, district, streets, estates, programmes, items } left { source });
+packed!(Street { key, name });
+packed!(Estate {
+    key,
+    name,
+    street,
+    old
+});
+// A condition's place with its name (as the list's street or estate gives it), so the page
+// needs no pass to name them.
+packed!(Place { key, name });
 packed!(Text { zh, en });
 packed!(Programme { number, icon } left { title, en });
 // No item's source text or summary is packed: the page shows them inside folds (the list of

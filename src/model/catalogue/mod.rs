@@ -7,8 +7,7 @@
 
 use crate::model::choice::choice;
 use crate::model::choice::{
-    Area, Community, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex,
-    Street, Work,
+    Area, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex, Work,
 };
 use crate::model::profile::Member;
 use rust_decimal::Decimal;
@@ -35,6 +34,10 @@ pub struct Catalogue {
     pub district: Text,
     /// The file in `seeds/` this catalogue was read from.
     pub source: String,
+    /// The district's streets (街道): the profile's `street` is one of their keys.
+    pub streets: Vec<Street>,
+    /// The housing estates the list names: the profile's `community` is one of their keys.
+    pub estates: Vec<Estate>,
     /// The programme headings (一 … 十五) the items sit under.
     pub programmes: Vec<Programme>,
     /// The items, in the source's order.
@@ -51,6 +54,65 @@ pub struct Catalogue {
 pub struct Text {
     pub zh: String,
     pub en: String,
+}
+
+/// A street (街道) of the district.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+pub struct Street {
+    /// Its name in a profile, a link and a condition (`guanghe`).
+    pub key: String,
+    /// Its name as the page says it: `洸河街道`, `Guanghe`.
+    pub name: Text,
+}
+
+/// A housing estate (小区) the list names, and the street it lies in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+pub struct Estate {
+    /// Its name in a profile, a link and a condition (`keyuan`).
+    pub key: String,
+    pub name: Text,
+    /// The key of the street it lies in: a profile giving another street is refused.
+    pub street: String,
+    /// An old estate (老旧小区) by the source's own words: the form shows the home's "old
+    /// estate" answer ticked for it instead of asking twice (a test holds it to the list's
+    /// conditions).
+    pub old: bool,
+}
+
+/// A street or estate as a condition names it: its key in the list, and its name, filled in
+/// from the list's `streets` or `estates` once the list is read (`Catalogue::name_places`), so
+/// a reason and a "why not" say it without the list at hand. In the file and in a result it is
+/// its key alone (`"wangyin"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub key: String,
+    pub name: Text,
+}
+
+impl Serialize for Place {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.key)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> serde::Deserialize<'de> for Place {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|key| Place {
+            key,
+            name: Text::default(),
+        })
+    }
 }
 
 /// A programme heading of the source.
@@ -364,10 +426,10 @@ pub enum Condition {
     Work { any_of: Vec<Work> },
     /// The household is in a town or a village.
     Area { is: Area },
-    /// The household is in one of these streets.
-    Street { any_of: Vec<Street> },
-    /// The household is in one of these compounds.
-    Community { any_of: Vec<Community> },
+    /// The household is in one of these streets (by the list's keys).
+    Street { any_of: Vec<Place> },
+    /// The household is in one of these estates (by the list's keys).
+    Community { any_of: Vec<Place> },
     /// A yes/no fact about the home is yes.
     Housing { flag: HousingFlag },
     /// Every one of these holds.
@@ -481,6 +543,74 @@ impl Catalogue {
     /// The item with this 序号.
     pub fn item(&self, number: u8) -> Option<&Item> {
         self.items.iter().find(|i| i.item == number)
+    }
+
+    /// The street with this key.
+    pub fn street(&self, key: &str) -> Option<&Street> {
+        self.streets.iter().find(|s| s.key == key)
+    }
+
+    /// The estate with this key.
+    pub fn estate(&self, key: &str) -> Option<&Estate> {
+        self.estates.iter().find(|e| e.key == key)
+    }
+
+    /// The estates a household can live in on `street`: every one while no street is chosen,
+    /// none on a street where the list names none.
+    pub fn estates_on<'c, 's>(
+        &'c self,
+        street: Option<&'s str>,
+    ) -> impl Iterator<Item = &'c Estate> + use<'c, 's> {
+        self.estates
+            .iter()
+            .filter(move |e| street.is_none_or(|s| e.street == s))
+    }
+
+    /// Gives every street and estate a condition names its name from the list (`validate`
+    /// has made sure each is listed; one that is not keeps an empty name).
+    pub fn name_places(&mut self) {
+        fn walk(c: &mut Condition, streets: &[Street], estates: &[Estate]) {
+            match c {
+                Condition::Street { any_of } => {
+                    for p in any_of {
+                        if let Some(s) = streets.iter().find(|s| s.key == p.key) {
+                            p.name = s.name.clone();
+                        }
+                    }
+                }
+                Condition::Community { any_of } => {
+                    for p in any_of {
+                        if let Some(e) = estates.iter().find(|e| e.key == p.key) {
+                            p.name = e.name.clone();
+                        }
+                    }
+                }
+                Condition::AllOf(of) | Condition::AnyOf(of) => {
+                    of.iter_mut().for_each(|c| walk(c, streets, estates))
+                }
+                Condition::AnyMember(c) => walk(c, streets, estates),
+                Condition::Age { .. }
+                | Condition::Sex { .. }
+                | Condition::Household { .. }
+                | Condition::Residency { .. }
+                | Condition::Insurance { .. }
+                | Condition::Disability { .. }
+                | Condition::Member { .. }
+                | Condition::Work { .. }
+                | Condition::Area { .. }
+                | Condition::Housing { .. } => {}
+            }
+        }
+        let (streets, estates) = (&self.streets, &self.estates);
+        for m in self.items.iter_mut().flat_map(|i| &mut i.measures) {
+            walk(&mut m.when, streets, estates);
+            for l in m.likely.iter_mut() {
+                walk(&mut l.when, streets, estates);
+                if let Some(u) = l.unless.as_mut() {
+                    walk(u, streets, estates);
+                }
+            }
+        }
     }
 
     /// The programme heading with this number.
