@@ -12,7 +12,6 @@ use crate::model::choice::{
 };
 use crate::model::profile::{Member, Profile, MAX_AGE};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::borrow::Cow;
 
 /// How many years ahead an age threshold may lie and still be worth telling about.
@@ -23,7 +22,11 @@ pub const NEAR_YEARS: u8 = 5;
 pub const FAR_YEARS: u8 = 10;
 
 /// Everything a profile is told.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// The result types are declared here once; `codec::json_out` writes each (CONTRACT section 2)
+/// by taking it apart field by field, so a field added here does not compile until it is
+/// written there.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome<'a> {
     /// The catalogue's id.
     pub catalogue: &'a str,
@@ -71,7 +74,7 @@ impl<'a> Outcome<'a> {
 
 /// A measure that does not apply, and why: the conditions that were not met, in the
 /// catalogue's own encoding (`{"age": {"min": 80}}`), so a page can say them in words.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NotApplicable<'a> {
     pub item: u8,
     pub measure: &'a str,
@@ -79,18 +82,15 @@ pub struct NotApplicable<'a> {
 }
 
 /// Cash per month and per year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cash {
-    #[serde(with = "rust_decimal::serde::str")]
     pub month: Decimal,
     /// 12 × the monthly cash, plus any yearly cash.
-    #[serde(with = "rust_decimal::serde::str")]
     pub year: Decimal,
 }
 
 /// How sure a result is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Certainty {
     /// The answers settle it.
     Eligible,
@@ -99,32 +99,25 @@ pub enum Certainty {
 }
 
 /// One measure that applies.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry<'a> {
     pub item: u8,
     /// The measure's id (an item may have several).
     pub measure: &'a str,
     pub certainty: Certainty,
     /// Why it is only likely, for `check`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckWhy>,
     /// A second reason it is only likely, from the answers (the measure's `likely`), where the
-    /// measure is likely anyway: a 脱贫/监测户 household for item 13's quota.
-    #[serde(rename = "check_also", skip_serializing_if = "Option::is_none")]
+    /// measure is likely anyway: a 脱贫/监测户 household for item 13's quota (`check_also`).
     pub also: Option<CheckWhy>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub money: &'a [Money],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub ratios: &'a [Ratio],
     /// Money of this kind is given, but the source states no amount.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub unstated: Option<MoneyKind>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub free: bool,
     /// The measures this one is an alternative to that the same member (or the household) is
     /// given too: one or the other, never both, never added (item 31's two, for a woman of a
     /// 低保边缘 household).
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub instead_of: Vec<&'a str>,
     /// Which answers met which conditions.
     pub reasons: Vec<Reason<'a>>,
@@ -134,18 +127,16 @@ pub struct Entry<'a> {
 }
 
 /// One condition met, and the answer that met it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Reason<'a> {
     pub met: Cow<'a, Condition>,
     pub answer: Answer<'a>,
     /// Whose answer it is, from 0, in a household measure that some member qualifies for.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub member: Option<usize>,
 }
 
 /// An answer of the profile, as a reason cites it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Answer<'a> {
     Age(u8),
     Sex(Sex),
@@ -183,14 +174,8 @@ impl<'a> From<&'a Place> for Named<'a> {
     }
 }
 
-impl Serialize for Named<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.key)
-    }
-}
-
 /// A measure one changed answer away.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NearMiss<'a> {
     pub change: Change,
     pub item: u8,
@@ -199,19 +184,15 @@ pub struct NearMiss<'a> {
     /// As sure as the measure would then be: a near miss promises no more than the measure.
     pub certainty: Certainty,
     /// Why it would then be only likely.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckWhy>,
     /// What the measure would then give.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub money: &'a [Money],
     /// The measures it would be an alternative to (one or the other).
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub instead_of: &'a [String],
 }
 
 /// The one answer that would change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "answer", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
     /// On reaching this age.
     Age { at: u8 },
@@ -220,8 +201,7 @@ pub enum Change {
 }
 
 /// What a near miss would bring.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gain {
     /// A measure not held now.
     New,

@@ -337,11 +337,13 @@ impl Laid<'_, '_, '_> {
                 Whose::Several(members) if members.contains(&i) => {
                     if short && members.len() == everyone {
                         // As the group's heading says it ("全家3人都适用").
-                        said.push(
-                            lang.pick(Key::AllCount.pair())
-                                .replace("{m}", &everyone.to_string())
-                                .replace("{n}", &section.lines.len().to_string()),
-                        );
+                        said.push(words::fill(
+                            lang.pick(Key::AllCount.pair()),
+                            &[
+                                ("{m}", &everyone.to_string()),
+                                ("{n}", &section.lines.len().to_string()),
+                            ],
+                        ));
                     } else {
                         said.extend(
                             section

@@ -619,3 +619,34 @@ fn english_lines_name_each_scheme_once_and_keep_their_articles() {
         }
     }
 }
+
+/// `fill` puts each key's value in, once, in one pass: a value that holds a key is not filled
+/// again, and a brace that starts no key stays (the list's name and count, `of_list`).
+#[test]
+fn fill_puts_each_value_in_once() {
+    use minsheng::words::fill;
+    assert_eq!(
+        fill(
+            "{d}{y}年的{n}项",
+            &[("{d}", "济宁高新区"), ("{y}", "2022"), ("{n}", "33")]
+        ),
+        "济宁高新区2022年的33项"
+    );
+    assert_eq!(fill("a {x} {d}", &[("{d}", "{d}")]), "a {x} {d}");
+    assert_eq!(fill("{", &[("{d}", "1")]), "{");
+    assert_eq!(fill("全家{}人", &[("{}", "3")]), "全家3人");
+}
+
+/// `fill` also speaks a copied text as sentences: list dashes and the dots between a line's
+/// parts go, as `str::replace` in turn made them go.
+#[test]
+fn fill_replaces_in_one_pass_what_replace_did_in_turn() {
+    use minsheng::words::fill;
+    let text = "高龄补贴 · 每月¥50\n- 免费体检·每年";
+    let keys = [("\n- ", "\n"), (" · ", "，"), ("·", "，")];
+    let by_replace = text
+        .replace("\n- ", "\n")
+        .replace(" · ", "，")
+        .replace('·', "，");
+    assert_eq!(fill(text, &keys), by_replace);
+}

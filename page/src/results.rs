@@ -166,7 +166,7 @@ fn measures(
                         // said in a sentence (`Laid::above_said`).
                         if !above.is_empty() {
                             <details class="also">
-                                <summary>{ t(Key::AlsoAboveCount).replace("{}", &above.len().to_string()) }</summary>
+                                <summary>{ words::fill(t(Key::AlsoAboveCount), &[("{}", &above.len().to_string())]) }</summary>
                                 <p>{ for above.iter().enumerate().map(|(k, e)| html! {
                                     <>{ if k > 0 { and } else { "" } }<span data-item={e.item.to_string()} data-measure={e.measure}>{ words::measure_title(lang, catalogue, e.item, e.measure) }</span></>
                                 }) }</p>
@@ -518,14 +518,14 @@ fn why_not(
                     html! { <li data-not-item={na.item.to_string()} data-not-measure={na.measure.to_owned()}>{ words::why_not(lang, &title, na, member) }</li> }
                 }) }</ul>
                 if hidden > 0 {
-                    <p class="hint">{ lang.pick(Key::OutgrownNote.pair()).replace("{}", &hidden.to_string()) }</p>
+                    <p class="hint">{ words::fill(lang.pick(Key::OutgrownNote.pair()), &[("{}", &hidden.to_string())]) }</p>
                 }
                 </>
             }
         })
     };
     html! {
-        <Fold why_not=true summary={html! { <summary><span class="sr">{ name }</span>{ lang.pick(heading.pair()).replace("{}", &shown.to_string()) }</summary> }} {body} />
+        <Fold why_not=true summary={html! { <summary><span class="sr">{ name }</span>{ words::fill(lang.pick(heading.pair()), &[("{}", &shown.to_string())]) }</summary> }} {body} />
     }
 }
 

@@ -37,10 +37,8 @@ pub fn speech_available() -> bool {
 pub fn speak(lang: Lang, text: &str) -> Option<Rc<Cell<bool>>> {
     let synth = synth()?;
     // Read as sentences: no list dashes or dots for a voice to pronounce.
-    let text = text
-        .replace("\n- ", "\n")
-        .replace(" · ", lang.pick(("，", ", ")))
-        .replace('·', lang.pick(("，", ", ")));
+    let comma = lang.pick(("，", ", "));
+    let text = words::fill(text, &[("\n- ", "\n"), (" · ", comma), ("·", comma)]);
     synth.cancel();
     // In English, the Chinese names (departments, subdistrict offices) are read by a Chinese
     // voice, one utterance each, as the resident will say them at the office.

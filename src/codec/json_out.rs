@@ -2,9 +2,11 @@
 //! tab's saved answers) — written by hand rather than by serde's serialiser, which costs the
 //! Wasm more than this file (see docs/SIZE-LOG.md).
 //!
-//! The types keep `#[derive(Serialize)]`: serde_json's output is the reference this writer is
-//! tested against, byte for byte (`tests/properties.rs`, `tests/snapshots.rs`), and what the
-//! native catalogue dump uses.
+//! The profile and the result types are declared once, in `model::profile` and `engine`; each
+//! writer here takes its value apart field by field, so a field added there does not compile
+//! until it is written here. The catalogue's own types keep serde's derive: the native reader
+//! and the reviewers' dump use it, and the conditions and amounts a result carries are held
+//! byte-equal to serde_json's writing of them (`tests/properties.rs`).
 
 use crate::engine::{
     Answer, Cash, Certainty, Change, Entry, Gain, NearMiss, NotApplicable, Outcome, Reason,
@@ -257,66 +259,114 @@ choice_to_json!(
 
 impl ToJson for Profile {
     fn write_json(&self, out: &mut String) {
+        // Every field by name: a field added to `Profile` does not compile until it is written.
+        let Profile {
+            residency,
+            street,
+            area,
+            kind,
+            community,
+            home,
+            members,
+        } = self;
         Object::new(out)
-            .field("residency", &self.residency)
-            .field("street", &self.street)
-            .field("area", &self.area)
-            .field("kind", &self.kind)
-            .field("community", &self.community)
-            .answers(self.home)
-            .field("members", &self.members)
+            .field("residency", residency)
+            .field("street", street)
+            .field("area", area)
+            .field("kind", kind)
+            .field("community", community)
+            .answers(*home)
+            .field("members", members)
             .end();
     }
 }
 
 impl ToJson for Member {
     fn write_json(&self, out: &mut String) {
+        let Member {
+            age,
+            sex,
+            insurance,
+            disability,
+            yes,
+            work,
+        } = self;
         Object::new(out)
-            .field("age", &self.age)
-            .field("sex", &self.sex)
-            .field("insurance", &self.insurance)
-            .field("disability", &self.disability)
-            .answers(self.yes)
-            .field("work", &self.work)
+            .field("age", age)
+            .field("sex", sex)
+            .field("insurance", insurance)
+            .field("disability", disability)
+            .answers(*yes)
+            .field("work", work)
             .end();
     }
 }
 
 impl ToJson for Outcome<'_> {
     fn write_json(&self, out: &mut String) {
+        let Outcome {
+            catalogue,
+            covered,
+            members,
+            household,
+            everyone,
+            everyone_part,
+            cash,
+            member_cash,
+            near_misses,
+            not_applicable,
+            household_not_applicable,
+        } = self;
         Object::new(out)
-            .field("catalogue", self.catalogue)
-            .field("covered", &self.covered)
-            .field("members", &self.members)
-            .field("household", &self.household)
-            .field("everyone", &self.everyone)
-            .field("everyone_part", &self.everyone_part)
-            .field("cash", &self.cash)
-            .field("member_cash", &self.member_cash)
-            .field("near_misses", &self.near_misses)
-            .field("not_applicable", &self.not_applicable)
-            .field("household_not_applicable", &self.household_not_applicable)
+            .field("catalogue", *catalogue)
+            .field("covered", covered)
+            .field("members", members)
+            .field("household", household)
+            .field("everyone", everyone)
+            .field("everyone_part", everyone_part)
+            .field("cash", cash)
+            .field("member_cash", member_cash)
+            .field("near_misses", near_misses)
+            .field("not_applicable", not_applicable)
+            .field("household_not_applicable", household_not_applicable)
             .end();
     }
 }
 
 impl ToJson for Entry<'_> {
     fn write_json(&self, out: &mut String) {
+        let Entry {
+            item,
+            measure,
+            certainty,
+            check,
+            also,
+            money,
+            ratios,
+            unstated,
+            free,
+            instead_of,
+            reasons,
+            lead,
+            partners,
+            deadline,
+        } = self;
+        // What is absent is left out (CONTRACT section 2: `instead_of` "absent when none").
         Object::new(out)
-            .field("item", &self.item)
-            .field("measure", self.measure)
-            .field("certainty", &self.certainty)
-            .field_if(self.check.is_some(), "check", &self.check)
-            .field_if(self.also.is_some(), "check_also", &self.also)
-            .field_if(!self.money.is_empty(), "money", self.money)
-            .field_if(!self.ratios.is_empty(), "ratios", self.ratios)
-            .field_if(self.unstated.is_some(), "unstated", &self.unstated)
-            .field_if(self.free, "free", &self.free)
-            .field_if(!self.instead_of.is_empty(), "instead_of", &self.instead_of)
-            .field("reasons", &self.reasons)
-            .field("lead", self.lead)
-            .field("partners", self.partners)
-            .field("deadline", self.deadline)
+            .field("item", item)
+            .field("measure", *measure)
+            .field("certainty", certainty)
+            .field_if(check.is_some(), "check", check)
+            .field_if(also.is_some(), "check_also", also)
+            .field_if(!money.is_empty(), "money", *money)
+            .field_if(!ratios.is_empty(), "ratios", *ratios)
+            .field_if(unstated.is_some(), "unstated", unstated)
+            .field_if(*free, "free", free)
+            .field_if(!instead_of.is_empty(), "instead_of", instead_of)
+            .field("reasons", reasons)
+            .field("lead", *lead)
+            .field("partners", *partners)
+            .field("deadline", *deadline)
             .end();
     }
 }
@@ -335,19 +385,25 @@ impl ToJson for Certainty {
 
 impl ToJson for Cash {
     fn write_json(&self, out: &mut String) {
+        let Cash { month, year } = self;
         Object::new(out)
-            .field("month", &self.month)
-            .field("year", &self.year)
+            .field("month", month)
+            .field("year", year)
             .end();
     }
 }
 
 impl ToJson for Reason<'_> {
     fn write_json(&self, out: &mut String) {
+        let Reason {
+            met,
+            answer,
+            member,
+        } = self;
         Object::new(out)
-            .field("met", &self.met)
-            .field("answer", &self.answer)
-            .field_if(self.member.is_some(), "member", &self.member)
+            .field("met", met)
+            .field("answer", answer)
+            .field_if(member.is_some(), "member", member)
             .end();
     }
 }
@@ -382,15 +438,25 @@ impl ToJson for Answer<'_> {
 
 impl ToJson for NearMiss<'_> {
     fn write_json(&self, out: &mut String) {
+        let NearMiss {
+            change,
+            item,
+            measure,
+            gain,
+            certainty,
+            check,
+            money,
+            instead_of,
+        } = self;
         Object::new(out)
-            .field("change", &self.change)
-            .field("item", &self.item)
-            .field("measure", self.measure)
-            .field("gain", &self.gain)
-            .field("certainty", &self.certainty)
-            .field_if(self.check.is_some(), "check", &self.check)
-            .field_if(!self.money.is_empty(), "money", self.money)
-            .field_if(!self.instead_of.is_empty(), "instead_of", self.instead_of)
+            .field("change", change)
+            .field("item", item)
+            .field("measure", *measure)
+            .field("gain", gain)
+            .field("certainty", certainty)
+            .field_if(check.is_some(), "check", check)
+            .field_if(!money.is_empty(), "money", *money)
+            .field_if(!instead_of.is_empty(), "instead_of", *instead_of)
             .end();
     }
 }
@@ -420,31 +486,47 @@ impl ToJson for Gain {
 
 impl ToJson for NotApplicable<'_> {
     fn write_json(&self, out: &mut String) {
+        let NotApplicable {
+            item,
+            measure,
+            unmet,
+        } = self;
         Object::new(out)
-            .field("item", &self.item)
-            .field("measure", self.measure)
-            .field("unmet", &self.unmet)
+            .field("item", item)
+            .field("measure", *measure)
+            .field("unmet", unmet)
             .end();
     }
 }
 
 impl ToJson for Money {
     fn write_json(&self, out: &mut String) {
+        let Money {
+            amount,
+            period,
+            payer,
+            kind,
+        } = self;
         Object::new(out)
-            .field("amount", &self.amount)
-            .field("period", &self.period)
-            .field("payer", &self.payer)
-            .field("kind", &self.kind)
+            .field("amount", amount)
+            .field("period", period)
+            .field("payer", payer)
+            .field("kind", kind)
             .end();
     }
 }
 
 impl ToJson for Ratio {
     fn write_json(&self, out: &mut String) {
+        let Ratio {
+            hospital_level,
+            before,
+            after,
+        } = self;
         Object::new(out)
-            .field("hospital_level", &self.hospital_level)
-            .field("before", &self.before)
-            .field("after", &self.after)
+            .field("hospital_level", hospital_level)
+            .field("before", before)
+            .field("after", after)
             .end();
     }
 }

@@ -24,18 +24,28 @@ impl Profile {
     /// form's order (the contract's): a reader takes them in any order, so links written when
     /// they were alphabetical read the same.
     pub fn to_link_json(&self) -> String {
+        // Every field by name, as the full form writes them (`json_out`).
+        let Profile {
+            residency,
+            street,
+            area,
+            kind,
+            community,
+            home,
+            members,
+        } = self;
         let d = Profile::EMPTY;
         let mut out = String::new();
         Object::new(&mut out)
-            .field_unless("residency", &self.residency, &d.residency)
-            .field_unless("street", &self.street, &d.street)
-            .field_unless("area", &self.area, &d.area)
-            .field_unless("kind", &self.kind, &d.kind)
-            .field_unless("community", &self.community, &d.community)
-            .answers_yes(self.home)
+            .field_unless("residency", residency, &d.residency)
+            .field_unless("street", street, &d.street)
+            .field_unless("area", area, &d.area)
+            .field_unless("kind", kind, &d.kind)
+            .field_unless("community", community, &d.community)
+            .answers_yes(*home)
             .field(
                 "members",
-                &self.members.iter().map(LinkMember).collect::<Vec<_>>(),
+                &members.iter().map(LinkMember).collect::<Vec<_>>(),
             )
             .end();
         out
@@ -47,14 +57,22 @@ struct LinkMember<'m>(&'m Member);
 
 impl ToJson for LinkMember<'_> {
     fn write_json(&self, out: &mut String) {
-        let (m, d) = (self.0, &Member::DEFAULT);
+        let Member {
+            age,
+            sex,
+            insurance,
+            disability,
+            yes,
+            work,
+        } = self.0;
+        let d = &Member::DEFAULT;
         Object::new(out)
-            .field("age", &m.age)
-            .field("sex", &m.sex)
-            .field_unless("insurance", &m.insurance, &d.insurance)
-            .field_unless("disability", &m.disability, &d.disability)
-            .answers_yes(m.yes)
-            .field_unless("work", &m.work, &d.work)
+            .field("age", age)
+            .field("sex", sex)
+            .field_unless("insurance", insurance, &d.insurance)
+            .field_unless("disability", disability, &d.disability)
+            .answers_yes(*yes)
+            .field_unless("work", work, &d.work)
             .end();
     }
 }
