@@ -82,6 +82,7 @@ macro_rules! keys {
 
 keys! {
     AppTitle => ("民生实事查询", "What you can get"),
+    ListOf => ("{d}{y}", "{d} {y}"),
     // {d} and {y}: the list's district and year (`of_list`).
     PageTitle => ("民生实事查询 · {d}{y}", "Livelihood measures check · {d} {y}"),
     Intro => ("回答几个问题，看看{d}{y}年的民生实事能帮您什么。只在手机上计算，不上传任何信息。", "See what {d}'s {y} measures give your family. Worked out on your phone; nothing is sent."),

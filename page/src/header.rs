@@ -5,7 +5,8 @@ use super::app::Dispatch;
 use super::desk;
 use super::state::{Action, Reading, State, TextSize};
 use super::summary;
-use crate::words::{Key, Lang};
+use crate::model::catalogue::Catalogue;
+use crate::words::{self, Key, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -49,6 +50,9 @@ pub fn header(props: &HeaderProps) -> Html {
         };
         Callback::from(move |_| dispatch.dispatch(Action::Size(other)))
     };
+    let list = Catalogue::builtin()
+        .ok()
+        .map(|l| words::of_list(lang, Key::ListOf, l));
     let speech =
         summary::speech_available().then(|| read_aloud(lang, state.reading, text, dispatch));
     let desk = state
@@ -56,7 +60,9 @@ pub fn header(props: &HeaderProps) -> Html {
         .then(|| desk::desk_bar(&desk::props(state, dispatch), idle.0, &idle.1));
     html! {
         <header class="top">
-            <h1>{ t(Key::AppTitle) }</h1>
+            // The list it answers from, beside the name (the stylesheet writes it after the
+            // title: an attribute, not an element of its own): next year's page says next year's.
+            <h1 data-list={list}>{ t(Key::AppTitle) }</h1>
             <div class="tools" role="group" aria-label={ t(Key::Language) }>
                 <button type="button" id="lang-switch" lang={ match lang { Lang::Zh => "en", Lang::En => "zh-CN" } } onclick={on_lang}>{ t(Key::SwitchLang) }</button>
                 <button type="button" id="large-switch" aria-pressed={ (state.size == TextSize::Large).to_string() } onclick={on_large}>
