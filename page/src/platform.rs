@@ -423,7 +423,7 @@ pub fn restore_view() {
 /// when its `toggle` event arrives, and folds inside them count in the kept positions, so each
 /// waits until the one before holds more than its summary; and the scroll is made again until
 /// it holds (the page may still be growing below). Checked every 16 ms, at most `tries` times
-/// each: two seconds, for a slow phone busy with the first render.
+/// each: five seconds, for a slow phone busy with the first render.
 fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32) {
     let waiting = last.as_ref().is_some_and(|d| d.child_element_count() <= 1);
     if waiting && tries > 0 {
@@ -448,8 +448,9 @@ fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32
     reopen(open, fold, y, TRIES);
 }
 
-/// How many times `reopen` checks a step, 16 ms apart: two seconds.
-const TRIES: u32 = 125;
+/// How many times `reopen` checks a step, 16 ms apart: five seconds (two were once too few
+/// in a long run of the suite on a busy machine).
+const TRIES: u32 = 300;
 
 thread_local! {
     /// The district's office directory, read once from the page (the build puts

@@ -148,6 +148,18 @@ test("a reload brings the reader back where they were reading, with the same fol
     const whyNot = second.locator("details.why-not > summary");
     await whyNot.click();
     await whyNot.evaluate((el) => { el.scrollIntoView(); window.scrollBy(0, -120); });
+    // The place is taken once the page has come to rest: a fold's texts arriving late (they are
+    // fetched when it opens) lengthen the page above it, and the browser keeps the reader's
+    // line in view by moving the scroll; the page keeps the place it is left at.
+    await until(page, async () => {
+      // A text still to come: in a fold that shows it (no closed fold around it), still empty.
+      const waiting = () => [...document.querySelectorAll("[data-text]:empty")].filter((e) => !e.closest("details:not([open])")).length;
+      const sample = () => [document.documentElement.scrollHeight, Math.round(window.scrollY), waiting()];
+      const a = sample();
+      await new Promise((r) => setTimeout(r, 300));
+      const b = sample();
+      return a[2] === 0 && a[0] === b[0] && a[1] === b[1];
+    }, undefined, { what: "the page to come to rest" });
     const before = await page.evaluate(() => ({
       y: Math.round(window.scrollY),
       open: [...document.querySelectorAll("details")].map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0),
@@ -155,7 +167,11 @@ test("a reload brings the reader back where they were reading, with the same fol
     assert.ok(before.y > 1500, `read far down the page (${before.y} px)`);
     await page.reload();
     await page.locator('[data-member="1"] [data-item]').first().waitFor();
-    await until(page, (y) => Math.abs(window.scrollY - y) <= 2, before.y, { what: `the page to come back to ${before.y} px` });
+    try { await until(page, (y) => Math.abs(window.scrollY - y) <= 2, before.y, { what: `the page to come back to ${before.y} px` }); } catch (e) {
+      // What the page showed instead, for whoever reads the failure.
+      console.log("the page after the reload:", JSON.stringify(before), await page.evaluate(() => [Math.round(scrollY), document.documentElement.scrollHeight, [...document.querySelectorAll("details")].map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0).join(","), document.querySelectorAll("details").length, sessionStorage.length, location.href.slice(-40), document.activeElement?.id].join(" / ")));
+      throw e;
+    }
     const after = await page.evaluate(() => ({
       open: [...document.querySelectorAll("details")].map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0),
       whyNotLines: document.querySelectorAll('[data-member="1"] details.why-not li').length,
