@@ -337,8 +337,13 @@ impl Laid<'_, '_, '_> {
                 Whose::Several(members) if members.contains(&i) => {
                     if short && members.len() == everyone {
                         // As the group's heading says it ("全家3人都适用").
+                        let all = if everyone == 2 {
+                            Key::AllCountBoth
+                        } else {
+                            Key::AllCount
+                        };
                         said.push(words::fill(
-                            lang.pick(Key::AllCount.pair()),
+                            lang.pick(all.pair()),
                             &[
                                 ("{m}", &everyone.to_string()),
                                 ("{n}", &section.lines.len().to_string()),

@@ -445,7 +445,16 @@ fn apply_household(p: &mut Profile, edit: HouseholdEdit) {
         }
         HouseholdEdit::Area(v) => p.area = v,
         HouseholdEdit::Kind(v) => p.kind = v,
-        HouseholdEdit::Community(v) => p.community = v,
+        HouseholdEdit::Community(v) => {
+            // An estate lies in one street: chosen while the street is not, it says the street.
+            if p.street.is_none() {
+                p.street = v
+                    .as_deref()
+                    .and_then(|k| Catalogue::builtin().ok()?.estate(k))
+                    .map(|e| e.street.clone());
+            }
+            p.community = v;
+        }
         HouseholdEdit::Flag(flag, v) => p.home.set(flag, v),
     }
 }

@@ -126,11 +126,13 @@ keys! {
     EachOf => ("{}：每人都适用", "For each of {}"),
     // A group that is the whole household: its names would be everyone's, said by the count.
     EachOfAll => ("全家{}人都适用", "For all {} people"),
+    EachOfBoth => ("全家{}人都适用", "For both people"),
     // Under a member's own name, the lines above shared with others, by title.
     AlsoAbove => ("也适用上面列出的：", "Also theirs, listed above: "),
     AlsoAboveCount => ("还有上面列出的{}项", "Also {} listed above"),
     // In that sentence, the group of the whole household by its count (its heading is above).
     AllCount => ("全家{m}人都适用的{n}项", "the {n} for all {m} people"),
+    AllCountBoth => ("全家{m}人都适用的{n}项", "the {n} for both people"),
     Why => ("为什么", "Why"),
     WhereToAsk => ("去哪里问", "Where to ask"),
     Partners => ("协办部门", "Also involved"),
@@ -145,7 +147,7 @@ keys! {
     Source => ("原文", "Original text (Chinese)"),
     AmountNotStated => ("文件没有写明金额，请向负责部门咨询", "The list states no amount: ask the department"),
     Free => ("免费", "Free"),
-    PremiumPaid => ("保险费由政府交", "Premium paid"),
+    PremiumPaid => ("保险费由政府交", "Paid for you"),
     NearMisses => ("值得留意", "Worth knowing"),
     Disclaimer => ("本工具依据{d}{y}年“民生实事”项目清单整理，仅供参考；能否享受、具体金额，以负责部门的审核为准。", "This tool follows {d}'s {y} list of livelihood measures and is for guidance only; the responsible department decides who qualifies and how much."),
     BadLink => ("这个链接里的回答无法读取（链接可能不完整），已为您显示空白问卷。", "The answers in this link could not be read (the link may be cut short), so the form is shown empty."),
@@ -576,10 +578,13 @@ pub fn member_names(lang: Lang, which: &[usize], members: &[Member], open: &[boo
 /// household, how many they are.
 pub fn each_of(lang: Lang, which: &[usize], members: &[Member], open: &[bool]) -> String {
     if which.len() == members.len() {
-        return fill(
-            lang.pick(Key::EachOfAll.pair()),
-            &[("{}", &which.len().to_string())],
-        );
+        // Two are "both" in English ("for all 2 people" reads as a machine's).
+        let all = if which.len() == 2 {
+            Key::EachOfBoth
+        } else {
+            Key::EachOfAll
+        };
+        return fill(lang.pick(all.pair()), &[("{}", &which.len().to_string())]);
     }
     fill(
         lang.pick(Key::EachOf.pair()),

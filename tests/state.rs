@@ -132,3 +132,26 @@ fn the_desk_next_resident_starts_from_nothing_and_stays_a_desk() {
     );
     assert!(served.people.iter().all(|p| p.id != next.people[0].id));
 }
+
+/// An estate lies in one street (the list: 云创小镇社区 in 黄屯街道): chosen while no street is,
+/// it says the street; a street it does not lie in takes it away again; chosen on its own
+/// street, it keeps the street as it was.
+#[test]
+fn an_estate_says_its_street_and_another_street_takes_it_away() {
+    use minsheng::state::HouseholdEdit;
+    let home = |edit| Action::Household(edit);
+    let chosen = after(
+        Rc::new(State::default()),
+        [home(HouseholdEdit::Community(Some("yunchuang".into())))],
+    );
+    assert_eq!(chosen.household.street.as_deref(), Some("huangtun"));
+    assert_eq!(chosen.household.community.as_deref(), Some("yunchuang"));
+    let moved = after(
+        chosen.clone(),
+        [home(HouseholdEdit::Street(Some("guanghe".into())))],
+    );
+    assert_eq!(moved.household.community, None);
+    let unsure = after(chosen, [home(HouseholdEdit::Community(None))]);
+    assert_eq!(unsure.household.street.as_deref(), Some("huangtun"));
+    assert_eq!(unsure.household.community, None);
+}

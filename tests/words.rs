@@ -650,3 +650,31 @@ fn fill_replaces_in_one_pass_what_replace_did_in_turn() {
         .replace('·', "，");
     assert_eq!(fill(text, &keys), by_replace);
 }
+
+/// A heading for lines every member shares: two are "both" in English, more are counted; in
+/// Chinese the household is counted either way.
+#[test]
+fn two_members_are_both() {
+    use minsheng::model::choice::Sex;
+    use minsheng::model::profile::Member;
+    use minsheng::words::{each_of, Lang};
+    let m = |age| Member {
+        age,
+        sex: Sex::Female,
+        ..Member::default()
+    };
+    let two = [m(85), m(92)];
+    let three = [m(85), m(92), m(8)];
+    assert_eq!(
+        each_of(Lang::En, &[0, 1], &two, &[false, false]),
+        "For both people"
+    );
+    assert_eq!(
+        each_of(Lang::En, &[0, 1, 2], &three, &[false; 3]),
+        "For all 3 people"
+    );
+    assert_eq!(
+        each_of(Lang::Zh, &[0, 1], &two, &[false, false]),
+        "全家2人都适用"
+    );
+}

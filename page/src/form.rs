@@ -100,16 +100,16 @@ pub fn form(props: &FormProps) -> Html {
                     household(dispatch, |v| v.map(HouseholdEdit::Residency))) }
                 { place(lang, "street", t(Key::Street), list.streets.iter().map(|s| (s.key.as_str(), &s.name)).collect(),
                     p.street.as_deref(), household(dispatch, |v| Some(HouseholdEdit::Street(v)))) }
-                { select(lang, "area", t(Key::Area), Area::ALL, Some(p.area), NotSure::Omitted,
-                    household(dispatch, |v| v.map(HouseholdEdit::Area))) }
-                { select(lang, "kind", t(Key::Kind), HouseholdKind::ALL, Some(p.kind), NotSure::Omitted,
-                    household(dispatch, |v| v.map(HouseholdEdit::Kind))) }
-                // Only the estates of the chosen street; none to ask about on a street where
-                // the list names none.
+                // Right after the street: only its estates, none to ask about on a street where the
+                // list names none.
                 if !estates.is_empty() {
                     { place(lang, "community", t(Key::Community), estates, p.community.as_deref(),
                         household(dispatch, |v| Some(HouseholdEdit::Community(v)))) }
                 }
+                { select(lang, "area", t(Key::Area), Area::ALL, Some(p.area), NotSure::Omitted,
+                    household(dispatch, |v| v.map(HouseholdEdit::Area))) }
+                { select(lang, "kind", t(Key::Kind), HouseholdKind::ALL, Some(p.kind), NotSure::Omitted,
+                    household(dispatch, |v| v.map(HouseholdEdit::Kind))) }
             </fieldset>
             <fieldset>
                 <legend>{ t(Key::HomeFacts) }</legend>

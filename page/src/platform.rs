@@ -392,8 +392,21 @@ fn save_view() {
         .collect();
     // Whole pixels: a float's text and parser would cost the page 20 KB of Wasm.
     let y = window().scroll_y().unwrap_or(0.0) as i32;
+    // On a wide screen the results are a column that scrolls on its own.
+    let column = results_column().map_or(0, |c| c.scroll_top());
     let href = window().location().href().unwrap_or_default();
-    let _ = s.set_item(VIEW_KEY, &format!("{href}\n{y}\n{}", open.join(",")));
+    let _ = s.set_item(
+        VIEW_KEY,
+        &format!("{href}\n{y}\n{}\n{column}", open.join(",")),
+    );
+}
+
+/// The results' column, which scrolls on its own on a wide screen (`style.css`).
+fn results_column() -> Option<web_sys::Element> {
+    gloo::utils::document()
+        .query_selector(".results")
+        .ok()
+        .flatten()
 }
 
 /// Brings back the reading position kept for this very address (a reload; not another link
@@ -410,13 +423,15 @@ pub fn restore_view() {
         return;
     };
     let Ok(y) = y.parse::<i32>() else { return };
+    // Kept before the column was: none.
+    let column = lines.next().and_then(|c| c.parse().ok()).unwrap_or(0);
     if window().location().href().ok().as_deref() != Some(href) {
         return;
     }
     let mut open: Vec<u32> = open.split(',').filter_map(|i| i.parse().ok()).collect();
     // Kept in the page's order; reversed, so `pop` takes them in that order.
     open.reverse();
-    reopen(open, None, y, TRIES);
+    reopen(open, None, (y, column), TRIES);
 }
 
 /// Opens the kept folds in the page's order, then scrolls to `y`. A fold writes its details
@@ -424,17 +439,39 @@ pub fn restore_view() {
 /// waits until the one before holds more than its summary; and the scroll is made again until
 /// it holds (the page may still be growing below). Checked every 16 ms, at most `tries` times
 /// each: five seconds, for a slow phone busy with the first render.
-fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32) {
+fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, at: (i32, i32), tries: u32) {
     let waiting = last.as_ref().is_some_and(|d| d.child_element_count() <= 1);
     if waiting && tries > 0 {
-        gloo::timers::callback::Timeout::new(16, move || reopen(open, last, y, tries - 1)).forget();
+        gloo::timers::callback::Timeout::new(16, move || reopen(open, last, at, tries - 1))
+            .forget();
         return;
     }
     let Some(i) = open.pop() else {
+        // The texts of the folds now open (a summary, a source text) are fetched when a fold
+        // shows them, and lengthen the page above the place once they come: the place is
+        // taken back after they are in, or the browser, keeping the line in view, moves it.
+        let pending = gloo::utils::document()
+            .query_selector("[data-text]:empty:not(details:not([open]) *)")
+            .ok()
+            .flatten()
+            .is_some();
+        if pending && tries > 0 {
+            gloo::timers::callback::Timeout::new(16, move || reopen(open, None, at, tries - 1))
+                .forget();
+            return;
+        }
+        let (y, column) = at;
         window().scroll_to_with_x_and_y(0.0, f64::from(y));
-        let at = window().scroll_y().unwrap_or_default();
-        if (at - f64::from(y)).abs() > 2.0 && tries > 0 {
-            gloo::timers::callback::Timeout::new(16, move || reopen(open, None, y, tries - 1))
+        let holds = match results_column() {
+            Some(c) => {
+                c.set_scroll_top(column);
+                (c.scroll_top() - column).abs() <= 2
+            }
+            None => true,
+        };
+        let now = window().scroll_y().unwrap_or_default();
+        if ((now - f64::from(y)).abs() > 2.0 || !holds) && tries > 0 {
+            gloo::timers::callback::Timeout::new(16, move || reopen(open, None, at, tries - 1))
                 .forget();
         }
         return;
@@ -445,7 +482,7 @@ fn reopen(mut open: Vec<u32>, last: Option<web_sys::Element>, y: i32, tries: u32
     if let Some(fold) = &fold {
         let _ = fold.set_attribute("open", "");
     }
-    reopen(open, fold, y, TRIES);
+    reopen(open, fold, at, TRIES);
 }
 
 /// How many times `reopen` checks a step, 16 ms apart: five seconds (two were once too few

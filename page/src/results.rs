@@ -297,7 +297,8 @@ fn everyone(lang: Lang, catalogue: &Catalogue, outcome: Option<&Outcome<'_>>) ->
         None => catalogue.everyone_items(),
     };
     let count = match lang {
-        Lang::Zh => format!("（{}项）", items.len()),
+        // A word joiner keeps the count and 项 on one line ("（8" and "项）" were split).
+        Lang::Zh => format!("（{}\u{2060}项）", items.len()),
         Lang::En => format!(" ({})", items.len()),
     };
     html! {
@@ -373,9 +374,10 @@ fn measure(
     let offices = platform::offices();
     let checks = line.checks(lang);
     // On paper, what a likely line turns on, after why.
+    // A note ends its sentence (`…审核。`); joined by `；`, its own full stop goes.
     let printed: String = checks
         .iter()
-        .map(|n| format!("{}{n}", lang.pick(("；", ". "))))
+        .map(|n| format!("{}{}", lang.pick(("；", ". ")), n.trim_end_matches('。')))
         .collect();
     let either = words::either_of(lang, catalogue, e);
     // The item's own title first where the line says only its part: the long form. The summary

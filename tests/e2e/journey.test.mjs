@@ -189,6 +189,20 @@ test("a reload brings the reader back where they were reading, with the same fol
   }
 });
 
+test("on a wide screen, a reload brings the results column back to where the reader was in it", async () => {
+  // At 1024 px the results are a column that scrolls on its own, beside the questions.
+  const link = profileHash({ street: "guanghe", members: [{ age: 78, sex: "female", insurance: "resident" }, { age: 80, sex: "male", insurance: "resident" }] });
+  const page = await open(link, { viewport: { width: 1024, height: 768 } });
+  const column = page.locator(".results");
+  await column.evaluate((c) => { c.scrollTop = 900; });
+  const before = await column.evaluate((c) => Math.round(c.scrollTop));
+  assert.ok(before > 600, `read down the results column (${before} px)`);
+  await page.reload();
+  await page.locator('[data-member="1"] [data-item]').first().waitFor();
+  await until(page, (y) => Math.abs(document.querySelector(".results").scrollTop - y) <= 2, before, { what: `the results column to come back to ${before} px` });
+  await done(page);
+});
+
 test("a link with answers opens on the results on a phone; on a tablet, and after a reload, nothing moves", async () => {
   const link = profileHash({ street: "guanghe", members: [{ age: 78, sex: "female", insurance: "resident" }] });
   const phone = await open(link, { viewport: PHONE });
@@ -601,7 +615,9 @@ test("print and copy: a 3-member household on one A4 page in both languages, bod
       .map((li) => [li.querySelector(".m-print").textContent, [...li.querySelectorAll(".why-check")].map((p) => p.textContent)]));
     assert.ok(likelyPrinted.length > 0, "a likely line on the paper");
     for (const [printed, checks] of likelyPrinted) {
-      assert.ok(checks.length > 0 && checks.some((c) => printed.includes(c)), `its condition printed: ${printed} (its fold: ${checks.join(" | ")})`);
+      // On paper the condition follows why after a `；`, its own full stop dropped (no "。；").
+      assert.ok(checks.length > 0 && checks.some((c) => printed.includes(c.replace(/。$/, ""))), `its condition printed: ${printed} (its fold: ${checks.join(" | ")})`);
+      assert.doesNotMatch(printed, /。；/, "no full stop before a semicolon");
     }
     // Each member's measures under their name on paper, the shared ones named.
     for (const i of [0, 1, 2]) {
