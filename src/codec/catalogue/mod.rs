@@ -39,7 +39,7 @@ impl Catalogue {
     pub fn from_json(text: &str) -> Result<Catalogue, Fault> {
         let mut catalogue = Catalogue::read(text)?;
         catalogue.validate()?;
-        catalogue.name_places();
+        catalogue.name_places()?;
         Ok(catalogue)
     }
 

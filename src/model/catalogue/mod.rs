@@ -9,6 +9,7 @@ use crate::model::choice::choice;
 use crate::model::choice::{
     Area, Disability, HouseholdKind, HousingFlag, Insurance, MemberFlag, Residency, Sex, Work,
 };
+use crate::model::fault::Fault;
 use crate::model::profile::Member;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -566,29 +567,35 @@ impl Catalogue {
             .filter(move |e| street.is_none_or(|s| e.street == s))
     }
 
-    /// Gives every street and estate a condition names its name from the list (`validate`
-    /// has made sure each is listed; one that is not keeps an empty name).
-    pub fn name_places(&mut self) {
-        fn walk(c: &mut Condition, streets: &[Street], estates: &[Estate]) {
+    /// Gives every street and estate a condition names its name from the list, so a reason
+    /// says it without the list at hand; one the list does not have is refused, naming the
+    /// measure's field. (The same walk does both: what it names is what it checks.)
+    pub fn name_places(&mut self) -> Result<(), Fault> {
+        /// Names the places of `c`; the first one not listed, said as a problem.
+        fn walk(c: &mut Condition, streets: &[Street], estates: &[Estate]) -> Result<(), String> {
             match c {
                 Condition::Street { any_of } => {
                     for p in any_of {
-                        if let Some(s) = streets.iter().find(|s| s.key == p.key) {
-                            p.name = s.name.clone();
-                        }
+                        let s = streets.iter().find(|s| s.key == p.key).ok_or_else(|| {
+                            format!("names street `{}`, which is not listed", p.key)
+                        })?;
+                        p.name = s.name.clone();
                     }
                 }
                 Condition::Community { any_of } => {
                     for p in any_of {
-                        if let Some(e) = estates.iter().find(|e| e.key == p.key) {
-                            p.name = e.name.clone();
-                        }
+                        let e = estates.iter().find(|e| e.key == p.key).ok_or_else(|| {
+                            format!("names estate `{}`, which is not listed", p.key)
+                        })?;
+                        p.name = e.name.clone();
                     }
                 }
                 Condition::AllOf(of) | Condition::AnyOf(of) => {
-                    of.iter_mut().for_each(|c| walk(c, streets, estates))
+                    for c in of {
+                        walk(c, streets, estates)?;
+                    }
                 }
-                Condition::AnyMember(c) => walk(c, streets, estates),
+                Condition::AnyMember(c) => walk(c, streets, estates)?,
                 Condition::Age { .. }
                 | Condition::Sex { .. }
                 | Condition::Household { .. }
@@ -600,17 +607,29 @@ impl Catalogue {
                 | Condition::Area { .. }
                 | Condition::Housing { .. } => {}
             }
+            Ok(())
         }
         let (streets, estates) = (&self.streets, &self.estates);
-        for m in self.items.iter_mut().flat_map(|i| &mut i.measures) {
-            walk(&mut m.when, streets, estates);
-            for l in m.likely.iter_mut() {
-                walk(&mut l.when, streets, estates);
-                if let Some(u) = l.unless.as_mut() {
-                    walk(u, streets, estates);
+        for (i, item) in self.items.iter_mut().enumerate() {
+            let number = item.item;
+            for (m, measure) in item.measures.iter_mut().enumerate() {
+                let at = |field: &str, problem| Fault {
+                    item: Some(number),
+                    field: format!("items[{i}].measures[{m}].{field}"),
+                    problem,
+                };
+                walk(&mut measure.when, streets, estates).map_err(|p| at("when", p))?;
+                for (k, l) in measure.likely.iter_mut().enumerate() {
+                    walk(&mut l.when, streets, estates)
+                        .map_err(|p| at(&format!("likely[{k}].when"), p))?;
+                    if let Some(u) = l.unless.as_mut() {
+                        walk(u, streets, estates)
+                            .map_err(|p| at(&format!("likely[{k}].unless"), p))?;
+                    }
                 }
             }
         }
+        Ok(())
     }
 
     /// The programme heading with this number.

@@ -1,6 +1,6 @@
 //! What serde cannot check: uniqueness, order, references, sums and scopes.
 
-use super::{Catalogue, Condition, Scale, Scope, ICONS};
+use super::{Catalogue, Scale, Scope, ICONS};
 use crate::model::fault::Fault;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -126,21 +126,6 @@ impl Catalogue {
                 if measure.reading.iter().all(|r| r.trim().is_empty()) {
                     return Err(at("reading", "must say how the source was read".into()));
                 }
-                let unlisted = |c: &Condition| self.unlisted_place(c);
-                let conditions = std::iter::once(("when".to_owned(), &measure.when)).chain(
-                    measure.likely.iter().enumerate().flat_map(|(k, l)| {
-                        std::iter::once((format!("likely[{k}].when"), &l.when)).chain(
-                            l.unless
-                                .as_ref()
-                                .map(|u| (format!("likely[{k}].unless"), u)),
-                        )
-                    }),
-                );
-                for (field, c) in conditions {
-                    if let Some(problem) = unlisted(c) {
-                        return Err(at(&field, problem));
-                    }
-                }
                 if measure.scope == Scope::Household && measure.when.is_about_member() {
                     return Err(at(
                         "when",
@@ -203,36 +188,6 @@ impl Catalogue {
             }
         }
         Ok(())
-    }
-}
-
-impl Catalogue {
-    /// A street or estate a condition names that the list does not list, said as a problem.
-    fn unlisted_place(&self, c: &Condition) -> Option<String> {
-        match c {
-            Condition::Street { any_of } => any_of
-                .iter()
-                .find(|p| self.street(&p.key).is_none())
-                .map(|p| format!("names street `{}`, which is not listed", p.key)),
-            Condition::Community { any_of } => any_of
-                .iter()
-                .find(|p| self.estate(&p.key).is_none())
-                .map(|p| format!("names estate `{}`, which is not listed", p.key)),
-            Condition::AllOf(of) | Condition::AnyOf(of) => {
-                of.iter().find_map(|c| self.unlisted_place(c))
-            }
-            Condition::AnyMember(c) => self.unlisted_place(c),
-            Condition::Age { .. }
-            | Condition::Sex { .. }
-            | Condition::Household { .. }
-            | Condition::Residency { .. }
-            | Condition::Insurance { .. }
-            | Condition::Disability { .. }
-            | Condition::Member { .. }
-            | Condition::Work { .. }
-            | Condition::Area { .. }
-            | Condition::Housing { .. } => None,
-        }
     }
 }
 
