@@ -24,7 +24,9 @@
 //    each age box as it shows now), carried in the address for that moment only, and the app
 //    says it restarted. A fault on the JavaScript build, or again after a restart, goes to
 //    list.html#failed: never a loop.
-// 7. The texts shown only inside a fold (summaries, source texts) are fetched when a fold first
+// 7. The first questions are in index.html, the app's own: answered while the calculator
+//    downloads, handed to the app when it starts (below).
+// 8. The texts shown only inside a fold (summaries, source texts) are fetched when a fold first
 //    shows one (texts-*.json, beside the page; the service worker keeps it).
 // window.minshengEngine says which one runs ("wasm" or "js"), for the tests and the benchmark.
 (function () {
@@ -32,13 +34,56 @@
   var fallback = function (why) {
     window.location.replace("list.html#" + (why === "failed" ? "failed" : "nowasm"));
   };
+  // What this device keeps under `key` (null where storage is refused: private mode, a blocked
+  // origin).
+  var kept = function (store, key) {
+    try {
+      return window[store].getItem(key);
+    } catch (e) {
+      return null;
+    }
+  };
+  var prefs = kept("localStorage", "minsheng.prefs") || "";
   // The wait in the reader's text size, as the app will show it (their preference, kept on the
   // device; never at the desk, which keeps nothing).
-  try {
-    if (/(^|,)large(,|$)/.test(window.localStorage.getItem("minsheng.prefs") || "")) document.documentElement.className = "large";
-  } catch (e) {
-    // No storage (private mode, a blocked origin): the normal size.
+  if (/(^|,)large(,|$)/.test(prefs)) document.documentElement.className = "large";
+  // The first questions (index.html carries the app's own, scripts/dist/first.mjs), answered
+  // while the calculator downloads. Where the app will open on other answers (a link's, the
+  // desk's, a restart's, the tab's or the device's kept ones) or in English, they go at once:
+  // the wait shows as before.
+  var first = document.querySelector("[data-member-form]");
+  if (first && (location.hash.length > 1 || /[?&](desk|restart)(=|&|$)/.test(location.search) || /(^|,)en(,|$)/.test(prefs) ||
+      kept("sessionStorage", "minsheng.answers") || kept("localStorage", "minsheng.answers"))) {
+    first.form.parentNode.removeChild(first.form);
+    first = null;
   }
+  var focused = null;
+  document.addEventListener("focusin", function (event) {
+    focused = event.target;
+  });
+  // The app draws the page anew when it starts (it does not adopt index.html's markup): each
+  // first question answered here is answered again on the app's own, as the resident's input
+  // (the same events its questions listen to), and the focus and the caret go back where they
+  // were. The values are set before the events, so no frame shows an empty box.
+  var handOver = function () {
+    if (!first || first.isConnected) return;
+    [].forEach.call(first.querySelectorAll("input, select"), function (was) {
+      var now = byId(was.id);
+      var field = was.type === "checkbox" ? "checked" : was.tagName === "SELECT" ? "selectedIndex" : "value";
+      if (now && now !== was && now[field] !== was[field]) {
+        now[field] = was[field];
+        now.dispatchEvent(new Event(field === "value" ? "input" : "change", { bubbles: true }));
+      }
+    });
+    // (Read before the focus moves: focusing the box changes `focused`.)
+    var was = focused;
+    var box = was && first.contains(was) && byId(was.id);
+    if (box) {
+      box.focus();
+      if (was.type === "text") box.setSelectionRange(was.selectionStart, was.selectionEnd);
+    }
+    first = null;
+  };
   var modulesOk = "noModule" in document.createElement("script");
   if (!modulesOk) {
     fallback();
@@ -175,6 +220,7 @@
   }, 1000);
   window.addEventListener("TrunkApplicationStarted", function () {
     started = true;
+    handOver();
     window.setTimeout(register, 0);
   });
   // The Wasm's body as it arrives, counted on its way to the compiler.

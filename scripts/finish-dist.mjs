@@ -7,21 +7,27 @@
 // 2. names.mjs: short names for the Wasm's imports and exports (binaryen's pass) and the glue
 //    rewritten to match; the glue lowered to ES2017 and minified as a module by terser.
 // 3. jsbuild.mjs: the JavaScript build, wasm2js of the same module.
-// 4. list.mjs: list.html, the catalogue as static HTML; texts.mjs: the texts shown only inside
+// 4. first.mjs: the app's own first questions put into index.html, drawn by the built page run
+//    once in a DOM of its own (first-render.mjs), so the resident answers them while the
+//    calculator downloads (boot.js hands them over).
+// 5. list.mjs: list.html, the catalogue as static HTML; texts.mjs: the texts shown only inside
 //    a fold (summaries, source texts), fetched when a fold shows one.
-// 5. worker.mjs, sw.js: the service worker with this build's files.
-// 6. offices.mjs: the district's office directory (offices.json beside the list), where a deployer
+// 6. worker.mjs, sw.js: the service worker with this build's files.
+// 7. offices.mjs: the district's office directory (offices.json beside the list), where a deployer
 //    gave one.
-// 7. syntax.mjs: every script checked to parse as ES2017; compress.mjs: .br and .gz copies.
+// 8. syntax.mjs: every script checked to parse as ES2017; compress.mjs: .br and .gz copies.
 //
-// The files keep Trunk's names: the new bytes are a function of the old, so a name still
-// changes exactly when the content does; the preloads' integrity follows the new bytes.
+// The files these steps rewrite (the glue, the Wasm, the loader) are named by their finished
+// bytes, so a name changes exactly when the content does, whether the code or the finishing
+// changed; the preloads' integrity follows the new bytes.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "./dist/fail.mjs";
-import { cspMeta, forList, integrity, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
+import { contentName, cspMeta, forList, integrity, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
 import { lowerGlue, minifyNames, optimizeAgain, renameInGlue } from "./dist/names.mjs";
 import { jsBuild } from "./dist/jsbuild.mjs";
+import { renderFirst, withFirst } from "./dist/first.mjs";
 import { listPage } from "./dist/list.mjs";
 import { textsFile } from "./dist/texts.mjs";
 import { serviceWorker } from "./dist/worker.mjs";
@@ -38,17 +44,26 @@ try {
   const indexPath = path.join(dir, "index.html");
   const page = replaceLoader(fs.readFileSync(indexPath, "utf8"));
   let html = page.html;
-  // Minified: its comment is for readers of scripts/dist/start.js, not for the first visit.
-  fs.writeFileSync(path.join(dir, page.start.name), (await minify(page.start.text, { module: true, ecma: 2017, compress: true, mangle: true })).code);
 
-  const glueFile = path.join(dir, path.basename(page.glue));
-  const wasmFile = path.join(dir, path.basename(page.wasm));
-  const renamed = minifyNames(wasmFile, { wasmOpt: bin("wasm-opt"), features });
-  optimizeAgain(wasmFile, { wasmOpt: bin("wasm-opt"), features });
-  let glue = lowerGlue(renameInGlue(fs.readFileSync(glueFile, "utf8"), renamed));
+  const trunkGlue = path.join(dir, path.basename(page.glue));
+  const trunkWasm = path.join(dir, path.basename(page.wasm));
+  const renamed = minifyNames(trunkWasm, { wasmOpt: bin("wasm-opt"), features });
+  optimizeAgain(trunkWasm, { wasmOpt: bin("wasm-opt"), features });
+  let glue = lowerGlue(renameInGlue(fs.readFileSync(trunkGlue, "utf8"), renamed));
   // As a module: Trunk's minifier keeps the glue's top-level names (-0.4 KB brotli).
   glue = (await minify(glue, { module: true, ecma: 2017, compress: true, mangle: true })).code;
+  // Named by their finished bytes, and the loader by its text with those names in it.
+  const glueFile = path.join(dir, contentName(path.basename(trunkGlue), glue));
+  const wasmFile = path.join(dir, contentName(path.basename(trunkWasm), fs.readFileSync(trunkWasm)));
+  fs.rmSync(trunkGlue);
   fs.writeFileSync(glueFile, glue);
+  fs.renameSync(trunkWasm, wasmFile);
+  const named = (text) => text.replaceAll(path.basename(trunkGlue), path.basename(glueFile)).replaceAll(path.basename(trunkWasm), path.basename(wasmFile));
+  const start = named(page.start.text);
+  const startName = `start-${crypto.createHash("sha256").update(start).digest("hex").slice(0, 16)}.js`;
+  html = named(html).replace(page.start.name, startName);
+  // Minified: its comment is for readers of scripts/dist/start.js, not for the first visit.
+  fs.writeFileSync(path.join(dir, startName), (await minify(start, { module: true, ecma: 2017, compress: true, mangle: true })).code);
   html = setIntegrity(html, path.basename(glueFile), glue);
   html = setIntegrity(html, path.basename(wasmFile), fs.readFileSync(wasmFile));
 
@@ -58,6 +73,7 @@ try {
   const catalogueFile = process.env.MINSHENG_CATALOGUE || path.join(root, "seeds", "jining-hitech-2022.json");
   const catalogue = JSON.parse(fs.readFileSync(catalogueFile, "utf8"));
   html = forList(html, catalogue);
+  html = withFirst(html, renderFirst(glueFile, wasmFile));
   const texts = textsFile(catalogue);
   fs.writeFileSync(path.join(dir, texts.name), texts.text);
   html = markBoot(html, {
@@ -81,7 +97,7 @@ try {
 
   checkSyntax(dir, tools("acorn"));
   compressAll(dir);
-  console.log(`finish-dist: loader ${page.start.name}; ${renamed.imports.size} imports and ${renamed.exports.size} exports renamed; .br and .gz written`);
+  console.log(`finish-dist: loader ${startName}, ${path.basename(wasmFile)}; ${renamed.imports.size} imports and ${renamed.exports.size} exports renamed; .br and .gz written`);
 } catch (e) {
   console.error(e instanceof BuildError ? e.message : e);
   process.exit(1);

@@ -34,6 +34,19 @@ export function replaceLoader(html) {
   };
 }
 
+/**
+ * `name` (Trunk's, `app-<16 hex>.js` or `app-<16 hex>_bg.wasm`) with the hash of `bytes` in
+ * place of Trunk's: a file these steps rewrote is named by what it holds once finished, so a
+ * change in the finishing alone (a new optimisation pass) gives it a new name. Deployers serve
+ * hashed names as immutable (docs/DEPLOYING.md): a new file under an old name would meet the old
+ * one in a browser's cache.
+ */
+export function contentName(name, bytes) {
+  const parts = /^(.+)-[0-9a-f]{16}(_bg\.wasm|\.js)$/.exec(name);
+  if (!parts) fail(`${name} is not a hashed name Trunk writes`);
+  return `${parts[1]}-${crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 16)}${parts[2]}`;
+}
+
 /** The boot script's tag gets these attributes (the JavaScript build's address and integrity,
  * the Wasm's size for the wait's progress). */
 export function markBoot(html, attributes) {

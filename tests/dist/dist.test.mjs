@@ -7,13 +7,14 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { bin, features, glueFixture, indexFixture, tools, wasmFixture } from "./fixtures.mjs";
 import { BuildError } from "../../scripts/dist/fail.mjs";
-import { forList, integrity, markBoot, replaceLoader, setIntegrity, cspMeta, stylesheet } from "../../scripts/dist/html.mjs";
+import { contentName, forList, integrity, markBoot, replaceLoader, setIntegrity, cspMeta, stylesheet } from "../../scripts/dist/html.mjs";
 import { lowerGlue, minifyNames, renameInGlue } from "../../scripts/dist/names.mjs";
 import { wrapWasm2js } from "../../scripts/dist/jsbuild.mjs";
 import { listPage } from "../../scripts/dist/list.mjs";
 import { serviceWorker } from "../../scripts/dist/worker.mjs";
 import { checkSyntax } from "../../scripts/dist/syntax.mjs";
 import { compressAll } from "../../scripts/dist/compress.mjs";
+import { withFirst } from "../../scripts/dist/first.mjs";
 import { knownOffices, officesScript, withOffices } from "../../scripts/dist/offices.mjs";
 
 const acorn = tools("acorn");
@@ -29,6 +30,23 @@ test("the loader: Trunk's top-level await replaced by start.js, which parses as 
   assert.match(page.start.text, /: "\/app-0011223344556677_bg\.wasm"/);
   acorn.parse(page.start.text, { ecmaVersion: 2017, sourceType: "module" });
   assert.throws(() => replaceLoader("<html></html>"), BuildError);
+});
+
+test("a finished file is named by its finished bytes: new bytes, new name; the same bytes, the same name", () => {
+  const a = contentName("app-0011223344556677_bg.wasm", Buffer.from("one"));
+  assert.match(a, /^app-[0-9a-f]{16}_bg\.wasm$/);
+  assert.notEqual(a, "app-0011223344556677_bg.wasm");
+  assert.equal(contentName("app-ffffffffffffffff_bg.wasm", Buffer.from("one")), a, "Trunk's hash plays no part");
+  assert.notEqual(contentName("app-0011223344556677_bg.wasm", Buffer.from("two")), a);
+  assert.match(contentName("app-0011223344556677.js", "glue"), /^app-[0-9a-f]{16}\.js$/);
+  assert.throws(() => contentName("app.js", "x"), BuildError);
+});
+
+test("the first questions: the app's header and greeting replace index.html's, its form goes first in .columns", () => {
+  const html = '<div id=app><header class=top><h1>Old</h1></header><main class=page><p class=intro>Old words</p><div class=columns><div class=wait>Loading</div></div></main></div>';
+  const out = withFirst(html, { header: '<header class="top"><h1>New</h1><div class="tools" inert></div></header>', intro: '<p class="intro">New words</p>', form: '<form class="questions"><input id="m0-age"></form>' });
+  assert.equal(out, '<div id=app><header class="top"><h1>New</h1><div class="tools" inert></div></header><main class=page><p class="intro">New words</p><div class=columns><form class="questions"><input id="m0-age"></form><div class=wait>Loading</div></div></main></div>');
+  assert.throws(() => withFirst("<div id=app></div>", { header: "", intro: "", form: "" }), BuildError);
 });
 
 test("the page's tags: the JavaScript build named on the boot script, integrity following the bytes", () => {

@@ -102,7 +102,7 @@ test("the reader's own font size setting carries through", async () => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24, fixed: 20 } });
   await page.reload();
-  await page.locator("#form-heading").waitFor();
+  await page.locator("#results-heading").waitFor();
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   assert.equal(size, 27, "body text is 1.125 × the browser's default size (24 px here)");
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -207,7 +207,7 @@ test("axe-core finds no violation in the other states: empty, invalid age, share
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(server.url + address);
-    await page.locator("#form-heading").waitFor();
+    await page.locator("#results-heading").waitFor();
     if (prepare) await prepare(page);
     await page.addScriptTag({ path: axePath });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));

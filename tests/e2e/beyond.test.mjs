@@ -31,7 +31,7 @@ async function open(url, options = {}) {
   return page;
 }
 const ready = (page) => page.locator("[data-cash-month]").waitFor();
-const formReady = (page) => page.locator("#form-heading").waitFor();
+const formReady = (page) => page.locator("#results-heading").waitFor();
 const cash = (page) => page.locator("[data-cash-month]").getAttribute("data-cash-month");
 
 test("share: the link carries the answers while the panel is open, never older ones; a QR code a phone reads", async () => {
@@ -416,7 +416,7 @@ test("a returning visit opens from the kept page at once, and a new release show
     await until(page, async () => !(await caches.keys()).some((k) => /^minsheng-[0-9a-f]+$/.test(k)), null, { what: "the old release's cache to go" });
     await page.goto(site.url);
     assert.equal(await release(), "new", "the new release, from the next visit");
-    await page.locator("#form-heading").waitFor();
+    await page.locator("#results-heading").waitFor();
   } finally {
     await context.close();
     await site.close();

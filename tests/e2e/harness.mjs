@@ -146,7 +146,7 @@ export async function openPage(browser, server, address, { viewport = { width: 3
   page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
   page.on("request", (r) => { if (!r.url().startsWith(server.origin) && !r.url().startsWith("data:")) page.foreign.push(r.url()); });
   await page.goto(server.url + address);
-  await page.locator("#form-heading").waitFor();
+  await page.locator("#results-heading").waitFor();
   return page;
 }
 
