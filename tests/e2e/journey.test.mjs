@@ -112,7 +112,7 @@ test("while an age is typed, the bar at the foot does not cover the next questio
     const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest("select, button")?.id, [sex.x + sex.width / 2, Math.min(sex.y + sex.height / 2, PHONE.height - 10)]);
     assert.notEqual(onTop, "jump", `the bar is not over the sex question (${lang}; question at ${Math.round(sex.y)} px)`);
     // Done typing: the bar is back at the foot of the screen.
-    await page.locator("#results-heading").click();
+    await page.locator("#form-heading").click();
     const bar = await page.locator("#jump").boundingBox();
     assert.ok(Math.abs(bar.y + bar.height - PHONE.height) <= 1, `the bar is at the foot once the age box is left (${Math.round(bar.y)}–${Math.round(bar.y + bar.height)} px, ${lang})`);
     await done(page);

@@ -84,7 +84,7 @@ for (const engine of engines) {
     async function start(address) {
       s = await openSession(engine);
       await s.navigate(server.url + address);
-      await s.until(() => document.querySelector("#results-heading"), "the form").catch(async (e) => {
+      await s.until(() => document.querySelector("#results-heading"), "the app").catch(async (e) => {
         const errors = await s.exec(() => JSON.stringify(window.__errors)).catch(() => "unreadable");
         throw new Error(`${e.message}; the page's errors: ${errors}`);
       });
