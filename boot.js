@@ -56,6 +56,12 @@
       kept("sessionStorage", "minsheng.answers") || kept("localStorage", "minsheng.answers"))) {
     first.form.parentNode.removeChild(first.form);
     first = null;
+  } else if (first) {
+    // Enter in the age box (a phone keyboard's "Go") submits a form with one text box: nothing
+    // is sent (the CSP forbids it, with an error) before the app, which stops it itself.
+    first.form.onsubmit = function () {
+      return false;
+    };
   }
   var focused = null;
   document.addEventListener("focusin", function (event) {

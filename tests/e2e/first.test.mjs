@@ -29,6 +29,7 @@ async function weakPage(browser, server, { viewport = { width: 375, height: 667 
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   if (network) await cdp.send("Network.emulateNetworkConditions", network);
@@ -55,6 +56,8 @@ for (const [label, viewport, large] of [["a phone", { width: 375, height: 667 },
       await page.keyboard.type("79");
       await page.keyboard.press("Backspace");
       await page.keyboard.type("8");
+      // The keyboard's "Go": nothing is sent, nothing breaks.
+      await page.keyboard.press("Enter");
       await page.getByLabel("性别").selectOption("女");
       await page.getByLabel("失能（生活不能自理）").check();
       await age.click();
