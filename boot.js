@@ -47,11 +47,19 @@
   // The wait in the reader's text size, as the app will show it (their preference, kept on the
   // device; never at the desk, which keeps nothing).
   if (/(^|,)large(,|$)/.test(prefs)) document.documentElement.className = "large";
-  // The first questions (index.html carries the app's own, scripts/dist/first.mjs), answered
-  // while the calculator downloads. Where the app will open on other answers (a link's, the
-  // desk's, a restart's, the tab's or the device's kept ones) or in English, they go at once:
-  // the wait shows as before.
+  // The first questions (index.html carries the app's own, hidden: scripts/dist/first.mjs),
+  // answered while the calculator downloads. Shown from here, once it is known that the app will
+  // open on no other answers (a link's, the desk's, a restart's, the tab's or the device's kept
+  // ones) and not in English: then they go, and the wait shows as before. So a slow boot script
+  // never shows them to the wrong reader, nor in the wrong text size.
+  var FIRST = "minsheng.first";
+  var field = function (box) {
+    return box.type === "checkbox" ? "checked" : box.tagName === "SELECT" ? "selectedIndex" : "value";
+  };
   var first = document.querySelector("[data-member-form]");
+  var boxes = function () {
+    return [].slice.call(first.querySelectorAll("input, select"));
+  };
   if (first && (location.hash.length > 1 || /[?&](desk|restart)(=|&|$)/.test(location.search) || /(^|,)en(,|$)/.test(prefs) ||
       kept("sessionStorage", "minsheng.answers") || kept("localStorage", "minsheng.answers"))) {
     first.form.parentNode.removeChild(first.form);
@@ -62,6 +70,26 @@
     first.form.onsubmit = function () {
       return false;
     };
+    // What was answered before a reload (the stall notice's retry among them) comes back; the
+    // tab keeps it only until the app has it.
+    try {
+      var before = JSON.parse(kept("sessionStorage", FIRST)) || [];
+      boxes().forEach(function (box, i) {
+        if (i in before) box[field(box)] = before[i];
+      });
+    } catch (e) {
+      // Not ours: the boxes as they are.
+    }
+    window.addEventListener("pagehide", function () {
+      try {
+        if (first) window.sessionStorage.setItem(FIRST, JSON.stringify(boxes().map(function (box) {
+          return box[field(box)];
+        })));
+      } catch (e) {
+        // No storage: a reload starts them afresh.
+      }
+    });
+    first.form.hidden = false;
   }
   var focused = null;
   document.addEventListener("focusin", function (event) {
@@ -73,12 +101,12 @@
   // were. The values are set before the events, so no frame shows an empty box.
   var handOver = function () {
     if (!first || first.isConnected) return;
-    [].forEach.call(first.querySelectorAll("input, select"), function (was) {
+    boxes().forEach(function (was) {
       var now = byId(was.id);
-      var field = was.type === "checkbox" ? "checked" : was.tagName === "SELECT" ? "selectedIndex" : "value";
-      if (now && now !== was && now[field] !== was[field]) {
-        now[field] = was[field];
-        now.dispatchEvent(new Event(field === "value" ? "input" : "change", { bubbles: true }));
+      var at = field(was);
+      if (now && now !== was && now[at] !== was[at]) {
+        now[at] = was[at];
+        now.dispatchEvent(new Event(at === "value" ? "input" : "change", { bubbles: true }));
       }
     });
     // (Read before the focus moves: focusing the box changes `focused`.)
@@ -89,6 +117,11 @@
       if (was.type === "text") box.setSelectionRange(was.selectionStart, was.selectionEnd);
     }
     first = null;
+    try {
+      window.sessionStorage.removeItem(FIRST);
+    } catch (e) {
+      // Nothing was kept.
+    }
   };
   var modulesOk = "noModule" in document.createElement("script");
   if (!modulesOk) {

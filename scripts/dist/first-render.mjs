@@ -1,7 +1,8 @@
 // Runs the built page once, in a DOM of its own (happy-dom), as a first visit in Chinese at the
 // normal text size: a fresh address, nothing kept. Prints, as JSON, what the page drew first:
 // its header (the tools marked `inert`, as they do nothing until the app runs), its greeting,
-// and its form cut to the heading and the first member's questions. A process of its own, so
+// and its form cut to the heading and the first member's questions, `hidden` (boot.js shows it
+// where it is the reader's). A process of its own, so
 // the shim's globals never meet the build's other steps (scripts/dist/first.mjs calls it).
 //
 //   node scripts/dist/first-render.mjs GLUE.js MODULE.wasm
@@ -48,7 +49,9 @@ if (!header || !intro || !member || !heading) fail("the page did not draw its he
 const tools_ = header.querySelector(".tools");
 if (tools_) tools_.setAttribute("inert", "");
 for (const child of [...form.children]) if (child !== heading && child !== member) child.remove();
+// Hidden until boot.js knows they are this reader's (no link's answers, no kept ones, not English).
+form.setAttribute("hidden", "");
 // Boolean attributes as HTML writes them.
-const html = (el) => el.outerHTML.replace(/ (selected|checked|disabled|inert)="[^"]*"/g, " $1");
+const html = (el) => el.outerHTML.replace(/ (selected|checked|disabled|inert|hidden)="[^"]*"/g, " $1");
 process.stdout.write(JSON.stringify({ header: html(header), intro: html(intro), form: html(form) }));
 process.exit(0);

@@ -126,6 +126,9 @@ test("before the calculator, the first screen shows the questions and the wait, 
   assert.match(shown.wait, /正在下载查询工具/);
   assert.equal(shown.tools, "hidden", "the language and text-size buttons do nothing yet, and are not shown");
   assert.equal(shown.inert, true);
+  // index.html itself carries them hidden: boot.js shows them once it knows they are this reader's.
+  const html = await (await fetch(server.url)).text();
+  assert.match(html, /<form [^>]*class="questions"[^>]*hidden>/);
   await page.screenshot({ path: shotPath("first-before-app-zh-normal-375x667.png") });
   await page.locator("#add-member").waitFor({ timeout: 60000 });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".tools")).visibility), "visible");
@@ -153,6 +156,61 @@ test("where the app opens on other answers or in English, the first questions ar
     assert.deepEqual(page.errors, [], what);
     await page.context().close();
   }
+});
+
+test("a boot script that comes late never shows the questions to the wrong reader, nor in the wrong size", async () => {
+  // The boot script (which decides) sent at 600 B/s: it runs seconds after the page has painted.
+  const slow = await serve(undefined, { network: (p) => (/\/boot-[0-9a-f]+\.js$/.test(p) ? { rate: 600 } : null) });
+  try {
+    for (const [what, init, expect] of [
+      ["an English reader", () => localStorage.setItem("minsheng.prefs", "en"), "never"],
+      ["a reader in large text", () => localStorage.setItem("minsheng.prefs", "large"), "large"],
+    ]) {
+      const page = await weakPage(browser, slow, {
+        network: null,
+        init: () => {
+          // Each frame before the app: whether the first questions showed, and at what size.
+          window.shown_ = [];
+          const tick = () => {
+            if (!document.getElementById("add-member")) {
+              const box = document.querySelector("[data-member-form] input");
+              if (box && box.offsetParent) window.shown_.push(document.documentElement.classList.contains("large") ? "large" : "normal");
+              requestAnimationFrame(tick);
+            }
+          };
+          requestAnimationFrame(tick);
+        },
+      });
+      await page.evaluate(init);
+      await page.reload({ waitUntil: "commit" });
+      await page.locator("#add-member").waitFor({ timeout: 60000 });
+      const shown = [...new Set(await page.evaluate(() => window.shown_))];
+      assert.deepEqual(shown, expect === "never" ? [] : [expect], `${what}: the questions shown before the app, by frame (${shown.join(", ") || "none"})`);
+      await page.context().close();
+    }
+  } finally {
+    await slow.close();
+  }
+});
+
+test("a reload before the calculator has come (the stall notice's retry) keeps what was answered, and the app takes it", async () => {
+  const page = await weakPage(browser, server, { network: null });
+  let hold = true;
+  // The Wasm does not come until the page has been reloaded once.
+  await page.route(/\.wasm$/, (route) => (hold ? undefined : route.continue()));
+  await page.reload({ waitUntil: "commit" });
+  const age = page.getByLabel("年龄");
+  await age.click();
+  await page.keyboard.type("82");
+  await page.getByLabel("性别").selectOption("男");
+  await page.getByLabel("重度残疾").check();
+  hold = false;
+  await page.reload({ waitUntil: "commit" });
+  await page.locator("#add-member").waitFor({ timeout: 30000 });
+  await page.locator(RESULT).first().waitFor();
+  const after = await page.evaluate(() => [document.getElementById("m0-age").value, document.getElementById("m0-sex").value, document.getElementById("m0-severe_disability").checked, sessionStorage.getItem("minsheng.first")]);
+  assert.deepEqual(after, ["82", "男", true, null], "the answers came back after the reload, and the tab keeps them only until the app has them");
+  await page.context().close();
 });
 
 test("where WebAssembly is missing, what was typed before the JavaScript build started is handed over too", async () => {
