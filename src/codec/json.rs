@@ -123,25 +123,59 @@ impl Value {
     }
 }
 
-/// A JSON object being read, with the path its fields are reported under.
+/// The first fault met while reading a document. The decoders read on past a fault, each value
+/// that cannot be read taking its default, and refuse the document at the end with the first
+/// fault, the one an early return would have given: an early return at each field made the Wasm
+/// drop every half-built value on a path of its own.
+#[derive(Default)]
+pub struct Faults(std::cell::RefCell<Option<Fault>>);
+
+impl Faults {
+    /// Keeps `fault` if it is the first.
+    pub fn note(&self, fault: Fault) {
+        self.0.borrow_mut().get_or_insert(fault);
+    }
+
+    /// `value`, or the first fault.
+    pub fn finish<T>(self, value: T) -> Result<T, Fault> {
+        match self.0.into_inner() {
+            Some(fault) => Err(fault),
+            None => Ok(value),
+        }
+    }
+}
+
+/// A JSON object being read, with the path its fields are reported under, and where its faults
+/// are kept. A value that is no object reads as an empty one, its fault kept.
 pub struct Obj<'a> {
-    map: &'a Map,
+    map: Option<&'a Map>,
     prefix: String,
+    faults: &'a Faults,
 }
 
 impl<'a> Obj<'a> {
     /// The object at `path` (empty for the document itself, reported as `whole`).
-    pub fn new(value: &'a Value, path: &str, whole: &str) -> Result<Self, Fault> {
-        match value {
-            Value::Object(map) => Ok(Obj {
-                map,
-                prefix: path.to_owned(),
-            }),
-            _ => Err(Fault::at(
-                if path.is_empty() { whole } else { path },
-                "must be a JSON object",
-            )),
+    pub fn new(value: &'a Value, path: &str, whole: &str, faults: &'a Faults) -> Self {
+        let map = match value {
+            Value::Object(map) => Some(map),
+            _ => {
+                faults.note(Fault::at(
+                    if path.is_empty() { whole } else { path },
+                    "must be a JSON object",
+                ));
+                None
+            }
+        };
+        Obj {
+            map,
+            prefix: path.to_owned(),
+            faults,
         }
+    }
+
+    /// Keeps a fault of this document.
+    pub fn fault(&self, fault: Fault) {
+        self.faults.note(fault);
     }
 
     /// The path of one of its fields.
@@ -155,51 +189,52 @@ impl<'a> Obj<'a> {
 
     /// The field, if present.
     pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key)
+        self.map?.get(key)
     }
 
     /// Refuses any key in neither `known` nor `also`, so a typo never silently means
     /// "default".
-    pub fn only(&self, known: &[&str], also: &[&str]) -> Result<(), Fault> {
-        match self
-            .map
-            .keys()
-            .find(|k| !known.contains(&k.as_str()) && !also.contains(&k.as_str()))
-        {
-            Some(k) => Err(Fault::at(self.path(&quoted(k)), "is not a known field")),
-            None => Ok(()),
+    pub fn only(&self, known: &[&str], also: &[&str]) {
+        if let Some(k) = self.map.and_then(|map| {
+            map.keys()
+                .find(|k| !known.contains(&k.as_str()) && !also.contains(&k.as_str()))
+        }) {
+            self.fault(Fault::at(self.path(&quoted(k)), "is not a known field"));
         }
     }
 
     /// An optional boolean, false when absent.
-    pub fn flag(&self, key: &str) -> Result<bool, Fault> {
+    pub fn flag(&self, key: &str) -> bool {
         match self.get(key) {
-            None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(_) => Err(Fault::at(self.path(key), "must be true or false")),
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.fault(Fault::at(self.path(key), "must be true or false"));
+                false
+            }
         }
     }
 
     /// The yes/no answers of a kind, each an optional boolean by its name, no when absent.
-    pub fn answers<F: Choice>(&self) -> Result<Yes<F>, Fault> {
+    pub fn answers<F: Choice>(&self) -> Yes<F> {
         let mut yes = Yes::NONE;
         for (flag, name) in F::ALL.iter().zip(F::NAMES) {
-            yes.set(*flag, self.flag(name)?);
+            yes.set(*flag, self.flag(name));
         }
-        Ok(yes)
+        yes
     }
 
     /// An optional value of a closed set.
-    pub fn choice<T: Choice>(&self, key: &str) -> Result<Option<T>, Fault> {
-        Ok(self.position(key, T::NAMES)?.map(|i| T::ALL[i]))
+    pub fn choice<T: Choice>(&self, key: &str) -> Option<T> {
+        self.position(key, T::NAMES, "must be one of")
+            .map(|i| T::ALL[i])
     }
 
-    /// Where the field's name stands in `names`, if the field is present.
-    fn position(&self, key: &str, names: &[&str]) -> Result<Option<usize>, Fault> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(v) => position(v, &self.path(key), names, "must be one of").map(Some),
-        }
+    /// Where the field's name stands in `names`, if the field is present (a name outside them
+    /// is a fault, said with `lead`).
+    pub fn position(&self, key: &str, names: &[&str], lead: &str) -> Option<usize> {
+        let found = position(self.get(key)?, &self.path(key), names, lead);
+        found.map_err(|f| self.fault(f)).ok()
     }
 }
 

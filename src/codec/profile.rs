@@ -5,8 +5,8 @@
 //! fault is reported as exactly one message naming the field, in the contract's words:
 //! `members[0].age: must be a whole number from 0 to 130`.
 
-use crate::codec::json::Obj;
 use crate::codec::json::Value;
+use crate::codec::json::{Faults, Obj};
 use crate::codec::json_out::{Object, ToJson};
 use crate::model::catalogue::Catalogue;
 use crate::model::choice::{join_or, Choice, HousingFlag, MemberFlag, Sex, Work};
@@ -90,9 +90,11 @@ pub fn decode_for(text: &str, list: &Catalogue) -> Result<Profile, Fault> {
     from_value(&value, list)
 }
 
-/// Decodes a profile from parsed JSON, for `list`.
+/// Decodes a profile from parsed JSON, for `list`. It reads on past a fault and refuses the
+/// profile at the end with the first one (`json::Faults`).
 pub fn from_value(value: &Value, list: &Catalogue) -> Result<Profile, Fault> {
-    let obj = Obj::new(value, "", "profile")?;
+    let faults = Faults::default();
+    let obj = Obj::new(value, "", "profile", &faults);
     obj.only(
         &[
             "residency",
@@ -103,38 +105,35 @@ pub fn from_value(value: &Value, list: &Catalogue) -> Result<Profile, Fault> {
             "members",
         ],
         <HousingFlag as Choice>::NAMES,
-    )?;
-    let members = match obj.get("members") {
-        None => return Err(Fault::at("members", "is required: list 1 to 20 members")),
+    );
+    // A plain loop: `collect` into a `Result<Vec<_>, _>` compiles to its own adapter.
+    let mut members = Vec::new();
+    match obj.get("members") {
+        None => obj.fault(Fault::at("members", "is required: list 1 to 20 members")),
         Some(Value::Array(list)) if list.is_empty() => {
-            return Err(Fault::at("members", "must list at least 1 member"))
+            obj.fault(Fault::at("members", "must list at least 1 member"))
         }
-        Some(Value::Array(list)) if list.len() > MAX_MEMBERS => {
-            return Err(Fault::at(
-                "members",
-                format!("must list at most {MAX_MEMBERS} members"),
-            ))
-        }
+        Some(Value::Array(list)) if list.len() > MAX_MEMBERS => obj.fault(Fault::at(
+            "members",
+            format!("must list at most {MAX_MEMBERS} members"),
+        )),
         Some(Value::Array(list)) => {
-            // A plain loop: `collect` into a `Result<Vec<_>, _>` compiles to its own adapter.
-            let mut members = Vec::with_capacity(list.len());
             for (i, m) in list.iter().enumerate() {
-                members.push(member(m, &format!("members[{i}]"))?);
+                members.push(member(m, &format!("members[{i}]"), &faults));
             }
-            members
         }
-        Some(_) => return Err(Fault::at("members", "must be a list of 1 to 20 members")),
-    };
-    let street = place(&obj, "street", list.streets.iter().map(|s| s.key.as_str()))?;
+        Some(_) => obj.fault(Fault::at("members", "must be a list of 1 to 20 members")),
+    }
+    let street = place(&obj, "street", list.streets.iter().map(|s| s.key.as_str()));
     let community = place(
         &obj,
         "community",
         list.estates.iter().map(|e| e.key.as_str()),
-    )?;
+    );
     // A pair that cannot exist is refused, never evaluated as if both held.
     if let (Some(s), Some(estate)) = (&street, community.as_deref().and_then(|c| list.estate(c))) {
         if estate.street != *s {
-            return Err(Fault::at(
+            obj.fault(Fault::at(
                 "community",
                 format!(
                     "`{}` lies in street `{}`, not in the given street `{s}`",
@@ -145,75 +144,83 @@ pub fn from_value(value: &Value, list: &Catalogue) -> Result<Profile, Fault> {
     }
     // What is left out is the contract's default, written once.
     let d = Profile::EMPTY;
-    Ok(Profile {
-        residency: obj.choice("residency")?.unwrap_or(d.residency),
+    let profile = Profile {
+        residency: obj.choice("residency").unwrap_or(d.residency),
         street,
-        area: obj.choice("area")?.unwrap_or(d.area),
-        kind: obj.choice("kind")?.unwrap_or(d.kind),
+        area: obj.choice("area").unwrap_or(d.area),
+        kind: obj.choice("kind").unwrap_or(d.kind),
         community,
-        home: obj.answers()?,
+        home: obj.answers(),
         members,
-    })
+    };
+    faults.finish(profile)
 }
 
-fn member(value: &Value, path: &str) -> Result<Member, Fault> {
-    let obj = Obj::new(value, path, path)?;
+/// One member, read on past a fault (kept in `faults`).
+fn member(value: &Value, path: &str, faults: &Faults) -> Member {
+    let obj = Obj::new(value, path, path, faults);
     obj.only(
         &["age", "sex", "insurance", "disability", "work"],
         <MemberFlag as Choice>::NAMES,
-    )?;
+    );
     let age_field = obj.path("age");
     let age = match obj.get("age") {
         None => {
-            return Err(Fault::at(
+            obj.fault(Fault::at(
                 age_field,
                 "is required: a whole number from 0 to 130",
-            ))
+            ));
+            0
         }
-        Some(v) => v
+        Some(v) => match v
             .as_u64()
             .filter(|a| *a <= u64::from(MAX_AGE))
             .and_then(|a| u8::try_from(a).ok())
-            .ok_or_else(|| Fault::at(age_field, "must be a whole number from 0 to 130"))?,
+        {
+            Some(age) => age,
+            None => {
+                obj.fault(Fault::at(age_field, "must be a whole number from 0 to 130"));
+                0
+            }
+        },
     };
-    let sex = obj.choice::<Sex>("sex")?.ok_or_else(|| {
-        Fault::at(
-            obj.path("sex"),
-            format!("is required: {}", join_or(<Sex as Choice>::NAMES)),
-        )
-    })?;
     let d = Member::DEFAULT;
-    let work = obj.choice("work")?.unwrap_or(d.work);
+    let sex = match obj.get("sex") {
+        None => {
+            obj.fault(Fault::at(
+                obj.path("sex"),
+                format!("is required: {}", join_or(<Sex as Choice>::NAMES)),
+            ));
+            d.sex
+        }
+        Some(_) => obj.choice("sex").unwrap_or(d.sex),
+    };
+    let work = obj.choice("work").unwrap_or(d.work);
     // An answer that cannot be true is refused, never evaluated: a child does not work.
     if age < WORK_AGE && work != Work::None {
-        return Err(Fault::at(
+        obj.fault(Fault::at(
             obj.path("work"),
             format!("must be `none` for a member under {WORK_AGE} (age {age})"),
         ));
     }
-    Ok(Member {
+    Member {
         age,
         sex,
-        insurance: obj.choice("insurance")?.unwrap_or(d.insurance),
-        disability: obj.choice("disability")?.unwrap_or(d.disability),
-        yes: obj.answers()?,
+        insurance: obj.choice("insurance").unwrap_or(d.insurance),
+        disability: obj.choice("disability").unwrap_or(d.disability),
+        yes: obj.answers(),
         work,
-    })
+    }
 }
 
 /// One of the list's places by its key (`keys`), or null (absent: null).
-fn place<'k>(
-    obj: &Obj<'_>,
-    key: &str,
-    keys: impl Iterator<Item = &'k str>,
-) -> Result<Option<String>, Fault> {
+fn place<'k>(obj: &Obj<'_>, key: &str, keys: impl Iterator<Item = &'k str>) -> Option<String> {
     match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => {
+        None | Some(Value::Null) => None,
+        Some(_) => {
             let keys: Vec<&str> = keys.collect();
-            let at =
-                crate::codec::json::position(v, &obj.path(key), &keys, "must be null or one of")?;
-            Ok(Some(keys[at].to_owned()))
+            let at = obj.position(key, &keys, "must be null or one of")?;
+            Some(keys[at].to_owned())
         }
     }
 }

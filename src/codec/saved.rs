@@ -8,7 +8,7 @@
 //! from a newer version is refused as `Newer`, so the page keeps it for that version instead
 //! of deleting it; only what is corrupt is `Corrupt`.
 
-use crate::codec::json::Value;
+use crate::codec::json::{Faults, Value};
 use crate::codec::profile;
 use crate::model::catalogue::Catalogue;
 use crate::model::fault::Fault;
@@ -91,18 +91,25 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
         2 => &["version", "profile", "ages"],
         _ => &["version", "profile", "ages", "sex_chosen"],
     };
+    // From here it reads on past a fault and refuses the envelope with the first one at the end
+    // (`json::Faults`: an early return dropped every half-built value on a path of its own).
+    let faults = Faults::default();
     if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
-        return Err(bad(
-            &format!("saved.{}", crate::codec::json::quoted(k)),
-            "is not a known field".into(),
+        faults.note(Fault::at(
+            format!("saved.{}", crate::codec::json::quoted(k)),
+            "is not a known field",
         ));
     }
-    let profile = map
-        .get("profile")
-        .ok_or_else(|| bad("saved.profile", "is missing".into()))?;
     // The answers' street and estate are the page's list's.
-    let list = Catalogue::builtin().map_err(|f| SavedError::Corrupt(f.clone()))?;
-    let profile = profile::from_value(profile, list).map_err(SavedError::Corrupt)?;
+    let profile = match (map.get("profile"), Catalogue::builtin()) {
+        (None, _) => Err(Fault::at("saved.profile", "is missing")),
+        (_, Err(f)) => Err(f.clone()),
+        (Some(profile), Ok(list)) => profile::from_value(profile, list),
+    }
+    .unwrap_or_else(|f| {
+        faults.note(f);
+        Profile::EMPTY
+    });
     let members = profile.members.len();
     let ages = match version {
         // Version 1 kept only valid answers: every age box held its age.
@@ -118,7 +125,8 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
                     .filter(|s| s.chars().count() <= MAX_AGE_TEXT)
                     .map(str::to_owned)
             },
-        )?,
+            &faults,
+        ),
     };
     let sex_chosen = match version {
         1 | 2 => vec![true; members],
@@ -132,17 +140,21 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             },
-        )?,
+            &faults,
+        ),
     };
-    Ok(Saved {
-        profile,
-        ages,
-        sex_chosen,
-    })
+    faults
+        .finish(Saved {
+            profile,
+            ages,
+            sex_chosen,
+        })
+        .map_err(SavedError::Corrupt)
 }
 
 /// A list in the envelope with one item for each member (`what`: an item, for the message),
-/// each read by `read`; any fault names the field, and the item with its `problem`.
+/// each read by `read`; a fault names the field, and the item with its `problem`, and is kept
+/// in `faults` (the list then as far as it was read).
 fn per_member<T>(
     map: &crate::codec::json::Map,
     field: &str,
@@ -150,25 +162,25 @@ fn per_member<T>(
     what: &str,
     problem: &str,
     read: fn(&Value) -> Option<T>,
-) -> Result<Vec<T>, SavedError> {
-    let bad = |field: String, problem: String| SavedError::Corrupt(Fault::at(field, problem));
+    faults: &Faults,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(members);
     match map.get(field) {
         Some(Value::Array(items)) if items.len() == members => {
-            let mut out = Vec::with_capacity(members);
             for (i, item) in items.iter().enumerate() {
                 match read(item) {
                     Some(v) => out.push(v),
-                    None => return Err(bad(format!("saved.{field}[{i}]"), problem.to_owned())),
+                    None => faults.note(Fault::at(format!("saved.{field}[{i}]"), problem)),
                 }
             }
-            Ok(out)
         }
-        Some(_) => Err(bad(
+        Some(_) => faults.note(Fault::at(
             format!("saved.{field}"),
             format!("must list {what} for each member"),
         )),
-        None => Err(bad(format!("saved.{field}"), "is missing".into())),
+        None => faults.note(Fault::at(format!("saved.{field}"), "is missing")),
     }
+    out
 }
 
 #[cfg(test)]
