@@ -49,9 +49,11 @@
   if (/(^|,)large(,|$)/.test(prefs)) document.documentElement.className = "large";
   // The first questions (index.html carries the app's own, hidden: scripts/dist/first.mjs),
   // answered while the calculator downloads. Shown from here, once it is known that the app will
-  // open on no other answers (a link's, the desk's, a restart's, the tab's or the device's kept
-  // ones) and not in English: then they go, and the wait shows as before. So a slow boot script
-  // never shows them to the wrong reader, nor in the wrong text size.
+  // open on no other answers (a link's, the desk's, a restart's with the answers on screen, the
+  // tab's or the device's kept ones) and not in English: then they go, and the wait shows as
+  // before. So a slow boot script never shows them to the wrong reader, nor in the wrong text
+  // size. (A restart after a fault at start, before the app had any answers, shows them again
+  // with what was typed: kept over the reload, below.)
   var FIRST = "minsheng.first";
   var field = function (box) {
     return box.type === "checkbox" ? "checked" : box.tagName === "SELECT" ? "selectedIndex" : "value";
@@ -60,7 +62,7 @@
   var boxes = function () {
     return [].slice.call(first.querySelectorAll("input, select"));
   };
-  if (first && (location.hash.length > 1 || /[?&](desk|restart)(=|&|$)/.test(location.search) || /(^|,)en(,|$)/.test(prefs) ||
+  if (first && (location.hash.length > 1 || /[?&]desk(=|&|$)/.test(location.search) || /(^|,)en(,|$)/.test(prefs) ||
       kept("sessionStorage", "minsheng.answers") || kept("localStorage", "minsheng.answers"))) {
     first.form.parentNode.removeChild(first.form);
     first = null;

@@ -163,3 +163,24 @@ test("a list the engine misreads (WPE 2.38 was seen to): the page restarts on th
     bad.close();
   }
 });
+
+test("a fault at start while the first questions were being answered: the restart keeps what was typed", async () => {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: "zh-CN" });
+  await context.addInitScript(faults({ dead: true }));
+  const page = await context.newPage();
+  // A weak signal, so the answers come before the calculator (which then faults at its start).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 400e3 / 8, uploadThroughput: 400e3 / 8 });
+  await page.goto(server.url, { waitUntil: "commit" });
+  const age = page.getByLabel("年龄");
+  await age.click();
+  await page.keyboard.type("77");
+  await page.getByLabel("性别").selectOption("女");
+  assert.equal(await page.evaluate(() => !!document.getElementById("add-member")), false, "answered before the app");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await until(page, () => window.minshengEngine === "js" && !!document.getElementById("notice") && !!document.getElementById("add-member"), null, { timeout: 60000, what: "the restarted page" });
+  assert.deepEqual(await page.evaluate(() => [document.getElementById("m0-age").value, document.getElementById("m0-sex").value]), ["77", "女"]);
+  await page.locator('[data-member="0"] [data-item], [data-members~="0"][data-item]').first().waitFor();
+  await context.close();
+});
