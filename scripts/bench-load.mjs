@@ -46,17 +46,19 @@ const noWasm = () => { delete window.WebAssembly; };
 // shares with others is said once for them all (`data-members="0 1"`), outside their section.
 const VISIBLE = '[data-member="0"] [data-item], [data-members~="0"][data-item]';
 
-/** Records in the page (`window.__visible`) when `selector` first matches, from navigation
- * start, and every long task (`window.__long`: start and end, ms). */
+/** Records in the page (`window.__visible`) when `selector` first matches outside any
+ * `hidden` element (index.html's first questions come hidden, for boot.js to show), from
+ * navigation start, and every long task (`window.__long`: start and end, ms). */
 function recordVisible(target, selector) {
   return target.addInitScript((sel) => {
     const seen = () => {
-      if (window.__visible === undefined && document.querySelector(sel)) {
+      const found = document.querySelector(sel);
+      if (window.__visible === undefined && found && !found.closest("[hidden]")) {
         window.__visible = performance.now();
         console.debug("bench: visible");
       }
     };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
     document.addEventListener("DOMContentLoaded", seen);
     window.__long = [];
     try {
@@ -123,19 +125,8 @@ async function coldLoad(browser, url, selector, network = NETWORK, init = null) 
  * server sent until the service worker had kept everything (the worker's downloads included). */
 async function firstVisit(browser, url, network, site) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
-  // The age box in the page and not hidden (index.html's questions wait, hidden, for boot.js).
-  await context.addInitScript(() => {
-    const seen = () => {
-      const box = document.querySelector('input[id$="-age"]');
-      if (window.__visible === undefined && box && !box.closest("[hidden]")) {
-        window.__visible = performance.now();
-        console.debug("bench: visible");
-      }
-    };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
-    document.addEventListener("DOMContentLoaded", seen);
-    addEventListener("TrunkApplicationStarted", () => { window.__started = performance.now(); });
-  });
+  await recordVisible(context, 'input[id$="-age"]');
+  await context.addInitScript(() => addEventListener("TrunkApplicationStarted", () => { window.__started = performance.now(); }));
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");

@@ -20,11 +20,10 @@
 // The files these steps rewrite (the glue, the Wasm, the loader) are named by their finished
 // bytes, so a name changes exactly when the content does, whether the code or the finishing
 // changed; the preloads' integrity follows the new bytes.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "./dist/fail.mjs";
-import { contentName, cspMeta, forList, integrity, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
+import { contentName, cspMeta, forList, integrity, loaderName, markBoot, replaceLoader, setIntegrity, stylesheet } from "./dist/html.mjs";
 import { lowerGlue, minifyNames, optimizeAgain, renameInGlue } from "./dist/names.mjs";
 import { jsBuild } from "./dist/jsbuild.mjs";
 import { renderFirst, withFirst } from "./dist/first.mjs";
@@ -60,7 +59,7 @@ try {
   fs.renameSync(trunkWasm, wasmFile);
   const named = (text) => text.replaceAll(path.basename(trunkGlue), path.basename(glueFile)).replaceAll(path.basename(trunkWasm), path.basename(wasmFile));
   const start = named(page.start.text);
-  const startName = `start-${crypto.createHash("sha256").update(start).digest("hex").slice(0, 16)}.js`;
+  const startName = loaderName(start);
   html = named(html).replace(page.start.name, startName);
   // Minified: its comment is for readers of scripts/dist/start.js, not for the first visit.
   fs.writeFileSync(path.join(dir, startName), (await minify(start, { module: true, ecma: 2017, compress: true, mangle: true })).code);

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { fail } from "./fail.mjs";
+import { shortHash } from "./hash.mjs";
 
 const START = fs.readFileSync(new URL("./start.js", import.meta.url), "utf8");
 
@@ -23,7 +24,7 @@ export function replaceLoader(html) {
   const wasm = /module_or_path:\s*["'`]([^"'`]+\.wasm)["'`]/.exec(loader[1]);
   if (!glue || !wasm) fail("could not read the glue and wasm paths from Trunk's loader");
   const start = START.replace('"__GLUE__"', JSON.stringify(glue[1])).replace('"__WASM__"', JSON.stringify(wasm[1]));
-  const name = `start-${crypto.createHash("sha256").update(start).digest("hex").slice(0, 16)}.js`;
+  const name = loaderName(start);
   const base = glue[1].slice(0, glue[1].lastIndexOf("/") + 1);
   return {
     html: html.replace(loader[0], `<script type=module src="${base}${name}"></script>`),
@@ -44,7 +45,12 @@ export function replaceLoader(html) {
 export function contentName(name, bytes) {
   const parts = /^(.+)-[0-9a-f]{16}(_bg\.wasm|\.js)$/.exec(name);
   if (!parts) fail(`${name} is not a hashed name Trunk writes`);
-  return `${parts[1]}-${crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 16)}${parts[2]}`;
+  return `${parts[1]}-${shortHash(bytes)}${parts[2]}`;
+}
+
+/** The loader's file name, named by its text (with the glue's and the Wasm's names in it). */
+export function loaderName(text) {
+  return `start-${shortHash(text)}.js`;
 }
 
 /** The boot script's tag gets these attributes (the JavaScript build's address and integrity,

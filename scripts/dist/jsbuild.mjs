@@ -1,7 +1,7 @@
 // The JavaScript build: the same release module translated to JavaScript by binaryen's
 // wasm2js, for engines where WebAssembly is missing or may not compile. boot.js loads it only
 // there; index.html names it in the boot script's data-js-build attribute.
-import crypto from "node:crypto";
+import { shortHash } from "./hash.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -66,6 +66,6 @@ export async function jsBuild(wasmFile, { bin, features, minify, scratch }) {
     fs.rmSync(lowered, { force: true });
   }
   const text = (await minify(wrapWasm2js(raw), { ecma: 5, compress: true, mangle: true })).code;
-  const name = `jsbuild-${crypto.createHash("sha256").update(text).digest("hex").slice(0, 16)}.js`;
+  const name = `jsbuild-${shortHash(text)}.js`;
   return { name, text };
 }

@@ -3,13 +3,12 @@
 // (about 6 KB brotli of text most residents open a few lines of). boot.js fetches this file the
 // first time a fold shows one (an element `data-text="<item>.<zh|en|text>"`); the service worker
 // keeps it for offline use. Its name carries a hash of its content, like Trunk's files.
-import crypto from "node:crypto";
+import { shortHash } from "./hash.mjs";
 
 /** `texts-<hash>.json`: `{ "<item>": { "zh": summary, "en": summary, "text": source } }`. */
 export function textsFile(catalogue) {
   const texts = {};
   for (const item of catalogue.items) texts[item.item] = { zh: item.summary.zh, en: item.summary.en, text: item.text };
   const text = JSON.stringify(texts);
-  const hash = crypto.createHash("sha256").update(text).digest("hex").slice(0, 16);
-  return { name: `texts-${hash}.json`, text };
+  return { name: `texts-${shortHash(text)}.json`, text };
 }

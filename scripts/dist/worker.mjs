@@ -1,6 +1,6 @@
 // sw.js for this build: the worker's source (sw.js beside this file, a script of its own that
 // parses and runs as it is) with this build's cache name and files.
-import crypto from "node:crypto";
+import { shortHash } from "./hash.mjs";
 import fs from "node:fs";
 import { fail } from "./fail.mjs";
 
@@ -10,7 +10,7 @@ const PLACEHOLDER = 'const BUILD = { cache: "minsheng-dev", assets: [], onUse: [
 /** The worker keeping `assets` (the page, "./", among them) and, once fetched, `onUse`. */
 export function serviceWorker(assets, onUse) {
   if (!SOURCE.includes(PLACEHOLDER)) fail("sw.js has no BUILD line to fill in");
-  const version = crypto.createHash("sha256").update([...assets].sort().concat(onUse).join("\n")).digest("hex").slice(0, 16);
+  const version = shortHash([...assets].sort().concat(onUse).join("\n"));
   const build = { cache: `minsheng-${version}`, assets, onUse };
   return SOURCE.replace(PLACEHOLDER, `const BUILD = ${JSON.stringify(build)};`);
 }
